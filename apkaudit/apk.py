@@ -1,0 +1,209 @@
+"""Opening an APK safely: the one place that reads the archive, with caps on what it will inflate.
+
+The central directory and local headers are parsed by apkInspector (the parser androguard itself uses,
+which tolerates the header tampering Android tolerates). Inflating is ours: apkInspector and androguard
+call ``zlib.decompress`` with no limit, so one zip bomb would take the whole batch down. Nothing is ever
+extracted to disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+import re
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from apkInspector.headers import ZipEntry
+
+from apkaudit.errors import BadApkError
+
+MANIFEST = "AndroidManifest.xml"
+_DEX_NAME = re.compile(r"^classes(\d*)\.dex$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Ceilings on what opening one APK may cost. Each is stated in the report when it is hit."""
+
+    max_file_bytes: int = 1 << 30  # the APK file itself
+    max_entry_bytes: int = 256 << 20  # inflated size of any one entry we read
+    max_total_bytes: int = 1 << 30  # inflated bytes over all entries read from one APK
+    max_ratio: int = 200  # inflated/compressed, checked once an entry passes ratio_floor bytes
+    ratio_floor: int = 1 << 20  # small entries may compress very well (XML, zero-filled tables)
+    max_entries: int = 200_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _is_traversal(name: str) -> bool:
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        return True
+    parts = re.split(r"[\\/]", name)
+    return ".." in parts or posixpath.normpath(name).startswith("../")
+
+
+@dataclass
+class ApkArchive:
+    """An APK held in memory, read entry by entry within `limits`."""
+
+    path: str
+    data: bytes
+    sha256: str
+    limits: Limits
+    _zip: ZipEntry
+    notes: list[str] = field(default_factory=list)
+    _inflated_total: int = 0
+
+    @classmethod
+    def open(cls, path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ApkArchive:
+        """Read and index an APK; raise BadApkError for anything that cannot be audited."""
+        p = Path(path)
+        try:
+            size = p.stat().st_size
+            if size > limits.max_file_bytes:
+                raise BadApkError(f"{path}: file is {size} bytes, over the {limits.max_file_bytes}-byte limit")
+            data = p.read_bytes()
+        except OSError as exc:
+            raise BadApkError(f"{path}: cannot read file: {exc.strerror or exc}") from None
+        return cls.from_bytes(data, str(path), limits)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<bytes>", limits: Limits = DEFAULT_LIMITS) -> ApkArchive:
+        if not data.startswith(b"PK"):
+            raise BadApkError(f"{path}: not an APK (not a zip archive)")
+        try:
+            parsed = ZipEntry.parse(io.BytesIO(data), True)
+        except Exception as exc:  # apkInspector raises bare ValueError/struct.error/KeyError on broken zips
+            raise BadApkError(f"{path}: not an APK (broken zip structure: {exc})") from None
+        entries = parsed.infolist()
+        if len(entries) > limits.max_entries:
+            raise BadApkError(f"{path}: {len(entries)} zip entries, over the {limits.max_entries}-entry limit")
+        bad = sorted(n for n in entries if _is_traversal(n))
+        if bad:
+            raise BadApkError(f"{path}: path-traversal entry name {bad[0]!r} in the zip (refused; nothing written)")
+        if MANIFEST not in entries:
+            raise BadApkError(f"{path}: not an APK (no {MANIFEST} in the zip)")
+        archive = cls(path, data, hashlib.sha256(data).hexdigest(), limits, parsed)
+        archive._note_suspicious_entries()
+        return archive
+
+    # -- entries -----------------------------------------------------------------------------------
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._zip.infolist())
+
+    def dex_names(self) -> list[str]:
+        """classes.dex, classes2.dex, ... in the order Android loads them."""
+        found = [(int(m.group(1) or 1), n) for n in self._zip.infolist() if (m := _DEX_NAME.match(n))]
+        return [n for _, n in sorted(found)]
+
+    def declared_size(self, name: str) -> int:
+        return int(self._zip.infolist()[name].uncompressed_size)
+
+    def read(self, name: str, *, required: bool = False) -> bytes | None:
+        """Inflate one entry within the limits.
+
+        An entry over a limit is skipped with a note, or, when the audit cannot go on without it
+        (`required`), refused with BadApkError.
+        """
+        if name not in self._zip.infolist():
+            if required:
+                raise BadApkError(f"{self.path}: entry {name!r} missing")
+            return None
+        try:
+            return self._inflate(name)
+        except _OverLimit as exc:
+            message = f"{self.path}: entry {name!r} {exc} (possible zip bomb)"
+            if required:
+                raise BadApkError(message) from None
+            self.notes.append(f"skipped zip entry {name!r}: {exc}")
+            return None
+        except (zlib.error, ValueError, KeyError) as exc:
+            if required:
+                raise BadApkError(f"{self.path}: entry {name!r} cannot be inflated ({exc})") from None
+            self.notes.append(f"skipped zip entry {name!r}: cannot be inflated ({exc})")
+            return None
+
+    def _inflate(self, name: str) -> bytes:
+        central = self._zip.infolist()[name]
+        local = self._zip.local_headers.get(name)
+        if local is None:
+            raise ValueError("local header missing")
+        offset = central.relative_offset_of_local_file_header + 30 + local.file_name_length
+        offset += local.extra_field_length
+        compressed_size = local.compressed_size or central.compressed_size
+        uncompressed_size = local.uncompressed_size or central.uncompressed_size
+        method = local.compression_method
+        budget = min(self.limits.max_entry_bytes, self.limits.max_total_bytes - self._inflated_total)
+        if method == 0 or (method != 8 and compressed_size == uncompressed_size):
+            # STORED, or a spoofed method on stored data: Android reads these as stored.
+            out = self.data[offset : offset + uncompressed_size]
+            if len(out) > budget:
+                raise _OverLimit(f"is {len(out)} bytes, over the {budget}-byte limit")
+        else:
+            # DEFLATE, or a spoofed method on deflated data: Android inflates these.
+            compressed = self.data[offset : offset + compressed_size]
+            out = self._bounded_inflate(compressed, budget)
+        self._inflated_total += len(out)
+        return bytes(out)
+
+    def _bounded_inflate(self, compressed: bytes, budget: int) -> bytes:
+        inflater = zlib.decompressobj(-15)
+        chunks: list[bytes] = []
+        produced = 0
+        step = 1 << 20
+        tail = compressed
+        while True:
+            chunk = inflater.decompress(tail, step)
+            produced += len(chunk)
+            chunks.append(chunk)
+            if produced > budget:
+                raise _OverLimit(f"inflates past the {budget}-byte limit")
+            if produced > self.limits.ratio_floor and produced > self.limits.max_ratio * max(len(compressed), 1):
+                raise _OverLimit(f"inflates past a {self.limits.max_ratio}:1 compression ratio")
+            tail = inflater.unconsumed_tail
+            if inflater.eof or not tail and not chunk:
+                break
+        if not inflater.eof:
+            tail_bytes = inflater.flush()
+            produced += len(tail_bytes)
+            if produced > budget:
+                raise _OverLimit(f"inflates past the {budget}-byte limit")
+            chunks.append(tail_bytes)
+        return b"".join(chunks)
+
+    def _note_suspicious_entries(self) -> None:
+        """Entries whose declared sizes betray a bomb are noted now, even if the audit never reads them."""
+        for name, info in sorted(self._zip.infolist().items()):
+            size, packed = int(info.uncompressed_size), int(info.compressed_size)
+            if size > self.limits.max_entry_bytes:
+                self.notes.append(f"zip entry {name!r} declares {size} bytes, over the per-entry limit: not read")
+            elif size > self.limits.ratio_floor and size > self.limits.max_ratio * max(packed, 1):
+                self.notes.append(
+                    f"zip entry {name!r} declares a {size // max(packed, 1)}:1 compression ratio "
+                    "(possible zip bomb): not read"
+                )
+
+
+class _OverLimit(Exception):
+    pass
+
+
+class BoundedZip(ZipEntry):
+    """apkInspector's ZipEntry whose `read` goes through ApkArchive's caps, handed to androguard."""
+
+    def __init__(self, archive: ApkArchive) -> None:
+        z = archive._zip
+        super().__init__(z.zip, z.eocd, z.central_directory, z.local_headers)
+        self._archive = archive
+
+    def read(self, name: str, save: bool = False) -> bytes:  # noqa: ARG002 - signature of the parent
+        data = self._archive.read(name)
+        if data is None:
+            raise KeyError(name)
+        return data

@@ -1,0 +1,176 @@
+"""Manifest facts: identity, signer, requested permissions and components, read through androguard."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from androguard.core.api_specific_resources import load_permissions
+from androguard.core.apk import APK, get_certificate_name_string
+from loguru import logger
+
+from apkaudit import catalogs
+from apkaudit.apk import MANIFEST, ApkArchive, BoundedZip
+from apkaudit.errors import BadApkError
+from apkaudit.model import AppIdentity, Component, Permission, Signer
+
+# androguard logs every parse step through loguru; a user of apkaudit sees our messages only.
+logger.disable("androguard")
+
+_NS = "{http://schemas.android.com/apk/res/android}"
+_COMPONENT_TAGS = ("activity", "activity-alias", "service", "receiver", "provider")
+_AOSP_LEVELS = (36, 35, 34, 33, 30, 29, 28, 26, 23, 21, 19, 16)
+
+
+@dataclass(frozen=True)
+class ManifestFacts:
+    """What the manifest says, plus the androguard handle other fact extractors may reuse."""
+
+    app: AppIdentity
+    permissions: tuple[Permission, ...]
+    components: tuple[Component, ...]
+    application_class: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def _aosp_protection_levels() -> dict[str, str]:
+    """Permission -> protection level, newest API level first so removed permissions still resolve."""
+    levels: dict[str, str] = {}
+    for api in reversed(_AOSP_LEVELS):
+        for name, info in load_permissions(api).items():
+            if info.get("protectionLevel"):
+                levels[name] = str(info["protectionLevel"])
+    return levels
+
+
+def open_androguard(archive: ApkArchive) -> APK:
+    """Hand androguard an APK whose every entry read goes through our inflate caps."""
+    apk = APK(archive.data, raw=True, skip_analysis=True)
+    apk.zip = BoundedZip(archive)
+    # _apk_analysis is the manifest pass APK() runs when skip_analysis is False (androguard 4.1.4, pinned);
+    # we run it ourselves so that it reads through BoundedZip.
+    archive.read(MANIFEST, required=True)
+    apk._apk_analysis()
+    xml = apk.get_android_manifest_xml()
+    if xml is None or xml.tag != "manifest" or not apk.get_package():
+        raise BadApkError(f"{archive.path}: {MANIFEST} cannot be decoded (not valid binary XML with a package)")
+    return apk
+
+
+def read_manifest(archive: ApkArchive, apk: APK) -> ManifestFacts:
+    app = AppIdentity(
+        path=archive.path,
+        sha256=archive.sha256,
+        package=apk.get_package(),
+        label=_label(apk, archive),
+        version_name=apk.get_androidversion_name() or None,
+        version_code=_int(apk.get_androidversion_code()),
+        min_sdk=_int(apk.get_min_sdk_version()),
+        target_sdk=_int(apk.get_target_sdk_version()),
+        signer=_signer(apk, archive),
+    )
+    xml = apk.get_android_manifest_xml()
+    application = xml.find("application")
+    app_class = None
+    if application is not None and application.get(_NS + "name"):
+        app_class = apk._format_value(application.get(_NS + "name"))
+    return ManifestFacts(app, _permissions(apk), _components(apk, xml, app_class, app.target_sdk), app_class)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value), 0)
+    except (TypeError, ValueError):
+        return None
+
+
+def _label(apk: APK, archive: ApkArchive) -> str | None:
+    try:
+        label = apk.get_app_name()
+    except Exception as exc:  # androguard raises many kinds on odd resource tables
+        archive.notes.append(f"app label could not be resolved from resources ({type(exc).__name__})")
+        return None
+    return str(label) if label else None
+
+
+def _signer(apk: APK, archive: ApkArchive) -> Signer | None:
+    """The first certificate of the newest signature scheme present."""
+    try:
+        ders = apk.get_certificates_der_v3() or apk.get_certificates_der_v2()
+        if ders:
+            der = ders[0]
+            from asn1crypto import x509
+
+            cert = x509.Certificate.load(der)
+        else:
+            v1 = [c for c in apk.get_certificates_v1() if c is not None]
+            if not v1:
+                return None
+            cert = v1[0]
+            der = cert.dump()
+    except Exception as exc:  # malformed signing blocks and PKCS#7 blobs are common in hostile APKs
+        archive.notes.append(f"signer certificate could not be parsed ({type(exc).__name__})")
+        return None
+    return Signer(hashlib.sha256(der).hexdigest(), get_certificate_name_string(cert.subject, short=True))
+
+
+def _permissions(apk: APK) -> tuple[Permission, ...]:
+    categories = catalogs.permission_categories()
+    aosp = _aosp_protection_levels()
+    own = {name: info.get("protectionLevel") for name, info in apk.declared_permissions.items()}
+    result = []
+    for name in sorted(set(apk.get_permissions())):
+        level = aosp.get(name) or own.get(name)
+        # AOSP writes flags after the base level ("dangerous|instant"); the base level is what readers compare.
+        base = str(level).split("|")[0] if level else None
+        result.append(Permission(name, base, categories.get(name)))
+    return tuple(result)
+
+
+def _components(apk: APK, xml: Any, app_class: str | None, target_sdk: int | None) -> tuple[Component, ...]:
+    launchers = {apk._format_value(a) for a in apk.get_main_activities()}
+    found: list[Component] = []
+    if app_class:
+        found.append(Component("application", app_class, exported=False))
+    application = xml.find("application")
+    if application is None:
+        return tuple(found)
+    for tag in _COMPONENT_TAGS:
+        for node in application.findall(tag):
+            name = node.get(_NS + "name")
+            if not name:
+                continue
+            name = apk._format_value(name)
+            filters = node.findall("intent-filter")
+            actions = sorted({a.get(_NS + "name", "") for f in filters for a in f.findall("action")} - {""})
+            exported_attr = node.get(_NS + "exported")
+            if exported_attr is not None:
+                exported = exported_attr.lower() == "true"
+            elif tag == "provider":
+                exported = (target_sdk or 0) < 17
+            else:
+                exported = bool(filters)
+            kind = "activity" if tag == "activity-alias" else tag
+            launcher = kind == "activity" and name in launchers
+            if tag == "activity-alias":
+                target = node.get(_NS + "targetActivity")
+                if not target:
+                    continue
+                name = apk._format_value(target)
+            found.append(Component(kind, name, exported, launcher, tuple(actions)))
+    merged: dict[tuple[str, str], Component] = {}
+    for c in found:
+        key = (c.kind, c.name)
+        if key in merged:  # an alias adds filters to its target activity
+            old = merged[key]
+            c = Component(
+                c.kind,
+                c.name,
+                old.exported or c.exported,
+                old.launcher or c.launcher,
+                tuple(sorted(set(old.actions) | set(c.actions))),
+            )
+        merged[key] = c
+    return tuple(sorted(merged.values(), key=lambda c: (c.kind, c.name)))

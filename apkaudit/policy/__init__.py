@@ -1,0 +1,1 @@
+"""Rule books: loading and validating them, and judging facts under them."""

@@ -1,0 +1,121 @@
+"""The JSON report: the machine contract, documented by schemas/report-v1.json. Deterministic bytes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from apkaudit.model import Citation, Finding, Report, Site, Verdict
+
+SCHEMA_ID = "apkaudit/report/v1"
+
+
+def site_dict(s: Site) -> dict[str, Any]:
+    return {
+        "method": s.method,
+        "api": s.api,
+        "owner": s.owner,
+        "evidence": s.evidence.value,
+        "entry_point": s.entry_point,
+        "entry_kind": s.entry_kind,
+        "path": list(s.path),
+        "pattern": s.pattern.value if s.pattern else None,
+        "note": s.note,
+    }
+
+
+def citation_dict(c: Citation) -> dict[str, Any]:
+    return {
+        "instrument": c.instrument,
+        "article": c.article,
+        "quote": c.quote,
+        "gloss": c.gloss,
+        "confidence": c.confidence,
+        "url": c.url,
+    }
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "category": f.category,
+        "evidence": f.evidence.value,
+        "message": f.message,
+        "message_zh": f.message_zh,
+        "citation": citation_dict(f.citation),
+        "see_also": [citation_dict(c) for c in f.see_also],
+        "weight": f.weight,
+        "permissions": list(f.permissions),
+        "sites": [site_dict(s) for s in f.sites],
+    }
+
+
+def verdict_dict(v: Verdict) -> dict[str, Any]:
+    return {
+        "policy": {"id": v.policy.id, "version": v.policy.version, "sha256": v.policy.sha256, "title": v.policy.title},
+        "findings": [finding_dict(f) for f in v.findings],
+        "score": v.score,
+        "grade": v.grade,
+        "caveat": v.caveat,
+    }
+
+
+def report_dict(r: Report) -> dict[str, Any]:
+    facts = r.facts
+    app = facts.app
+    first = verdict_dict(r.verdicts[0]) if r.verdicts else None
+    return {
+        "schema": SCHEMA_ID,
+        "tool": {"name": "apkaudit", "version": r.tool_version},
+        "catalogs": dict(facts.catalogs),
+        "app": {
+            "path": app.path,
+            "sha256": app.sha256,
+            "package": app.package,
+            "label": app.label,
+            "version_name": app.version_name,
+            "version_code": app.version_code,
+            "min_sdk": app.min_sdk,
+            "target_sdk": app.target_sdk,
+            "signer": {"sha256": app.signer.sha256, "subject": app.signer.subject} if app.signer else None,
+        },
+        "permissions": [
+            {"name": p.name, "protection_level": p.protection_level, "category": p.category} for p in facts.permissions
+        ],
+        "components": [
+            {"kind": c.kind, "name": c.name, "exported": c.exported, "launcher": c.launcher, "actions": list(c.actions)}
+            for c in facts.components
+        ],
+        "data_access": [
+            {
+                "category": d.category,
+                "evidence": d.evidence.value,
+                "permissions": list(d.permissions),
+                "sites": [site_dict(s) for s in d.sites],
+            }
+            for d in facts.data_access
+        ],
+        "sdks": [
+            {"id": s.id, "name": s.name, "vendor": s.vendor, "kind": s.kind, "categories": list(s.categories)}
+            for s in facts.sdks
+        ],
+        "analysis": {"coverage": facts.analysis.coverage.value, "notes": list(facts.analysis.notes)},
+        "policy": first["policy"] if first else None,
+        "findings": first["findings"] if first else [],
+        "score": first["score"] if first else None,
+        "grade": first["grade"] if first else None,
+        "caveat": first["caveat"] if first else None,
+        "verdicts": [verdict_dict(v) for v in r.verdicts],
+    }
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(reports: Sequence[Report]) -> str:
+    """One report as an object; several as an array, in the order given."""
+    docs = [report_dict(r) for r in reports]
+    return dumps(docs[0] if len(docs) == 1 else docs)

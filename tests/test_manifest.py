@@ -1,0 +1,87 @@
+"""Manifest facts on the bundled samples and the public corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from apkaudit.audit import gather_facts
+from tests.conftest import corpus_apk, sample_apk
+
+
+def _perms(facts):
+    return {p.name.rsplit(".", 1)[-1]: p for p in facts.permissions}
+
+
+def test_harvest_sample_identity_and_permissions():
+    facts = gather_facts(sample_apk("harvest-loan"))
+    app = facts.app
+    assert app.package == "org.apkaudit.sample.harvestloan"
+    assert app.label == "Quick Cash 快速借款"  # resolved from resources.arsc, not the manifest
+    assert (app.min_sdk, app.target_sdk) == (21, 33)
+    assert app.signer is not None and "apkaudit samples" in app.signer.subject
+    assert len(app.sha256) == 64
+    perms = _perms(facts)
+    assert {n: p.category for n, p in perms.items() if p.category} == {
+        "READ_CONTACTS": "contacts",
+        "READ_CALL_LOG": "call_log",
+        "READ_SMS": "sms",
+        "READ_PHONE_STATE": "phone_ids",
+        "ACCESS_FINE_LOCATION": "location",
+    }
+    assert perms["READ_CONTACTS"].protection_level == "dangerous"
+    assert perms["INTERNET"].protection_level == "normal" and perms["INTERNET"].category is None
+    launcher = [c for c in facts.components if c.launcher]
+    assert [c.name for c in launcher] == ["org.apkaudit.sample.harvestloan.MainActivity"]
+
+
+def test_compliant_sample_declares_only_camera():
+    facts = gather_facts(sample_apk("compliant-loan"))
+    assert {p.name for p in facts.permissions} == {"android.permission.INTERNET", "android.permission.CAMERA"}
+    assert [d.category for d in facts.data_access] == ["camera"]
+
+
+def test_code_patterns_components():
+    facts = gather_facts(sample_apk("code-patterns"))
+    kinds = {(c.kind, c.name.rsplit(".", 1)[-1]) for c in facts.components}
+    assert ("application", "PatternsApp") in kinds
+    assert ("receiver", "BootReceiver") in kinds
+    assert ("service", "SyncService") in kinds
+    boot = next(c for c in facts.components if c.name.endswith("BootReceiver"))
+    assert boot.actions == ("android.intent.action.BOOT_COMPLETED",) and boot.exported
+
+
+@pytest.mark.corpus
+def test_apidemos_permissions():
+    facts = gather_facts(corpus_apk("ApiDemos-debug.apk"))
+    assert facts.app.package == "io.appium.android.apis"
+    assert facts.app.label == "API Demos"
+    cats = {p.name.rsplit(".", 1)[-1]: p.category for p in facts.permissions}
+    for perm, cat in {
+        "READ_CONTACTS": "contacts",
+        "RECEIVE_SMS": "sms",
+        "SEND_SMS": "sms",
+        "RECORD_AUDIO": "microphone",
+        "CAMERA": "camera",
+        "ACCESS_COARSE_LOCATION": "location",
+    }.items():
+        assert cats[perm] == cat
+    assert any(c.launcher and c.name == "io.appium.android.apis.ApiDemos" for c in facts.components)
+
+
+@pytest.mark.corpus
+def test_appium_settings_permissions():
+    facts = gather_facts(corpus_apk("appium-settings-8.0.10.apk"))
+    cats = {p.name.rsplit(".", 1)[-1]: p.category for p in facts.permissions}
+    assert cats["READ_SMS"] == "sms"
+    assert cats["READ_PHONE_STATE"] == "phone_ids"
+    assert cats["ACCESS_FINE_LOCATION"] == cats["ACCESS_BACKGROUND_LOCATION"] == "location"
+    assert cats["RECORD_AUDIO"] == "microphone"
+    assert cats["READ_MEDIA_IMAGES"] == "media"
+    assert facts.app.signer and facts.app.signer.subject == "CN=Android Debug, O=Android, C=US"
+
+
+@pytest.mark.corpus
+def test_uiautomator_multidex_manifest():
+    facts = gather_facts(corpus_apk("appium-uiautomator2-server-v10.6.6.apk"))
+    assert facts.app.package == "io.appium.uiautomator2.server"
+    assert {p.category for p in facts.permissions if p.category} == {"installed_apps"}
