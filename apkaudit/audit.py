@@ -8,6 +8,9 @@ from pathlib import Path
 
 from apkaudit import __version__, catalogs
 from apkaudit.apk import DEFAULT_LIMITS, ApkArchive, Limits
+from apkaudit.errors import BadApkError
+from apkaudit.facts.code import analyse
+from apkaudit.facts.dex import DexError, DexFile
 from apkaudit.facts.manifest import open_androguard, read_manifest
 from apkaudit.model import Analysis, DataAccess, Evidence, Facts, Permission, Report, Site
 from apkaudit.policy.evaluate import evaluate
@@ -19,16 +22,30 @@ def gather_facts(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Facts:
     archive = ApkArchive.open(path, limits)
     apk = open_androguard(archive)
     manifest = read_manifest(archive, apk)
-    sites: dict[str, list[Site]] = {}
-    used = [catalogs.load("permissions")]
+    code = analyse(load_dex(archive), manifest.components)
+    used = [catalogs.load(name) for name in ("permissions", "sources", "sdks", "libraries")]
     return Facts(
         app=manifest.app,
         permissions=manifest.permissions,
         components=manifest.components,
-        data_access=data_access(manifest.permissions, sites),
-        analysis=Analysis(notes=tuple(archive.notes)),
+        data_access=data_access(manifest.permissions, code.sites),
+        sdks=code.sdks,
+        analysis=Analysis(notes=tuple(archive.notes) + code.notes),
         catalogs=tuple((c.name, c.stamp) for c in used),
     )
+
+
+def load_dex(archive: ApkArchive) -> list[DexFile]:
+    """Every classes*.dex, in load order; a DEX the audit cannot read refuses the scan."""
+    dexes = []
+    for name in archive.dex_names():
+        data = archive.read(name, required=True)
+        assert data is not None
+        try:
+            dexes.append(DexFile(data, name))
+        except DexError as exc:
+            raise BadApkError(f"{archive.path}: {exc}") from None
+    return dexes
 
 
 def data_access(permissions: Sequence[Permission], sites: Mapping[str, Sequence[Site]]) -> tuple[DataAccess, ...]:

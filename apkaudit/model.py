@@ -94,7 +94,7 @@ class Permission:
 class Component:
     """A manifest component: an entry point the system can start."""
 
-    kind: str  # application | activity | service | receiver | provider
+    kind: str  # application | activity | service | receiver | provider | instrumentation
     name: str  # fully qualified class name
     exported: bool
     launcher: bool = False  # the activity that the launcher starts
@@ -112,6 +112,7 @@ class Site:
     entry_point: str | None = None  # smali signature of the entry method the path starts at
     entry_kind: str | None = None  # launcher activity, boot receiver, background service...
     path: tuple[str, ...] = ()  # entry point ... method, smali signatures, shortest found
+    path_owners: tuple[str, ...] = ()  # who owns each frame of path: "first-party" or an SDK id
     pattern: AccessPattern | None = None  # bulk read or picker, for provider reads
     note: str | None = None  # how the category was attributed when it was not certain
 

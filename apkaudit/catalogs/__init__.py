@@ -53,7 +53,8 @@ def load(name: str) -> Catalog:
     except FileNotFoundError:
         raise CatalogError(f"catalogue {name}.yaml is missing from the installed package") from None
     try:
-        data = yaml.safe_load(raw)
+        # libyaml's safe loader when PyYAML was built with it: the catalogues are read by every worker
+        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise CatalogError(f"catalogue {name}.yaml: {exc}") from None
     if not isinstance(data, dict) or data.get("catalog") != name or "version" not in data:

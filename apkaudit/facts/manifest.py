@@ -134,6 +134,9 @@ def _components(apk: APK, xml: Any, app_class: str | None, target_sdk: int | Non
     found: list[Component] = []
     if app_class:
         found.append(Component("application", app_class, exported=False))
+    for node in xml.findall("instrumentation"):  # test runners: started by `am instrument`
+        if node.get(_NS + "name"):
+            found.append(Component("instrumentation", apk._format_value(node.get(_NS + "name")), exported=True))
     application = xml.find("application")
     if application is None:
         return tuple(found)

@@ -20,6 +20,7 @@ def site_dict(s: Site) -> dict[str, Any]:
         "entry_point": s.entry_point,
         "entry_kind": s.entry_kind,
         "path": list(s.path),
+        "path_owners": list(s.path_owners),
         "pattern": s.pattern.value if s.pattern else None,
         "note": s.note,
     }

@@ -75,6 +75,11 @@ def render_one(r: Report) -> str:
                 f"| {esc(d.category)} | {esc(d.evidence.value)} | {esc(', '.join(d.permissions))} | {len(d.sites)} |"
             )
         out.append("")
+    if f.sdks:
+        out += ["## SDKs in the code", "", "| SDK | Vendor | Kind | Its code reads |", "|---|---|---|---|"]
+        for u in f.sdks:
+            out.append(f"| {esc(u.name)} | {esc(u.vendor)} | {esc(u.kind)} | {esc(', '.join(u.categories) or '–')} |")
+        out.append("")
     if f.analysis.notes:
         out += ["## Analysis notes", ""] + [f"- {esc(n)}" for n in f.analysis.notes] + [""]
     out.append(f"*apkaudit {esc(r.tool_version)}*")

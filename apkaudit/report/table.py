@@ -35,6 +35,9 @@ def render_one(r: Report) -> str:
     ]
     if access:
         lines += ["", tabulate(access, headers=["Data", "Evidence", "Permissions", "Code sites"], tablefmt="simple")]
+    if r.facts.sdks:
+        sdks = [(u.id, u.name, u.kind, ", ".join(u.categories) or "-") for u in r.facts.sdks]
+        lines += ["", tabulate(sdks, headers=["SDK", "Name", "Kind", "Its code reads"], tablefmt="simple")]
     for v in r.verdicts:
         lines += ["", f"Grade {v.grade}  score {v.score}/100  under {v.policy.id} {v.policy.version}: {v.policy.title}"]
         if v.caveat:

@@ -1,0 +1,302 @@
+"""Code evidence: every method that reads personal data, who owns it, and a call path from an entry point.
+
+1. Find sites: one `code_users` scan per DEX for the catalogue's source methods, fields and URI strings.
+2. Classify: a provider read of a whole table is `bulk`; a system picker, or a query on the row a picker
+   returned, is `picker`. A query whose URI is not in the method is attributed from nearby evidence.
+3. Reach: walk callers backwards from each site, a level at a time over all sites, to the manifest's
+   entry points (component lifecycle and callback methods), through the implicit edges of `Program`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from apkaudit.facts.dex import DexFile
+from apkaudit.facts.program import Program
+from apkaudit.facts.sdks import FIRST_PARTY, owner_of, sdk_of_class
+from apkaudit.facts.sources import Source, compile_for, describe
+from apkaudit.model import AccessPattern, Component, Evidence, SdkUse, Site
+
+_FIELD_READS = frozenset(range(0x52, 0x59)) | frozenset(range(0x60, 0x67))  # iget*, sget*
+MAX_DEPTH = 40  # call-path length at which reachability gives up
+MAX_FRONTIER = 20_000  # methods visited per site before giving up
+
+_PROVIDER_CALLS = {"query", "insert", "update", "delete", "getType", "call", "openFile", "onCreate"}
+_ENTRY_EXTRA = {"<init>", "<clinit>", "attachBaseContext"} | _PROVIDER_CALLS
+
+
+@dataclass(frozen=True)
+class _Hit:
+    source: Source
+    api: str
+
+
+@dataclass
+class CodeFacts:
+    """Sites by category, and the SDKs present in the code."""
+
+    sites: dict[str, list[Site]]
+    sdks: tuple[SdkUse, ...]
+    notes: tuple[str, ...]
+
+
+def descriptor(class_name: str) -> str:
+    return "L" + class_name.replace(".", "/") + ";"
+
+
+def analyse(dexes: list[DexFile], components: Iterable[Component]) -> CodeFacts:
+    program = Program(dexes)
+    components = list(components)
+    raw = _find_sites(program)
+    raw += _receiver_sites(program, components)
+    entries = _entry_points(program, components)
+    paths = _reach({s.method for _, s in raw}, program, entries)
+    by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
+    for category, site in raw:
+        path = paths.get(site.method)
+        if path is not None:
+            site = replace(
+                site,
+                evidence=Evidence.REACHABLE,
+                entry_point=path[0],
+                entry_kind=entries[path[0]],
+                path=path,
+                path_owners=tuple(owner_of(f) for f in path),
+            )
+        by_category[category].setdefault((site.method, site.api), site)
+    sites = {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}
+    return CodeFacts(sites, _sdks(program, sites), ())
+
+
+# -- finding sites ---------------------------------------------------------------------------------------
+
+
+def _find_sites(program: Program) -> list[tuple[str, Site]]:
+    found: list[tuple[str, Site]] = []
+    for dex in program.dexes:
+        table = compile_for(dex)
+        if not table and not table.used_with:
+            continue
+        users = dex.code_users(
+            methods=set(table.methods) | set(table.used_with),
+            fields=table.fields,
+            strings=table.strings,
+            types=table.types,
+        )
+        per_method: dict[str, list[tuple[str, Source | None, str, int]]] = defaultdict(list)
+        for code_off, insns in users.items():
+            for em in dex.methods_at_code(code_off):
+                method = dex.method_ref(em.method_idx).signature
+                for insn in insns:
+                    assert insn.index is not None and insn.kind is not None
+                    if insn.kind == "field" and insn.opcode not in _FIELD_READS:
+                        continue  # writing a URI constant (an SDK's own <clinit>) reads nothing
+                    src = _lookup(table, insn.kind, insn.index)
+                    per_method[method].append((insn.kind, src, method, insn.index))
+        class_evidence: dict[str, list[tuple[str, Source]]] = defaultdict(list)
+        hits_by_method: dict[str, list[_Hit]] = {}
+        enabled_by_method: dict[str, set[str]] = {}
+        for method, uses in per_method.items():
+            hits, enabled = [], set()
+            for kind, src, _, index in uses:
+                if kind == "method" and index in table.used_with:
+                    enabled |= table.used_with[index]
+                if src is not None:
+                    hits.append(_Hit(src, describe(src, dex, kind, index)))
+            hits_by_method[method] = hits
+            enabled_by_method[method] = enabled
+            cls = method.partition("->")[0]
+            for h in hits:
+                if h.source.category and h.source.kind in ("field", "uri", "picker"):
+                    class_evidence[cls].append((method, h.source))
+        for method in sorted(hits_by_method):
+            found += _sites_in_method(method, hits_by_method[method], enabled_by_method[method], class_evidence)
+    return found
+
+
+def _lookup(table, kind: str, index: int) -> Source | None:  # type: ignore[no-untyped-def]
+    if kind == "method":
+        return table.methods.get(index)
+    if kind == "field":
+        return table.fields.get(index)
+    if kind == "string":
+        return table.strings.get(index)
+    if kind == "type":
+        return table.types.get(index)
+    return None
+
+
+def _sites_in_method(
+    method: str,
+    hits: list[_Hit],
+    enabled: set[str],
+    class_evidence: dict[str, list[tuple[str, Source]]],
+) -> list[tuple[str, Site]]:
+    owner = owner_of(method)
+    resolvers = [h for h in hits if h.source.kind == "resolver"]
+    pickers = [h for h in hits if h.source.kind == "picker"]
+    picker_action = any(h.source.category is None for h in pickers)
+    out: list[tuple[str, Site]] = []
+
+    def site(category: str, h: _Hit, pattern: AccessPattern | None, note: str | None = None) -> None:
+        out.append((category, Site(method, h.api, owner, Evidence.REFERENCED, pattern=pattern, note=note)))
+
+    direct = False
+    for h in hits:
+        s = h.source
+        if s.category is None:
+            continue
+        if s.kind in ("field", "uri"):
+            direct = True
+            if picker_action and not resolvers:
+                # new Intent(ACTION_PICK, Contacts.CONTENT_URI): the URI names what the user picks from
+                site(s.category, h, AccessPattern.PICKER)
+            elif s.table is False:
+                site(s.category, h, None)
+            else:
+                site(s.category, h, AccessPattern.BULK if resolvers or s.table else None)
+        elif s.kind == "picker":
+            direct = True
+            site(s.category, h, AccessPattern.PICKER)
+        elif s.kind == "string":
+            if s.id in enabled:
+                direct = True
+                site(s.category, h, None)
+        elif s.kind in ("method", "intent_action"):
+            direct = True
+            site(s.category, h, None)
+    if resolvers and not direct:
+        # The URI is not in this method: take the category from the strongest evidence in the same class.
+        cls = method.partition("->")[0]
+        nearby = [(m, s) for m, s in class_evidence.get(cls, []) if m != method]
+        pick = [(m, s) for m, s in nearby if s.kind == "picker" and s.category]
+        if pick:
+            m, s = sorted(pick, key=lambda x: (x[0], x[1].id))[0]
+            assert s.category is not None
+            note = f"URI not resolved in this method; the class launches the {s.category} picker in {m}"
+            site(s.category, resolvers[0], AccessPattern.PICKER, note)
+        else:
+            tables = sorted({(s.category, m) for m, s in nearby if s.kind in ("field", "uri") and s.category})
+            for category, m in tables[:1]:
+                note = f"URI not resolved in this method; attributed from {m} in the same class"
+                site(category, resolvers[0], AccessPattern.BULK, note)
+    return out
+
+
+def _receiver_sites(program: Program, components: list[Component]) -> list[tuple[str, Site]]:
+    """A receiver the manifest registers for a personal-data broadcast (SMS_RECEIVED) reads it on delivery."""
+    from apkaudit.facts.sources import entries
+
+    actions = {s.value: s for s in entries() if s.kind == "intent_action" and s.value and s.category}
+    out = []
+    for c in components:
+        if c.kind != "receiver":
+            continue
+        for action in c.actions:
+            src = actions.get(action)
+            if src is None or src.category is None:
+                continue
+            cls = descriptor(c.name)
+            on_receive = next(
+                (
+                    m.signature
+                    for k in [cls, *program.app_ancestors(cls)]
+                    for m in program.methods(k)
+                    if m.name == "onReceive"
+                ),
+                f"{cls}->onReceive(Landroid/content/Context;Landroid/content/Intent;)V",
+            )
+            site = Site(on_receive, action, owner_of(on_receive), Evidence.REFERENCED)
+            out.append((src.category, site))
+    return out
+
+
+# -- reachability ----------------------------------------------------------------------------------------
+
+
+def _entry_kind(c: Component) -> str:
+    if c.kind == "application":
+        return "application start"
+    if c.kind == "activity":
+        return "launcher activity" if c.launcher else ("exported activity" if c.exported else "activity")
+    if c.kind == "service":
+        return "background service"
+    if c.kind == "provider":
+        return "content provider"
+    if c.kind == "instrumentation":
+        return "instrumentation"
+    if "android.intent.action.BOOT_COMPLETED" in c.actions:
+        return "boot receiver"
+    if any("SMS_RECEIVED" in a for a in c.actions):
+        return "SMS receiver"
+    return "broadcast receiver"
+
+
+def _entry_points(program: Program, components: list[Component]) -> dict[str, str]:
+    """Entry method signature -> the kind of entry point, for every manifest component."""
+    entries: dict[str, str] = {}
+    for c in sorted(components, key=lambda c: (c.kind != "application", not c.launcher, c.kind, c.name)):
+        cls = descriptor(c.name)
+        for k in [cls, *program.app_ancestors(cls)]:
+            for m in program.methods(k):
+                if (m.name.startswith("on") and not m.is_static) or m.name in _ENTRY_EXTRA:
+                    entries.setdefault(m.signature, _entry_kind(c))
+    return entries
+
+
+def _reach(targets: set[str], program: Program, entries: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Shortest path entry ... target for every target some entry point reaches (level-synchronous BFS)."""
+    paths: dict[str, tuple[str, ...]] = {}
+    # per target: predecessor map (towards the target) and current frontier
+    state: dict[str, tuple[dict[str, str | None], list[str]]] = {}
+    for t in sorted(targets):
+        if t in entries:
+            paths[t] = (t,)
+        else:
+            state[t] = ({t: None}, [t])
+    depth = 0
+    while state and depth < MAX_DEPTH:
+        depth += 1
+        frontier = sorted({m for _, f in state.values() for m in f})
+        callers = program.callers(frontier)
+        for t in list(state):
+            succ, current = state[t]
+            nxt: list[str] = []
+            reached = None
+            for m in current:
+                for caller in sorted(callers[m]):
+                    if caller in succ:
+                        continue
+                    succ[caller] = m
+                    if caller in entries:
+                        reached = reached or caller
+                    nxt.append(caller)
+            if reached is not None:
+                path = [reached]
+                while (step := succ[path[-1]]) is not None:
+                    path.append(step)
+                paths[t] = tuple(path)
+                del state[t]
+            elif not nxt or len(succ) > MAX_FRONTIER:
+                del state[t]
+            else:
+                state[t] = (succ, nxt)
+    return paths
+
+
+def _sdks(program: Program, sites: dict[str, list[Site]]) -> tuple[SdkUse, ...]:
+    present: dict[str, SdkUse] = {}
+    for name in program.classes:
+        sdk = sdk_of_class(name)
+        if sdk is not None and sdk.id not in present:
+            present[sdk.id] = SdkUse(sdk.id, sdk.name, sdk.vendor, sdk.kind)
+    reads: dict[str, set[str]] = defaultdict(set)
+    for category, found in sites.items():
+        for s in found:
+            if s.owner != FIRST_PARTY:
+                reads[s.owner].add(category)
+    return tuple(
+        replace(u, categories=tuple(sorted(reads.get(u.id, ())))) for u in sorted(present.values(), key=lambda u: u.id)
+    )

@@ -1,0 +1,253 @@
+"""All DEX files of an APK seen as one program: classes, their hierarchy, and who calls a method.
+
+Callers are found on demand, a batch of methods at a time, by `DexFile.code_users` byte scans: we never
+decode the whole program. Besides invoke instructions, a method is "called" through the implicit edges
+Android code relies on (DESIGN.md, evidence levels): an overriding callback (Runnable.run,
+AsyncTask.doInBackground, View.OnClickListener.onClick, Handler.handleMessage, a desugared lambda's
+run...) is reached from every method that instantiates its class, a static initialiser from every method
+that uses its class, and a lambda body from the invoke-custom that creates it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from apkaudit.facts.dex import ClassDef, DexFile, EncodedMethod
+from apkaudit.facts.refindex import RefIndex
+
+ACC_STATIC = 0x0008
+ACC_PRIVATE = 0x0002
+OBJECT = "Ljava/lang/Object;"
+
+
+@dataclass(frozen=True)
+class MethodDef:
+    """A method defined in the app, by signature."""
+
+    signature: str
+    class_name: str
+    name: str
+    proto: str
+    access_flags: int
+    dex: int
+    method_idx: int
+
+    @property
+    def is_static(self) -> bool:
+        return bool(self.access_flags & ACC_STATIC)
+
+
+def split_signature(signature: str) -> tuple[str, str, str]:
+    """'Lpkg/C;->name(I)V' -> ('Lpkg/C;', 'name', '(I)V')"""
+    cls, _, rest = signature.partition("->")
+    paren = rest.index("(")
+    return cls, rest[:paren], rest[paren:]
+
+
+class Program:
+    """The app's code over every DEX file, in the order Android loads them (first definition wins)."""
+
+    def __init__(self, dexes: list[DexFile]) -> None:
+        self.dexes = dexes
+        self.classes: dict[str, tuple[int, ClassDef]] = {}
+        for i, dex in enumerate(dexes):
+            for cdef in dex.classes():
+                self.classes.setdefault(cdef.name, (i, cdef))
+        self._subclasses: dict[str, set[str]] | None = None
+        self._methods: dict[str, list[MethodDef]] = {}
+        self._callers: dict[str, frozenset[str]] = {}
+        self._framework_super: dict[str, bool] = {}
+        # id-table look-ups are binary searches over MUTF-8 strings: memoised, as the walk repeats them
+        self._type_table: dict[str, list[tuple[int, int]]] | None = None
+        self._method_idx: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+        self._ref_index: list[RefIndex | None] = [None for _ in dexes]
+
+    def _index(self, d: int) -> RefIndex:
+        if self._ref_index[d] is None:
+            self._ref_index[d] = RefIndex(self.dexes[d])
+        index = self._ref_index[d]
+        assert index is not None
+        return index
+
+    def _types(self) -> dict[str, list[tuple[int, int]]]:
+        """Type descriptor -> [(dex, type index)] over every DEX, built on first use."""
+        if self._type_table is None:
+            table: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for d, dex in enumerate(self.dexes):
+                for i in range(dex.type_count):
+                    table[dex.type_name(i)].append((d, i))
+            self._type_table = dict(table)
+        return self._type_table
+
+    def type_indices(self, descriptor: str) -> list[tuple[int, int]]:
+        """[(dex, type index)] of every DEX that refers to this type."""
+        return self._types().get(descriptor, [])
+
+    def method_indices(self, cls: str, name: str, proto: str) -> list[tuple[int, int]]:
+        """[(dex, method index)] of every method_id naming cls->name proto. Memoised."""
+        key = (cls, name, proto)
+        found = self._method_idx.get(key)
+        if found is None:
+            found = [(d, i) for d, _ in self.type_indices(cls) for i in self.dexes[d].find_methods(cls, name, proto)]
+            self._method_idx[key] = found
+        return found
+
+    # -- classes -------------------------------------------------------------------------------------
+
+    def is_app_class(self, descriptor: str) -> bool:
+        return descriptor in self.classes
+
+    def supertypes(self, descriptor: str) -> tuple[str, ...]:
+        """Direct superclass and interfaces."""
+        entry = self.classes.get(descriptor)
+        if entry is None:
+            return ()
+        cdef = entry[1]
+        return ((cdef.superclass,) if cdef.superclass else ()) + cdef.interfaces
+
+    def app_ancestors(self, descriptor: str) -> list[str]:
+        """Every app-defined supertype, transitively (not the class itself)."""
+        seen: list[str] = []
+        stack = list(self.supertypes(descriptor))
+        while stack:
+            t = stack.pop()
+            if t in seen or not self.is_app_class(t):
+                continue
+            seen.append(t)
+            stack.extend(self.supertypes(t))
+        return seen
+
+    def has_framework_supertype(self, descriptor: str) -> bool:
+        """Does the class extend or implement a type the app does not define (besides Object)?
+
+        Such a class's instance methods may be called back by the framework (Runnable.run, onClick...).
+        """
+        cached = self._framework_super.get(descriptor)
+        if cached is not None:
+            return cached
+        result = False
+        for t in [descriptor, *self.app_ancestors(descriptor)]:
+            if any(s != OBJECT and not self.is_app_class(s) for s in self.supertypes(t)):
+                result = True
+                break
+        self._framework_super[descriptor] = result
+        return result
+
+    def subclasses(self, descriptor: str) -> set[str]:
+        """App classes that extend or implement this type, transitively."""
+        if self._subclasses is None:
+            direct: dict[str, set[str]] = defaultdict(set)
+            for name in self.classes:
+                for s in self.supertypes(name):
+                    direct[s].add(name)
+            self._subclasses = direct
+        out: set[str] = set()
+        stack = [descriptor]
+        while stack:
+            for sub in self._subclasses.get(stack.pop(), ()):
+                if sub not in out:
+                    out.add(sub)
+                    stack.append(sub)
+        return out
+
+    def methods(self, descriptor: str) -> list[MethodDef]:
+        """Methods the class defines (not inherited ones)."""
+        if descriptor in self._methods:
+            return self._methods[descriptor]
+        found: list[MethodDef] = []
+        entry = self.classes.get(descriptor)
+        if entry is not None:
+            i, cdef = entry
+            dex = self.dexes[i]
+            for em in dex.methods_of(cdef.index):
+                ref = dex.method_ref(em.method_idx)
+                found.append(
+                    MethodDef(ref.signature, descriptor, ref.name, ref.proto, em.access_flags, i, em.method_idx)
+                )
+        self._methods[descriptor] = found
+        return found
+
+    def method(self, signature: str) -> MethodDef | None:
+        cls = signature.partition("->")[0]
+        return next((m for m in self.methods(cls) if m.signature == signature), None)
+
+    def owner_of_code(self, dex_index: int, code_off: int) -> list[EncodedMethod]:
+        return self.dexes[dex_index].methods_at_code(code_off)
+
+    # -- callers ---------------------------------------------------------------------------------------
+
+    def callers(self, signatures: Iterable[str]) -> dict[str, frozenset[str]]:
+        """Methods that call (directly or through an implicit edge) each of these methods. Memoised."""
+        todo = [s for s in dict.fromkeys(signatures) if s not in self._callers]
+        if todo:
+            self._compute_callers(todo)
+        return {s: self._callers[s] for s in signatures}
+
+    def _compute_callers(self, targets: list[str]) -> None:
+        found: dict[str, set[str]] = {t: set() for t in targets}
+        per_dex_methods: list[dict[int, set[str]]] = [defaultdict(set) for _ in self.dexes]
+        per_dex_types: list[dict[int, set[str]]] = [defaultdict(set) for _ in self.dexes]
+        for target in targets:
+            cls, name, proto = split_signature(target)
+            mdef = self.method(target)
+            # Direct calls name the static type of the receiver: the class itself, a subclass that inherits
+            # the method (one that overrides it has its own), or an app-defined supertype it is dispatched through.
+            inheriting = {
+                sub
+                for sub in self.subclasses(cls)
+                if not any(m.name == name and m.proto == proto for m in self.methods(sub))
+            }
+            owners = {cls} | inheriting | set(self.app_ancestors(cls))
+            for owner in owners:
+                for d, idx in self.method_indices(owner, name, proto):
+                    per_dex_methods[d][idx].add(target)
+            if mdef is None:
+                continue
+            if name == "<clinit>":
+                self._want_class_users(cls, target, per_dex_methods, per_dex_types)
+            elif (
+                not mdef.is_static
+                and name != "<init>"
+                and not mdef.access_flags & ACC_PRIVATE
+                and self.has_framework_supertype(cls)
+            ):
+                # A callback: reached from wherever an instance is made.
+                for t in {cls} | self.subclasses(cls):
+                    for d, tidx in self.type_indices(t):
+                        per_dex_types[d][tidx].add(target)
+        for d, dex in enumerate(self.dexes):
+            wanted_methods, wanted_types = per_dex_methods[d], per_dex_types[d]
+            call_sites: dict[int, set[str]] = defaultdict(set)
+            if dex.call_site_count and wanted_methods:
+                for cs in dex.call_sites_for_methods(wanted_methods):
+                    impl = dex.call_site_method_index(cs)
+                    if impl is not None:
+                        call_sites[cs] |= wanted_methods[impl]
+            if not (wanted_methods or wanted_types or call_sites):
+                continue
+            index = self._index(d)
+            for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
+                for code_off, hits in index.users(kind, wanted).items():
+                    callers = [dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off)]
+                    for i in hits:
+                        for target in wanted[i]:
+                            found[target].update(c for c in callers if c != target)
+        for target, callers_of in found.items():
+            self._callers[target] = frozenset(callers_of)
+
+    def _want_class_users(
+        self,
+        cls: str,
+        target: str,
+        per_dex_methods: list[dict[int, set[str]]],
+        per_dex_types: list[dict[int, set[str]]],
+    ) -> None:
+        """A static initialiser runs when its class is first instantiated or a static method is called."""
+        statics = [m for m in self.methods(cls) if m.is_static and m.name != "<clinit>"]
+        for d, tidx in self.type_indices(cls):
+            per_dex_types[d][tidx].add(target)
+        for m in statics:
+            for d, idx in self.method_indices(cls, m.name, m.proto):
+                per_dex_methods[d][idx].add(target)

@@ -1,0 +1,122 @@
+"""The source catalogue (catalogs/sources.yaml) compiled against one DEX file's id tables.
+
+Each catalogue entry becomes the method, field, string or type indices that stand for it in that DEX,
+found by binary search in the sorted id tables, so finding every use is one `code_users` scan.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from apkaudit import catalogs
+from apkaudit.facts.dex import DexFile
+from apkaudit.facts.program import split_signature
+
+
+@dataclass(frozen=True)
+class Source:
+    """One catalogue entry."""
+
+    id: str
+    kind: str  # field | method | uri | string | intent_action | resolver | picker
+    category: str | None
+    signature: str | None
+    value: str | None
+    table: bool | None
+    used_with: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def entries() -> tuple[Source, ...]:
+    out = []
+    for e in catalogs.load("sources").data["entries"]:
+        out.append(
+            Source(
+                id=e["id"],
+                kind=e["kind"],
+                category=e.get("category"),
+                signature=e.get("signature"),
+                value=e.get("value"),
+                table=e.get("table"),
+                used_with=tuple(e.get("used_with", ())),
+            )
+        )
+    return tuple(out)
+
+
+@dataclass
+class DexSources:
+    """Catalogue entries by the DEX index that refers to them."""
+
+    methods: dict[int, Source] = field(default_factory=dict)
+    fields: dict[int, Source] = field(default_factory=dict)
+    strings: dict[int, Source] = field(default_factory=dict)
+    types: dict[int, Source] = field(default_factory=dict)
+    used_with: dict[int, set[str]] = field(default_factory=dict)  # method idx -> ids of string entries it enables
+
+    def __bool__(self) -> bool:
+        return bool(self.methods or self.fields or self.strings or self.types)
+
+
+def _method_indices(dex: DexFile, signature: str) -> list[int]:
+    if "(" in signature:
+        cls, name, proto = split_signature(signature)
+        return dex.find_methods(cls, name, proto)
+    cls, _, name = signature.partition("->")
+    return dex.find_methods(cls, name)
+
+
+def compile_for(dex: DexFile) -> DexSources:
+    found = DexSources()
+    uris = sorted((s for s in entries() if s.kind == "uri"), key=lambda s: len(s.value or ""))
+    for s in entries():
+        if s.kind in ("method", "resolver") or (s.kind == "picker" and s.signature and "->" in s.signature):
+            assert s.signature is not None
+            for idx in _method_indices(dex, s.signature):
+                found.methods[idx] = s
+        elif s.kind == "field":
+            assert s.signature is not None
+            cls, _, rest = s.signature.partition("->")
+            for idx in dex.find_fields(cls, rest.partition(":")[0]):
+                found.fields[idx] = s
+        elif s.kind == "picker" and s.signature:
+            tidx = dex.find_type(s.signature)
+            if tidx is not None:
+                found.types[tidx] = s
+        elif s.kind in ("string", "intent_action", "picker") and s.value:
+            sidx = dex.find_string(s.value)
+            if sidx is not None:
+                found.strings[sidx] = s
+            for sig in s.used_with:
+                for midx in _method_indices(dex, sig):
+                    found.used_with.setdefault(midx, set()).add(s.id)
+    # A content URI literal matches the longest catalogue value it starts with (then '/', '?' or '#').
+    for idx in dex.strings_with_prefix("content://"):
+        text = dex.string(idx)
+        best = None
+        for s in uris:
+            v = s.value or ""
+            if text == v or (text.startswith(v) and text[len(v)] in "/?#"):
+                best = s
+        if best is not None:
+            found.strings[idx] = best
+    return found
+
+
+def describe(s: Source, dex: DexFile, kind: str, index: int) -> str:
+    """The API as the report shows it: a smali signature, or the URI or string literal itself."""
+    if kind == "method":
+        return dex.method_ref(index).signature
+    if kind == "field":
+        return dex.field_ref(index).signature
+    if kind == "string":
+        return dex.string(index)
+    if kind == "type":
+        return dex.type_name(index)
+    return s.signature or s.value or s.id
+
+
+def as_dict(s: Source) -> dict[str, Any]:
+    return {"id": s.id, "kind": s.kind, "category": s.category}
