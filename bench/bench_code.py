@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark: apkaudit's code-evidence scan against androguard's AnalyzeAPK, side by side in one run.
 
+Also times apkaudit without its data-flow search, to show what following the data costs.
+
 Each measurement runs in a fresh process, so wall time and peak RSS are that job's alone. After timing,
 the AnalyzeAPK process also answers the correctness question: which (method, API) pairs use the source
 catalogue's methods, fields and content-URI strings according to androguard's xrefs. apkaudit must find
@@ -26,11 +28,11 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _ours(path: str) -> dict:
+def _ours(path: str, flows: bool = True) -> dict:
     from apkaudit.audit import gather_facts
 
     t = time.perf_counter()
-    facts = gather_facts(path)
+    facts = gather_facts(path, flows=flows)
     elapsed = time.perf_counter() - t
     pairs = sorted(
         {
@@ -112,7 +114,7 @@ def _xref_pairs(dx) -> set[tuple[str, str]]:  # noqa: ANN001 - androguard's Anal
 
 
 def _child(mode: str, path: str) -> None:
-    result = _ours(path) if mode == "apkaudit" else _androguard(path)
+    result = _androguard(path) if mode == "androguard" else _ours(path, flows=mode == "apkaudit")
     print(json.dumps(result))
 
 
@@ -135,7 +137,7 @@ def main(argv: list[str]) -> int:
 
     rows, mismatches = [], 0
     for apk in apks:
-        ours, theirs = _run("apkaudit", apk), _run("androguard", apk)
+        ours, bare, theirs = _run("apkaudit", apk), _run("apkaudit-noflows", apk), _run("androguard", apk)
         a, b = {tuple(p) for p in ours["pairs"]}, {tuple(p) for p in theirs["pairs"]}
         same = a == b
         mismatches += not same
@@ -143,6 +145,8 @@ def main(argv: list[str]) -> int:
             (
                 apk.name,
                 f"{ours['seconds']:.2f}",
+                f"{bare['seconds']:.2f}",
+                f"{ours['seconds'] / bare['seconds']:.2f}x",
                 f"{ours['peak_mb']:.0f}",
                 f"{theirs['seconds']:.2f}",
                 f"{theirs['peak_mb']:.0f}",

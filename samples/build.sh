@@ -4,6 +4,9 @@
 #
 #   samples/build.sh              rebuild every app under samples/src/
 #   samples/build.sh NAME [NAME]  rebuild only the named apps
+#   samples/build.sh --flows [NAME...]
+#                                 the same for the data-flow micro apps:
+#                                 samples/flows/src/<name>/ -> samples/flows/apk/<name>.apk
 #
 # Needs apktool (Debian: apt-get install -y apktool) and a JDK (jarsigner);
 # python3, when present, runs lint_smali.py on each app first.
@@ -14,6 +17,11 @@ set -euo pipefail
 SAMPLES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SRC_DIR="$SAMPLES_DIR/src"
 OUT_DIR="$SAMPLES_DIR/apk"
+if [[ "${1:-}" == "--flows" ]]; then
+    shift
+    SRC_DIR="$SAMPLES_DIR/flows/src"
+    OUT_DIR="$SAMPLES_DIR/flows/apk"
+fi
 KEYSTORE="$SAMPLES_DIR/keystore/samples.jks"
 STOREPASS="apkaudit-samples"
 KEY_ALIAS="samples"

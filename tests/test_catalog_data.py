@@ -38,9 +38,9 @@ CATEGORIES = frozenset(
 # body_sensors has no code-level source on purpose (see the description of sources.yaml).
 CATEGORIES_WITHOUT_SOURCES = frozenset({"body_sensors"})
 
-SOURCE_KINDS = frozenset({"field", "method", "uri", "string", "intent_action", "resolver", "picker"})
+SOURCE_KINDS = frozenset({"field", "method", "uri", "string", "intent_action", "resolver", "picker", "callback"})
 SINK_KINDS = frozenset({"network", "file", "log", "sms", "ipc", "webview"})
-SINK_ROLES = frozenset({"carrier", "bridge"})
+SINK_ROLES = frozenset({"carrier", "bridge", "store"})
 SDK_KINDS = frozenset(
     {
         "tracker",
@@ -128,7 +128,10 @@ TOO_BROAD = frozenset(
 )
 
 SOURCE_KEYS = frozenset(
-    {"id", "category", "kind", "signature", "value", "table", "permission", "used_with", "uri_arg", "note", "source"}
+    {
+        "id", "category", "kind", "signature", "value", "table", "permission", "used_with", "uri_arg", "param",
+        "note", "source",
+    }
 )
 SINK_KEYS = frozenset({"id", "kind", "signature", "role", "note", "source"})
 SDK_KEYS = frozenset(
@@ -280,7 +283,9 @@ def test_sources_entries(sources: dict[str, Any]) -> None:
         if kind == "field":
             if not (isinstance(sig, str) and FIELD_RE.match(sig)):
                 problems.append(f"{where}: field signature must be Lcls;->NAME:type, got {sig!r}")
-        elif kind in ("method", "resolver"):
+        elif kind in ("method", "resolver", "callback"):
+            if kind == "callback" and not (isinstance(e.get("param"), int) and e["param"] >= 1 and "(" in str(sig)):
+                problems.append(f"{where}: a callback needs a full signature and `param` >= 1")
             if not _is_method(sig):
                 problems.append(f"{where}: method signature must be Lcls;->name(args)ret or Lcls;->name, got {sig!r}")
         elif kind == "picker":

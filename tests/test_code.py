@@ -109,7 +109,7 @@ def test_harvester_reads_are_reachable_from_the_launcher():
     upload = "Lorg/apkaudit/sample/harvestloan/UploadTask;->run()V"
     for category in ("contacts", "call_log", "sms", "phone_ids"):
         site = _sites(facts, category)[upload]
-        assert site.evidence is Evidence.REACHABLE
+        assert site.evidence in (Evidence.REACHABLE, Evidence.TRANSMITTED)  # transmitted: the upload is followed
         assert site.path[0] == "Lorg/apkaudit/sample/harvestloan/MainActivity;->onCreate(Landroid/os/Bundle;)V"
     assert _sites(facts, "sms")[upload].api == "content://sms/inbox"
 

@@ -13,11 +13,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from apkaudit.facts import runtime_code
 from apkaudit.facts.dex import DexFile
-from apkaudit.facts.program import Program
+from apkaudit.facts.flows import FlowAnalysis
+from apkaudit.facts.program import Program, split_signature
+from apkaudit.facts.runtime_code import RuntimeCode
 from apkaudit.facts.sdks import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.facts.sources import Source, compile_for, describe
-from apkaudit.model import AccessPattern, Component, Evidence, SdkUse, Site
+from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site
 
 _FIELD_READS = frozenset(range(0x52, 0x59)) | frozenset(range(0x60, 0x67))  # iget*, sget*
 MAX_DEPTH = 40  # call-path length at which reachability gives up
@@ -40,19 +43,27 @@ class CodeFacts:
     sites: dict[str, list[Site]]
     sdks: tuple[SdkUse, ...]
     notes: tuple[str, ...]
+    program: Program | None = None  # the program the sites were found in, for facts/packing.py
+    runtime: RuntimeCode | None = None  # class loaders, native loads and reflection (facts/runtime_code.py)
 
 
 def descriptor(class_name: str) -> str:
     return "L" + class_name.replace(".", "/") + ";"
 
 
-def analyse(dexes: list[DexFile], components: Iterable[Component]) -> CodeFacts:
+def analyse(dexes: list[DexFile], components: Iterable[Component], *, flows: bool = True) -> CodeFacts:
     program = Program(dexes)
     components = list(components)
-    raw = _find_sites(program)
+    source_uses: dict[str, dict[tuple[str, int], str]] = {}
+    raw = _find_sites(program, source_uses)
     raw += _receiver_sites(program, components)
+    runtime = runtime_code.scan(program)
+    raw += runtime.sites  # reads found through reflection
+    callbacks = _callback_sites(program)
+    raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
     paths = _reach({s.method for _, s in raw}, program, entries)
+    flow_analysis = FlowAnalysis(program, source_uses, {s.method: (param, s.api) for _, s, param in callbacks})
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     for category, site in raw:
         path = paths.get(site.method)
@@ -65,15 +76,62 @@ def analyse(dexes: list[DexFile], components: Iterable[Component]) -> CodeFacts:
                 path=path,
                 path_owners=tuple(owner_of(f) for f in path),
             )
+            if flows:
+                site = _with_flows(site, flow_analysis)
         by_category[category].setdefault((site.method, site.api), site)
     sites = {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}
-    return CodeFacts(sites, _sdks(program, sites), ())
+    notes = ("data-flow search stopped at its budget: some flows may be missing",) if flow_analysis.exhausted else ()
+    return CodeFacts(sites, _sdks(program, sites), notes, program, runtime)
+
+
+_TRANSMITTING = ("network", "webview")
+
+
+def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
+    """Follow the value a reachable site reads to its sinks; network sinks make it `transmitted`."""
+    found = analysis.flows_from((site.method, site.api))
+    if not found:
+        return site
+    flows = tuple(
+        Flow(
+            f.sink,
+            f.kind,
+            f.method,
+            f.path,
+            (f.endpoint or analysis.url_in(f.method)) if f.kind in _TRANSMITTING else None,
+            f.at,
+        )
+        for f in found
+        if f.kind not in ("native", "reflection")
+    )
+    stops = sorted({f"{f.kind} ({f.sink})" for f in found if f.kind in ("native", "reflection")})
+    note = f"the data is also passed to {', '.join(stops)}, where the analysis cannot follow it" if stops else None
+    evidence = Evidence.TRANSMITTED if any(f.kind in _TRANSMITTING for f in flows) else site.evidence
+    return replace(site, flows=flows, flow_note=note, evidence=evidence)
+
+
+def _callback_sites(program: Program) -> list[tuple[str, Site, int]]:
+    """App overrides of framework callbacks that receive personal data (onLocationChanged...)."""
+    from apkaudit.facts.sources import entries
+
+    out = []
+    for src in entries():
+        if src.kind != "callback" or not src.signature or not src.category:
+            continue
+        cls, name, proto = split_signature(src.signature)
+        for sub in sorted(program.subclasses(cls)):
+            for m in program.methods(sub):
+                if m.name == name and m.proto == proto and m.code_off:
+                    site = Site(m.signature, src.signature, owner_of(m.signature), Evidence.REFERENCED)
+                    out.append((src.category, site, src.param or 1))
+    return out
 
 
 # -- finding sites ---------------------------------------------------------------------------------------
 
 
-def _find_sites(program: Program) -> list[tuple[str, Site]]:
+def _find_sites(program: Program, source_uses: dict[str, dict[tuple[str, int], str]]) -> list[tuple[str, Site]]:
+    """Every site, and (into source_uses) the instructions whose value is personal data, for the flows."""
     found: list[tuple[str, Site]] = []
     for dex in program.dexes:
         table = compile_for(dex)
@@ -100,11 +158,14 @@ def _find_sites(program: Program) -> list[tuple[str, Site]]:
         enabled_by_method: dict[str, set[str]] = {}
         for method, uses in per_method.items():
             hits, enabled = [], set()
-            for kind, src, _, index in uses:
+            for kind, _src, _, index in uses:
                 if kind == "method" and index in table.used_with:
                     enabled |= table.used_with[index]
+            for kind, src, _, index in uses:
                 if src is not None:
                     hits.append(_Hit(src, describe(src, dex, kind, index)))
+                    if src.category and (src.kind in ("method", "field", "uri") or src.id in enabled):
+                        source_uses.setdefault(method, {})[(kind, index)] = hits[-1].api
             hits_by_method[method] = hits
             enabled_by_method[method] = enabled
             cls = method.partition("->")[0]

@@ -914,6 +914,15 @@ class DexFile:
             self._method_runs_cache = runs
         return runs
 
+    def find_methods_named(self, name: str) -> list[int]:
+        """Indices of every ``method_ids`` entry with this name, on any class (one pass over the table)."""
+        name_idx = self.find_string(name)
+        if name_idx is None:
+            return []
+        end = self._method_ids_off + 8 * self._n_methods
+        rows = _H_H_I.iter_unpack(self._data[self._method_ids_off : end])
+        return [i for i, (_c, _p, n) in enumerate(rows) if n == name_idx]
+
     def find_methods(self, class_name: str, name: str, proto: str | None = None) -> list[int]:
         """Indices of ``method_ids`` for ``class_name->name`` (all overloads if ``proto`` is None).
 

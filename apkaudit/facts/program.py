@@ -33,6 +33,7 @@ class MethodDef:
     access_flags: int
     dex: int
     method_idx: int
+    code_off: int = 0  # 0 for abstract and native methods
 
     @property
     def is_static(self) -> bool:
@@ -84,6 +85,10 @@ class Program:
     def type_indices(self, descriptor: str) -> list[tuple[int, int]]:
         """[(dex, type index)] of every DEX that refers to this type."""
         return self._types().get(descriptor, [])
+
+    def method_indices_by_name(self, cls: str, name: str) -> list[tuple[int, int]]:
+        """[(dex, method index)] of every overload of cls->name."""
+        return [(d, i) for d, _ in self.type_indices(cls) for i in self.dexes[d].find_methods(cls, name)]
 
     def method_indices(self, cls: str, name: str, proto: str) -> list[tuple[int, int]]:
         """[(dex, method index)] of every method_id naming cls->name proto. Memoised."""
@@ -164,7 +169,9 @@ class Program:
             for em in dex.methods_of(cdef.index):
                 ref = dex.method_ref(em.method_idx)
                 found.append(
-                    MethodDef(ref.signature, descriptor, ref.name, ref.proto, em.access_flags, i, em.method_idx)
+                    MethodDef(
+                        ref.signature, descriptor, ref.name, ref.proto, em.access_flags, i, em.method_idx, em.code_off
+                    )
                 )
         self._methods[descriptor] = found
         return found

@@ -60,3 +60,9 @@ def owner_of(signature: str) -> str:
     dotted = _dotted(signature.partition("->")[0])
     found = _lookup("sdks", dotted) or _lookup("libraries", dotted)
     return found.id if found else FIRST_PARTY
+
+
+@functools.lru_cache(maxsize=65536)
+def is_library(descriptor: str) -> bool:
+    """Is this class part of a bundled open-source library (libraries.yaml), such as OkHttp or Gson?"""
+    return _lookup("libraries", _dotted(descriptor)) is not None

@@ -26,6 +26,7 @@ class Source:
     value: str | None
     table: bool | None
     used_with: tuple[str, ...]
+    param: int | None = None  # callbacks: which parameter carries the data
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,6 +42,7 @@ def entries() -> tuple[Source, ...]:
                 value=e.get("value"),
                 table=e.get("table"),
                 used_with=tuple(e.get("used_with", ())),
+                param=e.get("param"),
             )
         )
     return tuple(out)

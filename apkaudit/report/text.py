@@ -30,7 +30,22 @@ def path_line(site: Site) -> str:
     line += f" ⇒ {short_frame(site.api) if site.api.startswith('L') else site.api}"
     if site.owner != "first-party":
         line += f" [{site.owner}]"
-    return line
+    flow = flow_line(site)
+    return f"{line}; {flow}" if flow else line
+
+
+_TRANSMITTING = ("network", "webview")
+
+
+def flow_line(site: Site) -> str | None:
+    """Where the data goes, in words: the network endpoint first, else the other sink kinds."""
+    sent = [f for f in site.flows if f.kind in _TRANSMITTING]
+    if sent:
+        f = sent[0]
+        target = f.endpoint or "the network"
+        return f"sent to {target} by {short_frame(f.method)} ({short_frame(f.sink)})"
+    kinds = sorted({f.kind for f in site.flows})
+    return f"goes to {', '.join(kinds)}" if kinds else None
 
 
 def where(finding: Finding) -> str:
@@ -38,7 +53,9 @@ def where(finding: Finding) -> str:
     if not finding.sites:
         perms = ", ".join(p.rsplit(".", 1)[-1] for p in finding.permissions)
         return f"manifest only: {perms} requested; no code use found"
-    line = path_line(finding.sites[0])
+    # the most telling site first: one whose data is sent, then one with a call path
+    best = min(finding.sites, key=lambda s: (not any(f.kind in _TRANSMITTING for f in s.flows), not s.path))
+    line = path_line(best)
     if len(finding.sites) > 1:
         line += f" (+{len(finding.sites) - 1} more)"
     return line

@@ -1,0 +1,162 @@
+"""Data flows on the DroidBench-style micro apps in samples/flows/ (one case per APK, see its README.md).
+
+The benchmark test requires 100% precision and recall of bench/bench_flows.py on those apps; the
+per-case tests check where each expected leak is found: the source site, the sink kind, the method
+that calls the sink and, for network sinks, the endpoint URL constant.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from apkaudit.audit import gather_facts
+from apkaudit.model import Flow, Site
+
+pytestmark = pytest.mark.samples  # needs the built APKs in samples/flows/apk
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOWS = ROOT / "samples" / "flows"
+TRUTH = FLOWS / "truth.yaml"
+URL = "https://api.flows.example/v1/"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_flows", ROOT / "bench" / "bench_flows.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _apk(name: str) -> Path:
+    path = FLOWS / "apk" / f"{name}.apk"
+    if not path.is_file():
+        pytest.fail(f"flow sample {path} missing: run samples/build.sh --flows")
+    return path
+
+
+@cache
+def _flows(name: str) -> tuple[tuple[str, Site, Flow], ...]:
+    """(category, source site, flow) for every flow apkaudit reports in samples/flows/apk/<name>.apk."""
+    facts = gather_facts(_apk(name))
+    return tuple((a.category, s, f) for a in facts.data_access for s in a.sites for f in s.flows)
+
+
+def _m(case: str, member: str, cls: str = "MainActivity") -> str:
+    return f"Lorg/apkaudit/flows/{case}/{cls};->{member}"
+
+
+ON_CREATE = "onCreate(Landroid/os/Bundle;)V"
+
+# case -> expected leaks: (category, source method, sink kind, method calling the sink, endpoint or sink API)
+POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
+    "direct": [
+        ("phone_ids", _m("direct", ON_CREATE), "network", _m("direct", ON_CREATE), URL + "direct"),
+    ],
+    "field": [
+        ("contacts", _m("field", ON_CREATE), "network", _m("field", "onResume()V"), URL + "field"),
+    ],
+    "callee": [
+        (
+            "phone_ids",
+            _m("callee", ON_CREATE),
+            "network",
+            _m("callee", "upload(Ljava/lang/String;)V"),
+            URL + "callee/argument",
+        ),
+        (
+            "phone_ids",
+            _m("callee", "readDeviceId()Ljava/lang/String;"),
+            "network",
+            _m("callee", ON_CREATE),
+            URL + "callee/returned",
+        ),
+    ],
+    "collection_json": [
+        (
+            "call_log",
+            _m("collection_json", ON_CREATE),
+            "network",
+            _m("collection_json", ON_CREATE),
+            URL + "collection_json",
+        ),
+    ],
+    "intent_extra": [
+        (
+            "phone_ids",
+            _m("intent_extra", ON_CREATE),
+            "ipc",
+            _m("intent_extra", ON_CREATE),
+            _m("intent_extra", "sendBroadcast(Landroid/content/Intent;)V"),
+        ),
+        (
+            "phone_ids",
+            _m("intent_extra", ON_CREATE),
+            "log",
+            _m("intent_extra", ON_CREATE),
+            "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I",
+        ),
+    ],
+    "thread": [
+        ("location", _m("thread", ON_CREATE), "network", _m("thread", "run()V", "LocationUploader"), URL + "thread"),
+    ],
+    "sms_inbox_okhttp": [
+        (
+            "sms",
+            _m("sms_inbox_okhttp", ON_CREATE),
+            "network",
+            _m("sms_inbox_okhttp", ON_CREATE),
+            URL + "sms_inbox_okhttp",
+        ),
+    ],
+}
+NEGATIVES = ["overwritten", "read_not_sent", "unrelated_send", "dead_code"]
+
+
+def test_truth_file_matches_the_cases():
+    truth = yaml.safe_load(TRUTH.read_text(encoding="utf-8"))
+    assert truth["format"] == "apkaudit/flow-truth/v1"
+    expected = {f"apk/{name}.apk": sorted(leak[2] for leak in leaks) for name, leaks in POSITIVES.items()}
+    expected |= {f"apk/{name}.apk": [] for name in NEGATIVES}
+    assert {name: sorted(entry["sinks"]) for name, entry in truth["apks"].items()} == expected
+    for name, entry in truth["apks"].items():
+        assert entry["leaks"] == len(entry["sinks"]) and entry["note"], name
+        assert (FLOWS / name).is_file(), f"{name} missing: run samples/build.sh --flows"
+    assert sorted(p.name for p in (FLOWS / "src").iterdir()) == sorted([*POSITIVES, *NEGATIVES])
+
+
+def test_bench_precision_and_recall_are_perfect():
+    rows, totals = _bench().evaluate(FLOWS, TRUTH)
+    table = "\n".join(str(r) for r in rows)
+    assert totals["fn"] == 0 and totals["recall"] == 1.0, table
+    assert totals["fp"] == 0 and totals["precision"] == 1.0, table
+
+
+@pytest.mark.parametrize("case", sorted(POSITIVES))
+def test_positive_case_flows(case):
+    found = _flows(case)
+    for category, source, kind, sink_method, where in POSITIVES[case]:
+        matches = [
+            f
+            for c, s, f in found
+            if c == category and s.method == source and f.kind == kind and f.method == sink_method
+        ]
+        assert matches, f"{case}: no {kind} flow {source} -> {sink_method}; found {found}"
+        for f in matches:
+            if kind == "network":
+                assert f.endpoint == where, f
+            else:
+                assert f.sink == where and f.endpoint is None, f
+    # nothing else: every reported flow is one of the expected (site, kind, sink method) triples
+    allowed = {(c, src, k, m) for c, src, k, m, _ in POSITIVES[case]}
+    assert {(c, s.method, f.kind, f.method) for c, s, f in found} == allowed
+
+
+@pytest.mark.parametrize("case", NEGATIVES)
+def test_negative_case_has_no_flow(case):
+    assert _flows(case) == ()

@@ -1,0 +1,88 @@
+"""Data flows: what leaves the phone, on the samples, the public corpus and the DroidBench subset."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from apkaudit.audit import gather_facts
+from apkaudit.model import Evidence
+from tests.conftest import CORPUS, corpus_apk, sample_apk
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _bench_flows():
+    spec = importlib.util.spec_from_file_location("bench_flows", ROOT / "bench" / "bench_flows.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_harvester_uploads_contacts_call_log_and_sms_with_the_endpoint():
+    facts = gather_facts(sample_apk("harvest-loan"))
+    for category in ("contacts", "call_log", "sms", "phone_ids"):
+        access = facts.access(category)
+        assert access.evidence is Evidence.TRANSMITTED, category
+        (site,) = [s for s in access.sites if s.evidence is Evidence.TRANSMITTED]
+        network = [f for f in site.flows if f.kind == "network"]
+        assert network, category
+        flow = network[0]
+        assert flow.endpoint == "https://api.quickcash.example/v1/risk/upload"
+        assert flow.sink.startswith("Lokhttp3/")
+        assert flow.method == "Lorg/apkaudit/sample/harvestloan/UploadTask;->run()V"
+        assert flow.path[0] == site.method
+
+
+def test_read_but_only_logged_is_not_transmitted():
+    facts = gather_facts(sample_apk("harvest-loan"))
+    location = facts.access("location")
+    assert location.evidence is Evidence.REACHABLE
+    (site,) = location.sites
+    assert [f.kind for f in site.flows] == ["log"]
+    assert site.flows[0].sink.startswith("Landroid/util/Log;->d(")
+
+
+def test_compliant_app_transmits_no_personal_data():
+    facts = gather_facts(sample_apk("compliant-loan"))
+    assert all(d.evidence is not Evidence.TRANSMITTED for d in facts.data_access)
+    assert not any(f.kind == "network" for d in facts.data_access for s in d.sites for f in s.flows)
+
+
+def test_flow_search_can_be_switched_off_for_benchmarks():
+    facts = gather_facts(sample_apk("harvest-loan"), flows=False)
+    assert facts.access("contacts").evidence is Evidence.REACHABLE
+    assert not any(s.flows for d in facts.data_access for s in d.sites)
+
+
+@pytest.mark.corpus
+def test_apidemos_contact_reads_are_not_transmitted():
+    facts = gather_facts(corpus_apk("ApiDemos-debug.apk"))
+    contacts = facts.access("contacts")
+    assert contacts.evidence is Evidence.REACHABLE
+    assert not any(f.kind in ("network", "webview") for s in contacts.sites for f in s.flows)
+
+
+@pytest.mark.corpus
+def test_appium_settings_sms_reader_returns_the_inbox_to_the_caller():
+    facts = gather_facts(corpus_apk("appium-settings-8.0.10.apk"))
+    sms = facts.access("sms")
+    assert sms.evidence is Evidence.REACHABLE  # not sent over the network
+    flows = [f for s in sms.sites for f in s.flows]
+    reader = "Lio/appium/settings/receivers/SmsReader;"
+    assert any(
+        f.kind == "ipc" and f.sink.endswith("->setResultData(Ljava/lang/String;)V") and f.method.startswith(reader)
+        for f in flows
+    )
+
+
+@pytest.mark.corpus
+def test_droidbench_precision_and_recall():
+    folder = CORPUS / "droidbench"
+    if not folder.is_dir():
+        pytest.skip("DroidBench subset not present (../shared/corpus/droidbench)")
+    _, totals = _bench_flows().evaluate(folder, ROOT / "bench" / "droidbench-truth.yaml")
+    assert totals["precision"] >= 0.9 and totals["recall"] >= 0.9, totals
