@@ -129,6 +129,31 @@ class ApkArchive:
             self.notes.append(f"skipped zip entry {name!r}: cannot be inflated ({exc})")
             return None
 
+    def read_head(self, name: str, size: int) -> bytes:
+        """The first `size` bytes of an entry (fewer if it is shorter), inflating no more than that.
+
+        For sniffing file types and sampling content without paying for whole entries. An entry that
+        cannot be inflated gives b"" (nothing is noted: a full `read` of it would note the problem).
+        """
+        central = self._zip.infolist().get(name)
+        local = self._zip.local_headers.get(name)
+        if central is None or local is None or size <= 0:
+            return b""
+        offset = central.relative_offset_of_local_file_header + 30 + local.file_name_length
+        offset += local.extra_field_length
+        compressed_size = local.compressed_size or central.compressed_size
+        uncompressed_size = local.uncompressed_size or central.uncompressed_size
+        if local.compression_method == 0 or (local.compression_method != 8 and compressed_size == uncompressed_size):
+            out = self.data[offset : offset + min(size, uncompressed_size)]
+        else:
+            try:
+                packed = memoryview(self.data)[offset : offset + compressed_size]
+                out = zlib.decompressobj(-15).decompress(packed, size)
+            except zlib.error:
+                return b""
+        self._inflated_total += len(out)
+        return bytes(out)
+
     def _inflate(self, name: str) -> bytes:
         central = self._zip.infolist()[name]
         local = self._zip.local_headers.get(name)

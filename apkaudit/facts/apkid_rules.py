@@ -1,0 +1,114 @@
+"""APKiD's compiled YARA rules, run in this process on bytes the audit already holds.
+
+APKiD (github.com/rednaga/APKiD) names packers, protectors, obfuscators, anti-analysis tricks and compilers
+from YARA rules over the APK file, its DEX files, native libraries and resources. Its own scanner reads
+files from disk and re-inflates every zip entry without limits, so apkaudit uses only its rules: the
+compiled rule set that the `apkid` package ships, located through APKiD's RulesManager and matched with
+`Rules.match(data=...)` on entries read through ApkArchive (inside the zip-bomb caps). The rules are used
+unchanged; this module only maps each rule's tags to apkaudit's signal kinds.
+
+APKiD prints a "rules_sha256" computed over its .yara sources, which the wheel does not ship (so it is the
+hash of nothing). The identity recorded here is the SHA-256 of the compiled rules file actually loaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# Tag -> signal kind, in priority order (a rule with several tags takes the first that applies). APKiD's
+# `protector` rules name RASP and integrity SDKs (FreeRASP, Play Integrity API...) as often as code shields,
+# so they are anti-analysis here; the code-encrypting protectors are named as packers by catalogs/packers.yaml.
+_TAG_KINDS: tuple[tuple[str, str], ...] = (
+    ("packer", "packer"),
+    ("embedded", "packer"),
+    ("dropper", "payload"),
+    ("obfuscator", "obfuscator"),
+    ("protector", "anti_analysis"),
+    ("anti_vm", "anti_analysis"),
+    ("anti_debug", "anti_analysis"),
+    ("anti_root", "anti_analysis"),
+    ("anti_disassembly", "anti_analysis"),
+    ("anti_hook", "anti_analysis"),
+    ("anti_av", "anti_analysis"),
+    ("anticheat", "anti_analysis"),
+    ("abnormal", "anti_analysis"),
+    ("manipulator", "compiler"),
+    ("compiler", "compiler"),
+)
+# file_type, internal, yara_issue and tracker rules are APKiD's own plumbing (or Exodus trackers): not signals.
+
+TIMEOUT_SECONDS = 60  # per match; YARA gives up past it and the report says so
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One APKiD rule that matched one piece of the APK."""
+
+    kind: str  # apkaudit signal kind (see _TAG_KINDS)
+    name: str  # the rule's description, e.g. "Jiagu", "r8", "Build.MODEL check"
+    rule: str  # the rule id, e.g. "jiagu"
+    tags: tuple[str, ...]
+    location: str  # the zip entry matched, or "APK file" for the APK as a whole
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The loaded rules and the identity a report records for them."""
+
+    rules: Any  # yara.Rules
+    version: str  # the apkid package version
+    sha256: str  # of the compiled rules file
+
+    @property
+    def stamp(self) -> str:
+        return f"{self.version} rules sha256:{self.sha256[:16]}"
+
+
+class RulesUnavailable(Exception):
+    """APKiD or its compiled rules cannot be loaded (not installed, or a broken install)."""
+
+
+@functools.cache
+def load() -> RuleSet:
+    """APKiD's compiled rules (without its tracker rules), loaded once per process."""
+    try:
+        import yara
+        from apkid import __version__
+        from apkid.rules import RulesManager
+
+        raw = Path(RulesManager().rules_path).read_bytes()
+        rules = yara.load(file=io.BytesIO(raw))
+    except (ImportError, OSError) as exc:
+        raise RulesUnavailable(f"APKiD rules cannot be loaded ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # yara.Error: a corrupt or incompatible compiled rules file
+        raise RulesUnavailable(f"APKiD rules cannot be loaded ({type(exc).__name__}: {exc})") from None
+    return RuleSet(rules, str(__version__), hashlib.sha256(raw).hexdigest())
+
+
+def kind_of(tags: tuple[str, ...]) -> str | None:
+    for tag, kind in _TAG_KINDS:
+        if tag in tags:
+            return kind
+    return None
+
+
+def match(ruleset: RuleSet, data: bytes, location: str) -> tuple[list[RuleHit], str | None]:
+    """The signal-bearing rules that match `data`, and a note when YARA could not finish."""
+    try:
+        found = ruleset.rules.match(data=data, timeout=TIMEOUT_SECONDS)
+    except Exception as exc:  # yara.TimeoutError, yara.Error (e.g. too many matches)
+        return [], f"APKiD rules could not finish on {location!r} ({type(exc).__name__}: {exc})"
+    hits: dict[tuple[str, str], RuleHit] = {}
+    for m in found:
+        tags = tuple(sorted(str(t) for t in m.tags))
+        kind = kind_of(tags)
+        if kind is None:
+            continue
+        name = str(m.meta.get("description") or m.rule)
+        hits.setdefault((kind, name), RuleHit(kind, name, str(m.rule), tags, location))
+    return sorted(hits.values(), key=lambda h: (h.kind, h.name, h.rule)), None
