@@ -1,0 +1,337 @@
+"""The HTML report: one self-contained page per app (inline CSS, icon as data: URI, no script, no requests).
+
+Pages are built from the JSON report dict (`json_report.report_dict`), so that a page rendered from a fresh
+audit and one rendered from a stored result are the same page. The view helpers here are shared with the
+ratings site (`site.py`) and the diff page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from apkaudit import __version__
+from apkaudit.model import Report
+from apkaudit.report import json_report, templating
+from apkaudit.report.strings import Wording, wording
+from apkaudit.report.summary import evidence_rank, site_endpoints, summary
+from apkaudit.report.templating import http_url, image_uri
+from apkaudit.report.text import short_frame
+
+MAX_SITES = 20  # code sites listed per finding; the JSON report has all of them
+
+GRADE_CLASS = {"A": "g-a", "B": "g-b", "C": "g-c", "D": "g-d", "E": "g-e", "F": "g-f"}
+GRADE_ORDER = ("A", "B", "C", "D", "E", "F", "incomplete")
+SEVERITY_CLASS = {"info": "s-info", "low": "s-low", "medium": "s-medium", "high": "s-high", "critical": "s-critical"}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def grade_class(grade: object) -> str:
+    return GRADE_CLASS.get(str(grade), "g-x")
+
+
+def grade_rank(grade: object) -> int:
+    return GRADE_ORDER.index(str(grade)) if str(grade) in GRADE_ORDER else len(GRADE_ORDER)
+
+
+def is_sha256(value: object) -> bool:
+    return isinstance(value, str) and bool(_SHA256.match(value))
+
+
+def app_name(doc: Mapping[str, Any]) -> str:
+    app = doc.get("app") or {}
+    return str(app.get("label") or app.get("package") or "?")
+
+
+def _initial(name: str) -> str:
+    for ch in name:
+        if ch.isalnum():
+            return ch.upper()
+    return "?"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _owner_name(owner: object, sdk_names: Mapping[str, str], w: Wording) -> str:
+    if not owner or owner == "first-party":
+        return w("first_party")
+    return sdk_names.get(str(owner), str(owner))
+
+
+def _api_short(api: str) -> str:
+    return short_frame(api) if api.startswith("L") and "->" in api else api
+
+
+def site_view(site: Mapping[str, Any], sdk_names: Mapping[str, str], w: Wording) -> dict[str, Any]:
+    path = [str(f) for f in site.get("path") or []] or [str(site.get("method") or "")]
+    owners = list(site.get("path_owners") or [])
+    owners += [site.get("owner")] * (len(path) - len(owners))
+    api = str(site.get("api") or "")
+    pattern = site.get("pattern")
+    return {
+        "frames": [
+            {
+                "short": short_frame(f),
+                "full": f,
+                "owner": _owner_name(o, sdk_names, w),
+                "sdk": o not in (None, "first-party"),
+            }
+            for f, o in zip(path, owners[: len(path)], strict=True)
+        ],
+        "api_short": _api_short(api),
+        "api_full": api,
+        "entry_kind": site.get("entry_kind"),
+        "pattern": w.get("pattern_values", str(pattern)) if pattern else None,
+        "evidence": w.get("evidence_short", str(site.get("evidence")), default=str(site.get("evidence"))),
+        "endpoints": site_endpoints(site),
+        "note": site.get("note"),
+    }
+
+
+def citation_view(c: Mapping[str, Any], w: Wording) -> dict[str, Any]:
+    return {
+        "instrument": c.get("instrument"),
+        "article": c.get("article"),
+        "quote": c.get("quote"),
+        "gloss": c.get("gloss") if w.lang == "en" else None,
+        "confidence": c.get("confidence"),
+        "confidence_words": w.get("confidence_values", str(c.get("confidence")), default=""),
+        "url": http_url(c.get("url")),
+    }
+
+
+def finding_view(f: Mapping[str, Any], sdk_names: Mapping[str, str], w: Wording) -> dict[str, Any]:
+    sites = [s for s in f.get("sites") or [] if isinstance(s, Mapping)]
+    perms = [str(p).rsplit(".", 1)[-1] for p in f.get("permissions") or []]
+    message = f.get("message_zh") if w.lang == "zh" and f.get("message_zh") else f.get("message")
+    severity = str(f.get("severity"))
+    return {
+        "rule": f.get("rule"),
+        "severity": w.get("severity_values", severity, default=severity),
+        "severity_class": SEVERITY_CLASS.get(severity, "s-info"),
+        "category": _capital(w.category(str(f.get("category")))),
+        "evidence": w.get("evidence_values", str(f.get("evidence")), default=str(f.get("evidence"))),
+        "message": " ".join(str(message or "").split()),
+        "manifest_only": None if sites else w("manifest_only", permissions=", ".join(perms) or w("nothing")),
+        "sites": [site_view(s, sdk_names, w) for s in sites[:MAX_SITES]],
+        "site_count": len(sites),
+        "more_sites": max(0, len(sites) - MAX_SITES),
+        "citation": citation_view(f.get("citation") or {}, w),
+        "see_also": [citation_view(c, w) for c in f.get("see_also") or []],
+    }
+
+
+def _permission_groups(doc: Mapping[str, Any], w: Wording) -> list[dict[str, Any]]:
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for p in doc.get("permissions") or []:
+        name = str(p.get("name"))
+        level = p.get("protection_level")
+        groups.setdefault(p.get("category"), []).append(
+            {"name": name, "short": name.rsplit(".", 1)[-1], "level": level, "dangerous": level == "dangerous"}
+        )
+    out = []
+    for category in sorted((c for c in groups if c), key=str):
+        out.append({"name": w.category(category), "permissions": groups[category]})
+    if None in groups:
+        out.append({"name": w("other_permissions"), "permissions": groups[None]})
+    return out
+
+
+def _coverage_details(analysis: Mapping[str, Any], w: Wording) -> list[str]:
+    """Why the code could not all be seen: packers named and the share seen, when the report has them."""
+    details = []
+    packers = [str(p) for p in analysis.get("packers") or []]
+    if packers:
+        details.append(w("caveat_packers", names=", ".join(packers)))
+    share = analysis.get("visible_share")
+    if isinstance(share, (int, float)) and not isinstance(share, bool):
+        details.append(w("caveat_share", share=f"{share:.0%}"))
+    return details
+
+
+def policy_titles(policies: Sequence[Any], lang: str) -> dict[str, str]:
+    """Rule-book id -> title in the language asked for, from loaded Policy objects."""
+    titles = {}
+    for p in policies:
+        title = p.title_zh if lang == "zh" and getattr(p, "title_zh", None) else p.ref.title
+        titles[p.ref.id] = title
+    return titles
+
+
+def verdict_view(
+    v: Mapping[str, Any], sdk_names: Mapping[str, str], w: Wording, titles: Mapping[str, str]
+) -> dict[str, Any]:
+    policy = v.get("policy") or {}
+    grade = v.get("grade")
+    return {
+        "policy_id": policy.get("id"),
+        "policy_title": titles.get(str(policy.get("id")), policy.get("title")),
+        "policy_version": policy.get("version"),
+        "grade": grade if grade in GRADE_CLASS else w("grade_incomplete"),
+        "grade_letter": grade if grade in GRADE_CLASS else "–",
+        "grade_class": grade_class(grade),
+        "score": v.get("score"),
+        "caveat": v.get("caveat"),
+        "findings": [finding_view(f, sdk_names, w) for f in sorted(v.get("findings") or [], key=_gravest_first)],
+    }
+
+
+_SEVERITY_ORDER = ("critical", "high", "medium", "low", "info")
+
+
+def _gravest_first(f: Mapping[str, Any]) -> tuple[int, float, str]:
+    severity = str(f.get("severity"))
+    rank = _SEVERITY_ORDER.index(severity) if severity in _SEVERITY_ORDER else len(_SEVERITY_ORDER)
+    weight = f.get("weight")
+    return (rank, -float(weight) if isinstance(weight, (int, float)) else 0.0, str(f.get("rule")))
+
+
+def sdk_slug(sdk_id: object) -> str:
+    """A file name for an SDK page: the catalogue id when it is plain, else a hash (ids may come from a store)."""
+    import hashlib
+
+    text = str(sdk_id)
+    if re.fullmatch(r"[a-z0-9][a-z0-9_.-]{0,63}", text) and ".." not in text:
+        return text
+    return "sdk-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def app_view(
+    doc: Mapping[str, Any], w: Wording, titles: Mapping[str, str] | None = None, root: str | None = None
+) -> dict[str, Any]:
+    """Everything an app page shows. `root` is the relative path to the site root when the page is in a site."""
+    titles = titles or {}
+    app = doc.get("app") or {}
+    sdk_names = {str(s.get("id")): str(s.get("name") or s.get("id")) for s in doc.get("sdks") or []}
+    analysis = doc.get("analysis") or {}
+    coverage = str(analysis.get("coverage") or "complete")
+    verdicts = [verdict_view(v, sdk_names, w, titles) for v in doc.get("verdicts") or []]
+    signer = app.get("signer")
+    name = app_name(doc)
+    return {
+        "name": name,
+        "initial": _initial(name),
+        "package": app.get("package"),
+        "version_name": app.get("version_name"),
+        "version_code": app.get("version_code"),
+        "sha256": app.get("sha256"),
+        "signer": signer.get("subject") if isinstance(signer, Mapping) else None,
+        "min_sdk": app.get("min_sdk"),
+        "target_sdk": app.get("target_sdk"),
+        "icon": image_uri(app.get("icon")),
+        "coverage": coverage,
+        "coverage_words": w.get("coverage_values", coverage, default=coverage),
+        "caveat": (
+            w("caveat_opaque") if coverage == "opaque" else w("caveat_partial") if coverage == "partial" else None
+        ),
+        "caveat_details": _coverage_details(analysis, w) if coverage != "complete" else [],
+        "summary": summary(doc, w),
+        "verdicts": verdicts,
+        "main": verdicts[0] if verdicts else None,
+        "permission_groups": _permission_groups(doc, w),
+        "sdks": [
+            {
+                "name": s.get("name"),
+                "vendor": s.get("vendor"),
+                "kind": s.get("kind"),
+                "reads": [w.category(str(c)) for c in s.get("categories") or []],
+                "href": f"{root}sdks/{sdk_slug(s.get('id'))}.html" if root is not None else None,
+            }
+            for s in doc.get("sdks") or []
+        ],
+        "notes": list(analysis.get("notes") or []),
+        "catalogs": sorted((str(k), str(v)) for k, v in (doc.get("catalogs") or {}).items()),
+        "tool_version": (doc.get("tool") or {}).get("version"),
+        "taken": [
+            {
+                "name": w.category(str(a.get("category"))),
+                "sent": a.get("evidence") == "transmitted",
+                "level": str(a.get("evidence")),
+            }
+            for a in doc.get("data_access") or []
+            if evidence_rank(a.get("evidence")) >= evidence_rank("reachable")
+        ],
+    }
+
+
+def render_app_page(
+    doc: Mapping[str, Any], lang: str = "en", titles: Mapping[str, str] | None = None, root: str | None = None
+) -> str:
+    w = wording(lang)
+    view = app_view(doc, w, titles, root)
+    return templating.render(
+        "app.html",
+        w=w,
+        app=view,
+        title=view["name"],
+        tool_version=view["tool_version"],
+        nav=root is not None,
+        root=root or "",
+        with_script=False,
+    )
+
+
+def render_docs(docs: Sequence[Mapping[str, Any]], lang: str = "en") -> str:
+    """One report is one page; several reports are shown one after another on one page."""
+    if len(docs) == 1:
+        return render_app_page(docs[0], lang)
+    w = wording(lang)
+    views = [app_view(d, w) for d in docs]
+    return templating.render(
+        "apps.html",
+        w=w,
+        apps=views,
+        title=" · ".join(v["name"] for v in views),
+        tool_version=views[0]["tool_version"] if views else None,
+        nav=False,
+        root="",
+        with_script=False,
+    )
+
+
+def render(reports: Sequence[Report], lang: str = "en") -> str:
+    return render_docs([json_report.report_dict(r) for r in reports], lang)
+
+
+def render_diff(d: Any, lang: str = "en") -> str:
+    """The page of `apkaudit diff --format html`: what changed between two versions of an app."""
+    w = wording(lang)
+
+    def side(s: Any) -> dict[str, Any]:
+        return {
+            "name": s.name,
+            "package": s.package,
+            "version": f"{s.version_name or '?'} ({s.version_code if s.version_code is not None else '?'})",
+            "sha256": s.sha256,
+            "grade_letter": s.grade if s.grade in GRADE_CLASS else "–",
+            "grade_class": grade_class(s.grade),
+            "score": s.score,
+        }
+
+    categories = [
+        {
+            "name": _capital(w.category(c.category)),
+            "old": w.get("evidence_short", str(c.old), default="–") if c.old else "–",
+            "new": w.get("evidence_short", str(c.new), default="–") if c.new else "–",
+            "direction": w("diff_" + c.direction),
+            "worse": c.direction in ("new", "rose"),
+        }
+        for c in d.categories
+    ]
+    old, new = side(d.old), side(d.new)
+    return templating.render(
+        "diff.html",
+        w=w,
+        d=d,
+        old=old,
+        new=new,
+        categories=categories,
+        title=w("diff_title", old=f"{old['name']} {old['version']}", new=f"{new['name']} {new['version']}"),
+        tool_version=__version__,
+        nav=False,
+        root="",
+        with_script=False,
+    )
