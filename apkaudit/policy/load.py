@@ -6,7 +6,8 @@ import datetime
 import functools
 import hashlib
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,10 @@ from typing import Any
 import jsonschema
 import yaml
 
+from apkaudit import catalogs
 from apkaudit.catalogs import CATEGORIES
 from apkaudit.errors import PolicyError
-from apkaudit.model import Citation, Evidence, PolicyRef, Severity
+from apkaudit.model import Citation, Complaint, Evidence, PolicyRef, Severity
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Instrument:
     in_force: str | None
     status: str
     url: str | None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,20 @@ class Rule:
     condition_zh: str | None
     citation: Citation
     see_also: tuple[Citation, ...]
+    categories: tuple[str, ...] = ()  # every category the rule covers (`category` is their display form)
+    permissions: tuple[str, ...] = ()  # if given, the rule is about requesting exactly these permissions
+    entry_kinds: tuple[str, ...] = ()  # if given, only code reached from these kinds of entry point counts
+    entry_methods: tuple[str, ...] = ()  # if given, only code reached from entry methods of these names counts
+    max_evidence: Evidence | None = None  # if given, stronger evidence does not break this rule
+    disclosure: str | None = None  # if given, the rule is about the bundled policy against the code (model.Consistency)
+    messages: dict[str, str] = field(default_factory=dict)  # language -> message
+    conditions: dict[str, str] = field(default_factory=dict)  # language -> condition
+    defined_in: str = ""  # the rule book file that defines the rule (a parent's, when inherited)
+
+    @property
+    def fires(self) -> bool:
+        """Whether the rule can produce findings: `allowed` and `necessary` rules only document the category."""
+        return self.verdict not in ("allowed", "necessary")
 
 
 @dataclass(frozen=True)
@@ -74,6 +91,25 @@ class Policy:
     scoring: Scoring
     rules: tuple[Rule, ...]
     path: str
+    extends: str | None = None  # the rule book this one inherits from, as written in the file
+    language: str | None = None  # the second language of its messages
+    complaints: tuple[Complaint, ...] = ()
+    dropped: tuple[str, ...] = ()  # inherited rules this rule book does not keep
+
+
+ENTRY_KINDS = (
+    "application start",
+    "launcher activity",
+    "exported activity",
+    "activity",
+    "background service",
+    "content provider",
+    "instrumentation",
+    "boot receiver",
+    "SMS receiver",
+    "broadcast receiver",
+)
+NO_FINDING_VERDICTS = ("allowed", "necessary")
 
 
 def _policy_dirs() -> list[Path]:
@@ -118,6 +154,82 @@ def load(id_or_path: str) -> Policy:
 
 @functools.lru_cache(maxsize=32)
 def _load_path(path: Path) -> Policy:
+    doc, sha = _document(path, ())
+    return _build(doc, sha, path)
+
+
+def _document(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], str]:
+    """The validated rule book at path with everything it inherits merged in, and its identity hash.
+
+    A rule book without `extends` is identified by the SHA-256 of its bytes; one with `extends` by the
+    SHA-256 of its bytes followed by a newline and its parent's identity, so a change to the parent
+    changes the child's identity too.
+    """
+    doc, text, raw = _read(path)
+    _validate_schema(doc, text, path)
+    for rule in doc.get("rules", []):
+        rule["_file"] = str(path)  # where a rule is defined, kept through inheritance (not a rule book key)
+    if "extends" not in doc:
+        _check(doc, text, path, None)
+        return doc, hashlib.sha256(raw).hexdigest()
+    parent_path = _parent(doc["extends"], path, text)
+    seen = [p.resolve() for p in (*chain, path)]
+    if parent_path.resolve() in seen:
+        cycle = " -> ".join(str(p) for p in (*chain, path, parent_path))
+        raise PolicyError(f"{path}{_line(text, ['extends'])}: extends: cycle of rule books: {cycle}")
+    parent, parent_sha = _document(parent_path, (*chain, path))
+    _check(doc, text, path, parent)
+    merged = _merge(parent, doc, text, path)
+    return merged, hashlib.sha256(raw + b"\n" + parent_sha.encode("ascii")).hexdigest()
+
+
+def _parent(name: str, path: Path, text: str) -> Path:
+    """`extends: X`: a file X (or X.yaml) next to the rule book, else the shipped rule book with id X."""
+    here = path.parent
+    for candidate in (here / name, here / f"{name}.yaml"):
+        if candidate.is_file():
+            return candidate
+    shipped = available()
+    if name in shipped:
+        return shipped[name]
+    raise PolicyError(
+        f"{path}{_line(text, ['extends'])}: extends: no rule book {name!r} next to this file or shipped "
+        f"(shipped: {', '.join(sorted(shipped)) or 'none'})"
+    )
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any], text: str, path: Path) -> dict[str, Any]:
+    """The child's keys replace the parent's; instruments and rules are merged by id; `drop_rules` removes."""
+    merged = {k: v for k, v in parent.items() if k not in ("drop_rules", "extends")}
+    for k, v in child.items():
+        if k not in ("instruments", "rules", "drop_rules"):
+            merged[k] = v
+    instruments = {i["id"]: i for i in parent["instruments"]}
+    instruments.update({i["id"]: i for i in child.get("instruments", [])})
+    merged["instruments"] = list(instruments.values())
+    own = {r["id"]: r for r in child.get("rules", [])}
+    inherited = [r["id"] for r in parent["rules"]]
+    drops = child.get("drop_rules", [])
+    for n, rule_id in enumerate(drops):
+        keys: list[Any] = ["drop_rules", n]
+        if rule_id not in inherited:
+            raise PolicyError(
+                f"{path}{_line(text, keys)}: {_keypath(keys)}: {rule_id!r} is not a rule of {child['extends']!r}"
+            )
+        if rule_id in own:
+            raise PolicyError(f"{path}{_line(text, keys)}: {_keypath(keys)}: {rule_id!r} is both dropped and redefined")
+    rules = [own.get(r["id"], r) for r in parent["rules"] if r["id"] not in drops]
+    rules += [r for r in child.get("rules", []) if r["id"] not in inherited]
+    if not rules:
+        raise PolicyError(f"{path}: drop_rules: no rule is left")
+    merged["rules"] = rules
+    merged["drop_rules"] = list(drops)
+    merged["extends"] = child["extends"]
+    return merged
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str, bytes]:
+    """Parse a rule book file with safe_load: (document with dates as text, text, bytes)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -134,9 +246,7 @@ def _load_path(path: Path) -> Policy:
         raise PolicyError(f"{path}{where}: YAML syntax error: {problem}") from None
     if not isinstance(doc, dict):
         raise PolicyError(f"{path}: a rule book is a YAML mapping, found {type(doc).__name__}")
-    doc = _dates_as_text(doc)
-    _validate(doc, text, path)
-    return _build(doc, raw, path)
+    return _dates_as_text(doc), text, raw
 
 
 def _dates_as_text(value: Any) -> Any:
@@ -156,13 +266,26 @@ def _schema() -> dict[str, Any]:
 
 
 def _validate(doc: dict[str, Any], text: str, path: Path) -> None:
+    """Schema and semantic checks of a rule book that extends nothing."""
+    _validate_schema(doc, text, path)
+    _check(doc, text, path, None)
+
+
+def _validate_schema(doc: dict[str, Any], text: str, path: Path) -> None:
     validator = jsonschema.Draft202012Validator(_schema())
     errors = sorted(validator.iter_errors(doc), key=lambda e: (len(e.absolute_path), list(map(str, e.path))))
     if errors:
         err = jsonschema.exceptions.best_match(errors) or errors[0]
+        # a misspelt key also makes the real key "missing": name the typo, the cause
+        err = next(
+            (e for e in errors if e.validator == "additionalProperties" and e.absolute_path == err.absolute_path),
+            err,
+        )
         keys = list(err.absolute_path)
         if err.validator == "additionalProperties":
-            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            patterns = [re.compile(p) for p in err.schema.get("patternProperties", {})]
+            named = set(err.schema.get("properties", {}))
+            extra = sorted(k for k in set(err.instance) - named if not any(p.search(str(k)) for p in patterns))
             keys = keys + [extra[0]] if extra else keys
             message = f"unknown key {extra[0]!r}" if extra else err.message
         elif err.validator == "required":
@@ -170,18 +293,59 @@ def _validate(doc: dict[str, Any], text: str, path: Path) -> None:
         else:
             message = err.message if len(err.message) < 160 else err.message[:157] + "..."
         raise PolicyError(f"{path}{_line(text, keys)}: {_keypath(keys)}: {message}")
-    instrument_ids = {i["id"] for i in doc["instruments"]}
+
+
+def _check(doc: dict[str, Any], text: str, path: Path, parent: dict[str, Any] | None) -> None:
+    """What the schema cannot say: known categories and instruments, unique ids, coherent rule conditions."""
+
+    def fail(keys: list[Any], message: str) -> PolicyError:
+        return PolicyError(f"{path}{_line(text, keys)}: {_keypath(keys)}: {message}")
+
+    instruments = list((parent or {}).get("instruments", [])) + list(doc.get("instruments", []))
+    instrument_ids = {i["id"] for i in instruments}
+    language = doc.get("language", (parent or {}).get("language"))
+    applies_to = doc.get("applies_to")
+    if applies_to is not None:
+        known = ("any", *(c["id"] for c in catalogs.load("app_categories").data["categories"]))
+        if applies_to not in known:
+            raise fail(["applies_to"], f"unknown app category {applies_to!r} (known: {', '.join(known)})")
     seen: set[str] = set()
-    for n, rule in enumerate(doc["rules"]):
+    for n, rule in enumerate(doc.get("rules", [])):
         where: list[Any] = ["rules", n]
         if rule["id"] in seen:
             raise PolicyError(f"{path}{_line(text, where + ['id'])}: {_keypath(where + ['id'])}: duplicate rule id")
         seen.add(rule["id"])
-        if rule["category"] not in CATEGORIES:
-            raise PolicyError(
-                f"{path}{_line(text, where + ['category'])}: {_keypath(where + ['category'])}: "
-                f"unknown category {rule['category']!r} (known: {', '.join(CATEGORIES)})"
-            )
+        if ("category" in rule) == ("categories" in rule):
+            raise fail(where, "give either 'category' or 'categories'" + (", not both" if "category" in rule else ""))
+        named: list[tuple[list[Any], str]] = [(["category"], rule["category"])] if "category" in rule else []
+        named += [(["categories", i], c) for i, c in enumerate(rule.get("categories", []))]
+        for sub, category in named:
+            if category not in CATEGORIES:
+                keys = where + sub
+                raise PolicyError(
+                    f"{path}{_line(text, keys)}: {_keypath(keys)}: "
+                    f"unknown category {category!r} (known: {', '.join(CATEGORIES)})"
+                )
+        if "permissions" in rule:
+            if "category" not in rule:
+                raise fail(where + ["permissions"], "a rule on permissions names one 'category', the data they guard")
+            for key in ("entry_kinds", "entry_methods", "max_evidence", "min_evidence", "owner"):
+                if key in rule:
+                    raise fail(where + [key], "a rule on permissions is judged on the manifest alone; remove it")
+        if "disclosure" in rule and "permissions" in rule:
+            raise fail(where + ["disclosure"], "a rule on disclosure is judged per category, not on permissions")
+        low, high = Evidence(rule.get("min_evidence", "declared")), Evidence(rule.get("max_evidence", "transmitted"))
+        if high.rank < low.rank:
+            raise fail(where + ["max_evidence"], "weaker than min_evidence: the rule could never fire")
+        if rule["verdict"] in NO_FINDING_VERDICTS and ("severity" in rule or "weight" in rule):
+            key = "severity" if "severity" in rule else "weight"
+            raise fail(where + [key], f"an {rule['verdict']!r} rule never gives a finding; remove {key!r}")
+        if language and language != "en":
+            texts = [(["message"], rule["message"])]
+            texts += [(["condition"], rule["condition"])] if "condition" in rule else []
+            for sub, value in texts:
+                if language not in value:
+                    raise fail(where + sub, f"no {language!r} text (the rule book's language)")
         cited: list[tuple[list[Any], dict[str, Any]]] = [(["citation"], rule["citation"])]
         cited += [(["see_also", i], c) for i, c in enumerate(rule.get("see_also", []))]
         for sub, citation in cited:
@@ -193,10 +357,15 @@ def _validate(doc: dict[str, Any], text: str, path: Path) -> None:
                 )
         if rule["verdict"] == "conditional" and "condition" not in rule:
             raise PolicyError(f"{path}{_line(text, where)}: {_keypath(where)}: a conditional rule needs 'condition'")
-    grades = [g["min_score"] for g in doc["scoring"]["grades"]]
-    if grades != sorted(grades, reverse=True):
-        keys = ["scoring", "grades"]
-        raise PolicyError(f"{path}{_line(text, keys)}: {_keypath(keys)}: list grades best first")
+    if language and language != "en":
+        for n, complaint in enumerate(doc.get("complaints", [])):
+            if language not in complaint["for"]:
+                raise fail(["complaints", n, "for"], f"no {language!r} text (the rule book's language)")
+    if "scoring" in doc:
+        grades = [g["min_score"] for g in doc["scoring"]["grades"]]
+        if grades != sorted(grades, reverse=True):
+            keys = ["scoring", "grades"]
+            raise PolicyError(f"{path}{_line(text, keys)}: {_keypath(keys)}: list grades best first")
 
 
 def _keypath(keys: list[Any]) -> str:
@@ -235,7 +404,7 @@ def _text(value: dict[str, str] | None, lang: str) -> str | None:
     return value.get(lang) if value else None
 
 
-def _build(doc: dict[str, Any], raw: bytes, path: Path) -> Policy:
+def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
     s = doc["scoring"]
     scoring = Scoring(
         description=s["description"].strip(),
@@ -253,14 +422,22 @@ def _build(doc: dict[str, Any], raw: bytes, path: Path) -> Policy:
             _str(i.get("in_force")),
             i.get("status", "in_force"),
             i.get("url"),
+            i.get("note"),
         )
         for i in doc["instruments"]
     }
     rules = []
     for r in doc["rules"]:
         min_evidence = Evidence(r.get("min_evidence", "declared"))
-        sev = r["severity"]
+        max_evidence = Evidence(r["max_evidence"]) if "max_evidence" in r else None
+        sev = r.get("severity", {})
+        if r.get("entry_kinds") or r.get("entry_methods"):  # a path from an entry point is at least reachable
+            min_evidence = max(min_evidence, Evidence.REACHABLE, key=lambda e: e.rank)
+        if r.get("permissions"):  # judged on the manifest alone
+            max_evidence = Evidence.DECLARED
         levels = [e for e in Evidence if e.rank >= min_evidence.rank]
+        if max_evidence is not None:
+            levels = [e for e in levels if e.rank <= max_evidence.rank]
         if isinstance(sev, str):
             severity = {e: Severity(sev) for e in levels}
         else:
@@ -269,13 +446,14 @@ def _build(doc: dict[str, Any], raw: bytes, path: Path) -> Policy:
                 current = Severity(sev[e.value]) if e.value in sev else current
                 if e in levels and current is not None:
                     severity[e] = current
+        categories = tuple(r["categories"]) if "categories" in r else (r["category"],)
         rules.append(
             Rule(
                 id=r["id"],
-                category=r["category"],
+                category=", ".join(categories),
                 verdict=r["verdict"],
                 severity=severity,
-                weight=float(r["weight"]),
+                weight=float(r.get("weight", 0)),
                 min_evidence=min_evidence,
                 picker_is_compliant=bool(r.get("picker_is_compliant", True)),
                 owner=r.get("owner", "any"),
@@ -285,9 +463,32 @@ def _build(doc: dict[str, Any], raw: bytes, path: Path) -> Policy:
                 condition_zh=_text(r.get("condition"), "zh"),
                 citation=_citation(r["citation"], instruments),
                 see_also=tuple(_citation(c, instruments) for c in r.get("see_also", [])),
+                categories=categories,
+                permissions=tuple(r.get("permissions", ())),
+                entry_kinds=tuple(r.get("entry_kinds", ())),
+                entry_methods=tuple(r.get("entry_methods", ())),
+                max_evidence=max_evidence,
+                disclosure=r.get("disclosure"),
+                messages={lang: " ".join(t.split()) for lang, t in _languages(r["message"])},
+                conditions={lang: " ".join(t.split()) for lang, t in _languages(r.get("condition"))},
+                defined_in=r.get("_file", str(path)),
             )
         )
-    ref = PolicyRef(doc["id"], str(doc["version"]), hashlib.sha256(raw).hexdigest(), doc["title"])
+    ref = PolicyRef(doc["id"], str(doc["version"]), sha256, doc["title"], doc["jurisdiction"])
+    complaints = tuple(
+        Complaint(
+            name=c["name"],
+            name_local=c.get("name_local"),
+            conduct=" ".join(c["for"]["en"].split()),
+            conduct_local=" ".join(c["for"][doc["language"]].split()) if doc.get("language") in c["for"] else None,
+            phone=c.get("phone"),
+            url=c.get("url"),
+            email=c.get("email"),
+            source=c["source"],
+            confidence=c["confidence"],
+        )
+        for c in doc.get("complaints", [])
+    )
     return Policy(
         ref=ref,
         title_zh=doc.get("title_zh"),
@@ -298,7 +499,18 @@ def _build(doc: dict[str, Any], raw: bytes, path: Path) -> Policy:
         scoring=scoring,
         rules=tuple(rules),
         path=str(path),
+        extends=doc.get("extends"),
+        language=doc.get("language"),
+        complaints=complaints,
+        dropped=tuple(doc.get("drop_rules", ())),
     )
+
+
+def _languages(text: dict[str, str] | None) -> list[tuple[str, str]]:
+    """(language, text) pairs, English first, then the others in alphabetical order."""
+    if not text:
+        return []
+    return sorted(text.items(), key=lambda kv: (kv[0] != "en", kv[0]))
 
 
 def _citation(c: dict[str, Any], instruments: dict[str, Instrument]) -> Citation:

@@ -6,25 +6,46 @@ from tabulate import tabulate
 
 from apkaudit.policy.load import Policy
 from apkaudit.report.text import one_line
+from apkaudit.report.verdicts import complaint_line
 
 
 def render_policy(p: Policy) -> str:
     lines = [f"{p.ref.id} {p.ref.version}: {p.ref.title}"]
     if p.title_zh:
         lines.append(p.title_zh)
-    lines += [f"jurisdiction {p.jurisdiction}; applies to {p.applies_to}; sha256 {p.ref.sha256}", ""]
+    lines += [f"jurisdiction {p.jurisdiction}; applies to {p.applies_to}; sha256 {p.ref.sha256}", f"file {p.path}"]
+    if p.extends:
+        dropped = f"; drops {', '.join(p.dropped)}" if p.dropped else ""
+        lines.append(f"extends {p.extends}{dropped}")
+    lines.append("")
     if p.description:
         lines += [one_line(p.description), ""]
     rows = []
     for r in p.rules:
         sev = ", ".join(f"{e.value}: {s.value}" for e, s in r.severity.items())
         c = r.citation
-        rows.append((r.id, r.category, r.verdict, sev, r.weight, f"{c.instrument} {c.article} [{c.confidence}]"))
+        data = r.category
+        if r.permissions:
+            data += " (requesting " + ", ".join(x.rsplit(".", 1)[-1] for x in r.permissions) + ")"
+        if r.entry_kinds or r.entry_methods:
+            data += " (read from " + " / ".join(filter(None, (", ".join(r.entry_kinds), ", ".join(r.entry_methods))))
+            data += ")"
+        if r.owner != "any":
+            data += f" (by {r.owner} code)"
+        if r.max_evidence is not None and not r.permissions:
+            data += f" (only at {r.max_evidence.value} evidence)"
+        if r.disclosure:
+            data += f" (when the app's bundled policy is {r.disclosure.replace('_', ' ')})"
+        if not r.fires:
+            sev, weight = "never a finding", "-"
+        else:
+            weight = f"{r.weight:g}"
+        rows.append((r.id, data, r.verdict, sev, weight, f"{c.instrument} {c.article} [{c.confidence}]"))
     lines.append(
         tabulate(
             rows,
             headers=["Rule", "Data", "Verdict", "Severity by evidence", "Weight", "Citation"],
-            maxcolwidths=[None, None, None, 30, None, 50],
+            maxcolwidths=[None, 36, None, 30, None, 50],
         )
     )
     s = p.scoring
@@ -40,4 +61,10 @@ def render_policy(p: Policy) -> str:
         dates = ", ".join(x for x in (i.issued and f"issued {i.issued}", i.in_force and f"in force {i.in_force}") if x)
         lines.append(f"  {i.id}: {i.name}" + (f" ({i.name_en})" if i.name_en else "") + (f"; {dates}" if dates else ""))
         lines.append(f"    status {i.status}" + (f"; {i.url}" if i.url else ""))
+        if i.note:
+            lines.append(f"    note: {one_line(i.note)}")
+    if p.complaints:
+        lines += ["", "Where to complain:"]
+        for channel in p.complaints:
+            lines += [f"  - {complaint_line(channel)}", f"    source: {channel.source}"]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,291 @@
+"""What kind of app an APK is (online lending, or unknown), from its label, strings, SDKs and permissions.
+
+Rule books are written for one kind of app (`applies_to`); this decides which kind an APK looks like, so
+that a report can warn when a lending rule book judges an app that does not look like a lending app, or
+the reverse. The keywords, weights and bounds are data (catalogs/app_categories.yaml); every signal found
+is kept as evidence, so a reader can see why an app was taken for a lending app.
+
+Speed: a large app has a few hundred thousand DEX strings, and decoding each in Python costs about a
+second. Keywords are instead searched in the raw string-data bytes of each DEX (one C-speed `find` per
+keyword), and only the strings that contain a candidate are decoded and checked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import struct
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from apkaudit import catalogs
+from apkaudit.facts.dex import DexError, DexFile
+from apkaudit.model import AppCategory, CategorySignal, Permission, SdkUse
+
+UNKNOWN = "unknown"
+_VALUE_MAX = 80  # characters of a string kept as evidence
+
+
+@dataclass(frozen=True)
+class _Keyword:
+    text: str
+    language: str
+
+    @property
+    def latin(self) -> bool:
+        """Latin-script keywords (préstamo too) match whole words in any case; others match as substrings."""
+        return all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in self.text)
+
+
+@dataclass(frozen=True)
+class _Category:
+    id: str
+    threshold: float
+    sdk_kinds: frozenset[str]
+    permission_categories: frozenset[str]
+    keywords: tuple[_Keyword, ...]  # sorted by text, so that results never depend on file order
+
+
+@functools.lru_cache(maxsize=1)
+def _catalog() -> tuple[dict[str, Any], tuple[_Category, ...]]:
+    data = catalogs.load("app_categories").data
+    cats = []
+    for c in data["categories"]:
+        kws = tuple(sorted({_Keyword(k["text"], k["language"]) for k in c["keywords"]}, key=lambda k: k.text))
+        cats.append(
+            _Category(
+                c["id"],
+                float(c["threshold"]),
+                frozenset(c.get("sdk_kinds", ())),
+                frozenset(c.get("permission_categories", ())),
+                kws,
+            )
+        )
+    return data, tuple(cats)
+
+
+def category_ids() -> tuple[str, ...]:
+    """The categories a rule book's `applies_to` may name (besides `any`)."""
+    return tuple(c.id for c in _catalog()[1])
+
+
+# -- matching ------------------------------------------------------------------------------------------
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a word: no letter joins it on either side, except at a camelCase seam."""
+    if start > 0:
+        before = text[start - 1]
+        if before.isalpha() and not ((before.islower() or before.isdigit()) and text[start].isupper()):
+            return False
+    if end < len(text):
+        after = text[end]
+        if after.isalpha() and not (after.isupper() and text[end - 1].islower()):
+            return False
+    return True
+
+
+def _find(kw: _Keyword, text: str, lower: str | None = None) -> int:
+    """Offset of the first match of kw in text, or -1. `lower` is text.lower() when it has the same length."""
+    if not kw.latin:
+        return text.find(kw.text)
+    needle = kw.text.lower()
+    if lower is None:
+        lower = text.lower()
+        if len(lower) != len(text):  # a few non-ASCII letters change length when lowered
+            lower = "".join(ch.lower() if ch.isascii() else ch for ch in text)
+    pos = lower.find(needle)
+    while pos >= 0 and not _is_word(text, pos, pos + len(needle)):
+        pos = lower.find(needle, pos + 1)
+    return pos
+
+
+def _text_hits(cat: _Category, texts: list[str]) -> list[tuple[_Keyword, str]]:
+    """(keyword, the first text it occurs in) for each keyword found, in the order of those texts."""
+    joined = "\n".join(t.replace("\n", " ") if "\n" in t else t for t in texts)
+    lower = joined.lower()
+    if len(lower) != len(joined):
+        lower = "".join(ch.lower() if ch.isascii() else ch for ch in joined)
+    first = []
+    for kw in cat.keywords:
+        pos = _find(kw, joined, lower)
+        if pos >= 0:
+            first.append((pos, kw))
+    if not first:
+        return []
+    starts = [0] + [m.end() for m in re.finditer("\n", joined)]
+    first.sort(key=lambda x: (x[0], x[1].text))
+    return [(kw, texts[bisect.bisect_right(starts, pos) - 1]) for pos, kw in first]
+
+
+class _DexStrings:
+    """The string-data bytes of one DEX, for finding keywords without decoding every string."""
+
+    def __init__(self, dex: DexFile) -> None:
+        self.dex = dex
+        data = dex.data
+        # header_item (DEX format spec): string_ids_size at 0x38, string_ids_off at 0x3C; DexFile checked both
+        n, off = struct.unpack_from("<II", data, 0x38)
+        offsets = struct.unpack_from(f"<{n}I", data, off) if n else ()
+        order = sorted(range(n), key=offsets.__getitem__)
+        self.starts = [offsets[i] for i in order]  # string_data_item offsets, ascending
+        self.index = order  # string index of each of those
+        lo = self.starts[0] if n else 0
+        hi = data.find(b"\x00", self.starts[-1]) + 1 if n else 0
+        self.base = lo
+        self.lower = bytes(data[lo : hi if hi > 0 else len(data)]).lower()  # ASCII-only, keeps offsets
+
+    def first(self, kw: _Keyword, tries: int, max_len: int) -> str | None:
+        """The first string of at most max_len characters containing kw (as a word, for Latin keywords).
+
+        At most `tries` candidate strings are decoded: long strings (regexes, URL lists) are skipped.
+        """
+        needle = (kw.text.lower() if kw.latin else kw.text).encode("utf-8")
+        pos = self.lower.find(needle)
+        checked: set[int] = set()
+        while pos >= 0 and len(checked) < tries:
+            k = bisect.bisect_right(self.starts, self.base + pos) - 1
+            if k >= 0 and k not in checked:
+                checked.add(k)
+                try:
+                    text = self.dex.string(self.index[k])
+                except DexError:
+                    return None
+                if len(text) <= max_len and _find(kw, text) >= 0:
+                    return text
+            pos = self.lower.find(needle, pos + 1)
+        return None
+
+
+def _dex_hits(cat: _Category, dexes: Sequence[DexFile], tries: int, max_len: int) -> list[tuple[_Keyword, str]]:
+    hits: list[tuple[_Keyword, str]] = []
+    found: set[str] = set()
+    for dex in dexes:
+        try:
+            strings = _DexStrings(dex)
+        except (struct.error, IndexError, ValueError):
+            continue  # DexFile validated the header; a table it could not have read is skipped, not fatal
+        for kw in cat.keywords:
+            if kw.text in found:
+                continue
+            text = strings.first(kw, tries, max_len)
+            if text is not None:
+                found.add(kw.text)
+                hits.append((kw, text))
+    return hits
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _VALUE_MAX else flat[: _VALUE_MAX - 1] + "…"
+
+
+# -- inputs --------------------------------------------------------------------------------------------
+
+
+def resource_strings(arsc: Any, limit: int | None = None) -> list[str]:
+    """The string resources of every package and locale of an androguard ARSCParser, bounded, in file order."""
+    if limit is None:
+        limit = int(_catalog()[0]["limits"]["resource_strings"])
+    out: list[str] = []
+    arsc._analyse()  # androguard 4.1.4 (pinned): fills arsc.values, as resolving the label already did
+    for package in arsc.get_packages_names():
+        for locale in arsc.values.get(package, {}):
+            for entry in arsc.values[package][locale].get("string", ()):
+                if len(out) >= limit:
+                    return out
+                if len(entry) > 1 and isinstance(entry[1], str):
+                    out.append(entry[1])
+    return out
+
+
+# -- deciding ------------------------------------------------------------------------------------------
+
+
+def detect(
+    label: str | None,
+    resources: Iterable[str],
+    dexes: Sequence[DexFile],
+    sdks: Sequence[SdkUse],
+    permissions: Sequence[Permission],
+) -> AppCategory:
+    """The category with the highest score, if at its threshold, else `unknown` with the evidence seen."""
+    data, cats = _catalog()
+    weights = data["signals"]
+    limits = data["limits"]
+    max_len = int(limits["string_length"])
+    texts = [s for s in resources if len(s) <= max_len]
+    best: tuple[float, _Category, list[CategorySignal]] | None = None
+    for cat in cats:
+        found = _score(cat, weights, (int(limits["dex_candidates"]), max_len), label, texts, dexes, sdks, permissions)
+        if best is None or found[0] > best[0]:
+            best = (found[0], cat, found[1])
+    assert best is not None, "app_categories.yaml lists no category"
+    score, cat, evidence = best
+    shown = tuple(evidence[: int(limits["evidence"])])
+    if score >= cat.threshold:
+        return AppCategory(cat.id, "high" if score >= 0.8 else "medium", round(score, 2), shown)
+    return AppCategory(UNKNOWN, "low" if score >= 0.25 else "medium", round(score, 2), shown)
+
+
+def _score(
+    cat: _Category,
+    weights: dict[str, float],
+    dex_limits: tuple[int, int],
+    label: str | None,
+    resources: list[str],
+    dexes: Sequence[DexFile],
+    sdks: Sequence[SdkUse],
+    permissions: Sequence[Permission],
+) -> tuple[float, list[CategorySignal]]:
+    evidence: list[CategorySignal] = []
+    score = 0.0
+    if label:
+        hits = _text_hits(cat, [label])
+        if hits:
+            w = float(weights["label"])
+            score += w
+            evidence.append(CategorySignal("label", _short(label), hits[0][0].text, hits[0][0].language, w))
+    for kind, found in (
+        ("resource_string", _text_hits(cat, resources)),
+        ("dex_string", _dex_hits(cat, dexes, *dex_limits)),
+    ):
+        per, cap = float(weights[kind]), float(weights[f"{kind}_max"])
+        room = int(cap / per + 1e-9) if per > 0 else 0
+        for kw, text in found[:room]:
+            score += per
+            evidence.append(CategorySignal(kind, _short(text), kw.text, kw.language, per))
+    lending_sdks = sorted(u.id for u in sdks if u.kind in cat.sdk_kinds)
+    if lending_sdks:
+        w = float(weights["sdk"])
+        score += w
+        evidence.append(CategorySignal("sdk", ", ".join(lending_sdks), None, None, w))
+    requested = {p.category for p in permissions if p.category}
+    if cat.permission_categories and cat.permission_categories <= requested and score > 0:
+        w = float(weights["permissions"])  # supports other evidence, never decides alone
+        score += w
+        names = sorted(p.name.rsplit(".", 1)[-1] for p in permissions if p.category in cat.permission_categories)
+        evidence.append(CategorySignal("permissions", ", ".join(names), None, None, w))
+    return min(score, 1.0), evidence
+
+
+def classify(
+    apk: Any,
+    label: str | None,
+    dexes: Sequence[DexFile],
+    sdks: Sequence[SdkUse],
+    permissions: Sequence[Permission],
+    notes: list[str],
+) -> AppCategory:
+    """The category of an APK opened with androguard; a resource table it cannot read is noted, not fatal."""
+    resources: list[str] = []
+    try:
+        arsc = apk.get_android_resources()
+        if arsc is not None:
+            resources = resource_strings(arsc)
+    except Exception as exc:  # androguard raises many kinds on odd resource tables
+        notes.append(f"string resources could not be read to judge the app category ({type(exc).__name__})")
+    return detect(label, resources, dexes, sdks, permissions)
