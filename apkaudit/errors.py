@@ -17,3 +17,11 @@ class PolicyError(ApkAuditError):
 
 class CatalogError(ApkAuditError):
     """A shipped data catalogue is malformed (a packaging bug, never user input)."""
+
+
+class StoreError(ApkAuditError):
+    """A batch results database cannot be created, opened, written or read."""
+
+
+class BatchError(ApkAuditError):
+    """A batch cannot start or go on: bad input paths, an unreachable cluster, an unusable limit."""

@@ -129,8 +129,18 @@ TOO_BROAD = frozenset(
 
 SOURCE_KEYS = frozenset(
     {
-        "id", "category", "kind", "signature", "value", "table", "permission", "used_with", "uri_arg", "param",
-        "note", "source",
+        "id",
+        "category",
+        "kind",
+        "signature",
+        "value",
+        "table",
+        "permission",
+        "used_with",
+        "uri_arg",
+        "param",
+        "note",
+        "source",
     }
 )
 SINK_KEYS = frozenset({"id", "kind", "signature", "role", "note", "source"})

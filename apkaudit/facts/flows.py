@@ -106,6 +106,8 @@ _PSEUDO_READERS = {
 }
 _NO_VALUE = (")V", ")Lcom/google/android/gms/tasks/Task;")
 _REFLECT = {"Ljava/lang/reflect/Method;->invoke(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;"}
+
+
 @functools.lru_cache(maxsize=1)
 def _dispatch() -> dict[str, tuple[str, int]]:
     """Framework method -> (app callback name, argument position) from catalogs/dispatch.yaml."""

@@ -1,0 +1,1 @@
+"""Batch audits: expand inputs, one isolated task per APK (local processes or a Dask cluster), results in SQLite."""

@@ -1,0 +1,141 @@
+"""The per-APK task: read one APK's facts, in whatever process runs it. Pure and picklable; errors are values."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from apkaudit import catalogs
+from apkaudit.audit import gather_facts
+from apkaudit.batch.isolate import Outcome, WorkerLimits
+from apkaudit.batch.isolate import run as run_isolated
+from apkaudit.errors import ApkAuditError, BadApkError, CatalogError
+from apkaudit.facts.serialize import facts_to_dict
+from apkaudit.policy.load import Policy
+
+ERROR_KINDS = ("bad-apk", "error", "changed", "memory", "timeout", "crashed", "worker-lost", "internal")
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """One APK to read."""
+
+    path: str  # as the user gave it (or as found in a folder or list): what the report names
+    location: str  # where the worker opens it: an absolute path, on a shared file system for a cluster
+    sha256: str  # what the batch hashed; the worker checks the bytes it reads against it
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """The facts of one APK as plain data (facts_to_dict), or the error that stopped the audit."""
+
+    path: str
+    sha256: str
+    facts: dict[str, Any] | None = None
+    error_kind: str | None = None  # bad-apk | changed | memory | timeout | crashed | worker-lost | internal
+    message: str | None = None
+    seconds: float | None = None  # wall-clock time of the analysis (or of the child, when it failed)
+    peak_rss: int | None = None  # bytes: the peak resident size of the process that read the APK
+
+
+def run_task(spec: TaskSpec) -> TaskResult:
+    """Gather the facts of one APK. Never raises: an APK that cannot be audited gives an error result."""
+    start = time.perf_counter()
+
+    def failed(kind: str, message: str) -> TaskResult:
+        return TaskResult(spec.path, spec.sha256, None, kind, message, time.perf_counter() - start)
+
+    try:
+        facts = gather_facts(spec.location)
+    except BadApkError as exc:
+        return failed("bad-apk", _named(spec, str(exc)))
+    except ApkAuditError as exc:
+        return failed("error", _named(spec, str(exc)))
+    except MemoryError:
+        return failed("memory", f"{spec.path}: ran out of memory (the --max-memory cap was reached)")
+    except RecursionError:
+        return failed("internal", f"{spec.path}: internal error (RecursionError)")
+    except Exception as exc:
+        return failed("internal", f"{spec.path}: internal error ({type(exc).__name__}: {exc})"[:500])
+    if facts.app.sha256 != spec.sha256:
+        return failed("changed", f"{spec.path}: the file changed after it was hashed (SHA-256 differs)")
+    if facts.app.path != spec.path:
+        facts = dataclasses.replace(facts, app=dataclasses.replace(facts.app, path=spec.path))
+    try:
+        data = facts_to_dict(facts)
+    except MemoryError:
+        return failed("memory", f"{spec.path}: ran out of memory (the --max-memory cap was reached)")
+    return TaskResult(spec.path, spec.sha256, data, None, None, time.perf_counter() - start)
+
+
+def _named(spec: TaskSpec, message: str) -> str:
+    """Messages name the file as the user gave it, not the absolute location a worker opened."""
+    if spec.location != spec.path and message.startswith(spec.location):
+        return spec.path + message[len(spec.location) :]
+    return message
+
+
+def as_data(task: Callable[[TaskSpec], TaskResult], spec: TaskSpec) -> dict[str, Any]:
+    """task(spec) as the JSON data a child process sends back."""
+    result = task(spec)
+    return {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+
+
+def result_of(spec: TaskSpec, outcome: Outcome) -> TaskResult:
+    """The child's result, checked (it comes from a process that parsed a hostile file), or an error result
+    saying how the child died."""
+    value = outcome.value
+    if outcome.error_kind is None and isinstance(value, dict):
+        facts, kind, message, seconds = (value.get(k) for k in ("facts", "error_kind", "message", "seconds"))
+        if (
+            (facts is None or isinstance(facts, dict))
+            and (kind is None or kind in ERROR_KINDS)
+            and (facts is not None or kind is not None)
+            and (message is None or isinstance(message, str))
+            and (seconds is None or isinstance(seconds, (int, float)))
+        ):
+            return TaskResult(spec.path, spec.sha256, facts, kind, message, seconds, outcome.peak_rss)
+        kind, text = "crashed", "worker sent a result of the wrong shape"
+    else:
+        kind, text = outcome.error_kind or "crashed", outcome.message or "no result"
+    return TaskResult(spec.path, spec.sha256, None, kind, f"{spec.path}: {text}", outcome.seconds, outcome.peak_rss)
+
+
+def isolated_task(
+    spec: TaskSpec, limits: WorkerLimits, task: Callable[[TaskSpec], TaskResult] = run_task
+) -> TaskResult:
+    """`task(spec)` in a child process of the caller, under limits: what a Dask worker runs per APK."""
+    warm()  # once per worker process: its children then fork with the catalogues loaded
+    return result_of(spec, run_isolated(functools.partial(as_data, task), spec, limits))
+
+
+def catalog_digest() -> str:
+    """Identity of the knowledge facts are read with: a digest over every catalogue file shipped."""
+    h = hashlib.sha256()
+    folder = resources.files(catalogs.__name__)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml", ".json")):
+            h.update(entry.name.encode() + b"\0" + hashlib.sha256(entry.read_bytes()).digest())
+    return "sha256:" + h.hexdigest()[:32]
+
+
+def policy_key(policies: Sequence[Policy]) -> str:
+    """The rule books a verdict was given under, in order: 'id@sha256,...'."""
+    return ",".join(f"{p.ref.id}@{p.ref.sha256}" for p in policies)
+
+
+def warm() -> None:
+    """Load the shipped catalogues in this process, so that children forked from it start with them loaded."""
+    folder = resources.files(catalogs.__name__)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            # a file not shaped like a catalogue is skipped here; a child that needs it reports that per APK
+            with contextlib.suppress(CatalogError):
+                catalogs.load(entry.name[: -len(".yaml")])
