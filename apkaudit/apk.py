@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import posixpath
 import re
+import struct
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import apkInspector
 from apkInspector.headers import ZipEntry
 
 from apkaudit.errors import BadApkError
+
+# apkInspector logs every oddity of a tampered zip through the root logger (and configures it at import);
+# a user of apkaudit sees our messages only: tampering is reported in the analysis notes (facts/tamper.py).
+_APKINSPECTOR_DIR = str(Path(apkInspector.__file__).resolve().parent)
+logging.getLogger().addFilter(lambda record: not str(Path(record.pathname).resolve()).startswith(_APKINSPECTOR_DIR))
 
 MANIFEST = "AndroidManifest.xml"
 _DEX_NAME = re.compile(r"^classes(\d*)\.dex$")
@@ -34,6 +42,13 @@ class Limits:
     max_ratio: int = 200  # inflated/compressed, checked once an entry passes ratio_floor bytes
     ratio_floor: int = 1 << 20  # small entries may compress very well (XML, zero-filled tables)
     max_entries: int = 200_000
+    max_path_depth: int = 64  # folders in an entry name; deeper entries are left out, with a note
+    max_name_bytes: int = 1024  # length of an entry name; longer entries are left out, with a note
+    max_dex_files: int = 100  # classes*.dex read; more are left out and coverage is `partial`
+    max_dex_bytes: int = 128 << 20  # inflated size of one DEX; a larger one is left out, coverage `partial`
+    max_dex_strings: int = 4_000_000  # string ids in one DEX (real apps: up to ~500k)
+    max_dex_methods: int = 1 << 16  # method ids in one DEX: all that invoke instructions can address
+    max_analysis_seconds: float = 150.0  # code analysis; past it flows are dropped, then code, coverage `partial`
 
 
 DEFAULT_LIMITS = Limits()
@@ -85,9 +100,21 @@ class ApkArchive:
         bad = sorted(n for n in entries if _is_traversal(n))
         if bad:
             raise BadApkError(f"{path}: path-traversal entry name {bad[0]!r} in the zip (refused; nothing written)")
+        odd = sorted(
+            n
+            for n in entries
+            if len(n.encode("utf-8", "replace")) > limits.max_name_bytes or n.count("/") > limits.max_path_depth
+        )
+        for name in odd:  # Android has no use for them; reading them is how a parser is made to choke
+            del entries[name]
         if MANIFEST not in entries:
             raise BadApkError(f"{path}: not an APK (no {MANIFEST} in the zip)")
         archive = cls(path, data, hashlib.sha256(data).hexdigest(), limits, parsed)
+        if odd:
+            archive.notes.append(
+                f"left out {len(odd)} zip entries whose names are over {limits.max_name_bytes} bytes "
+                f"or {limits.max_path_depth} folders deep, e.g. {odd[0][:80]!r}"
+            )
         archive._note_suspicious_entries()
         return archive
 
@@ -136,7 +163,7 @@ class ApkArchive:
         cannot be inflated gives b"" (nothing is noted: a full `read` of it would note the problem).
         """
         central = self._zip.infolist().get(name)
-        local = self._zip.local_headers.get(name)
+        local = self._local_header(name) if central is not None else None
         if central is None or local is None or size <= 0:
             return b""
         offset = central.relative_offset_of_local_file_header + 30 + local.file_name_length
@@ -154,9 +181,24 @@ class ApkArchive:
         self._inflated_total += len(out)
         return bytes(out)
 
+    def _local_header(self, name: str) -> _LocalHeader | None:
+        """The local header at the central directory's offset, as Android finds it.
+
+        apkInspector files local headers under their own (possibly spoofed) name; a local header whose
+        name disagrees with the central directory is still the one Android reads.
+        """
+        local = self._zip.local_headers.get(name)
+        if local is not None:
+            return local
+        offset = self._zip.infolist()[name].relative_offset_of_local_file_header
+        if self.data[offset : offset + 4] != b"PK\x03\x04" or offset + 30 > len(self.data):
+            return None
+        fields = struct.unpack_from("<HHHHHIIIHH", self.data, offset + 4)
+        return _LocalHeader(fields[2], fields[6], fields[7], fields[8], fields[9])
+
     def _inflate(self, name: str) -> bytes:
         central = self._zip.infolist()[name]
-        local = self._zip.local_headers.get(name)
+        local = self._local_header(name)
         if local is None:
             raise ValueError("local header missing")
         offset = central.relative_offset_of_local_file_header + 30 + local.file_name_length
@@ -213,6 +255,17 @@ class ApkArchive:
                     f"zip entry {name!r} declares a {size // max(packed, 1)}:1 compression ratio "
                     "(possible zip bomb): not read"
                 )
+
+
+@dataclass(frozen=True)
+class _LocalHeader:
+    """The fields of a local file header that locate and size its data (apkInspector's names)."""
+
+    compression_method: int
+    compressed_size: int
+    uncompressed_size: int
+    file_name_length: int
+    extra_field_length: int
 
 
 class _OverLimit(Exception):

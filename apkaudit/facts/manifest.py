@@ -13,7 +13,8 @@ from loguru import logger
 
 from apkaudit import catalogs
 from apkaudit.apk import MANIFEST, ApkArchive, BoundedZip
-from apkaudit.errors import BadApkError
+from apkaudit.errors import ApkAuditError, BadApkError
+from apkaudit.facts.icon import read_icon
 from apkaudit.model import AppIdentity, Component, Permission, Signer
 
 # androguard logs every parse step through loguru; a user of apkaudit sees our messages only.
@@ -52,8 +53,14 @@ def open_androguard(archive: ApkArchive) -> APK:
     # _apk_analysis is the manifest pass APK() runs when skip_analysis is False (androguard 4.1.4, pinned);
     # we run it ourselves so that it reads through BoundedZip.
     archive.read(MANIFEST, required=True)
-    apk._apk_analysis()
-    xml = apk.get_android_manifest_xml()
+    try:
+        apk._apk_analysis()
+        xml = apk.get_android_manifest_xml()
+    except ApkAuditError:
+        raise
+    except Exception as exc:  # androguard's AXML parser raises anything on a tampered manifest (found by fuzzing)
+        problem = " ".join(str(exc).split())[:200]
+        raise BadApkError(f"{archive.path}: {MANIFEST} cannot be decoded ({type(exc).__name__}: {problem})") from None
     if xml is None or xml.tag != "manifest" or not apk.get_package():
         raise BadApkError(f"{archive.path}: {MANIFEST} cannot be decoded (not valid binary XML with a package)")
     return apk
@@ -70,6 +77,7 @@ def read_manifest(archive: ApkArchive, apk: APK) -> ManifestFacts:
         min_sdk=_int(apk.get_min_sdk_version()),
         target_sdk=_int(apk.get_target_sdk_version()),
         signer=_signer(apk, archive),
+        icon=read_icon(apk, archive),
     )
     xml = apk.get_android_manifest_xml()
     application = xml.find("application")
