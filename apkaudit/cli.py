@@ -16,7 +16,7 @@ from apkaudit.audit import audit
 from apkaudit.errors import ApkAuditError
 from apkaudit.model import Report, Severity
 from apkaudit.policy import load as policy_load
-from apkaudit.report import FORMATS, renderer
+from apkaudit.report import FORMATS, LANGS, renderer
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_ERROR = 0, 1, 2
 T = TypeVar("T")
@@ -43,6 +43,21 @@ def _guarded(debug: bool, what: str, fn: Callable[[], T]) -> T | None:
             raise
         _error(f"{what}: internal error ({type(exc).__name__}: {exc}); rerun with --debug for the traceback")
     return None
+
+
+def _checked_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An -o file path whose folder exists and is writable, checked before any work is done."""
+    if value is None or value == "-":
+        return value
+    target = Path(value)
+    if target.is_dir():
+        raise click.BadParameter(f"{value} is a folder, not a file", ctx, param)
+    folder = target.parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"folder {str(folder)!r} does not exist", ctx, param)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise click.BadParameter(f"folder {str(folder)!r} is not writable", ctx, param)
+    return value
 
 
 def _write(output: str | None, text: str) -> None:
@@ -81,7 +96,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="Rule book id (see `apkaudit policies list`) or path to a rule book YAML file. Repeatable.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    callback=_checked_output,
+    help="Write the report here.",
+)
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of the html format.")
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
@@ -97,6 +119,7 @@ def scan(
     output: str | None,
     fail_on: str | None,
     debug: bool,
+    lang: str = "en",
 ) -> None:
     """Audit APK files and print (or write) one report each."""
     debug = debug or ctx.obj["debug"]
@@ -115,7 +138,7 @@ def scan(
         else:
             reports.append(report)
     if reports:
-        _write(output, renderer(fmt)(reports))
+        _write(output, renderer(fmt, lang)(reports))
     if failed:
         ctx.exit(EXIT_ERROR)
     if fail_on and _fails(reports, Severity(fail_on)):
@@ -170,6 +193,388 @@ def policies_validate(ctx: click.Context, files: Sequence[str]) -> None:
             click.echo(f"{f}: ok ({p.ref.id} {p.ref.version}, {len(p.rules)} rules)")
     if bad:
         ctx.exit(EXIT_ERROR)
+
+
+@policies.command("test")
+@click.argument("policy")
+@click.option(
+    "--cases", "cases_file", type=click.Path(dir_okay=False), help="Cases file (default: cases/ID.yaml beside it)."
+)
+@click.pass_context
+def policies_test(ctx: click.Context, policy: str, cases_file: str | None) -> None:
+    """Run a rule book's cases: exit 1 when a case fails, 2 on an error."""
+    from apkaudit.policy import cases as policy_cases
+
+    debug = ctx.obj["debug"]
+    p = _guarded(debug, policy, lambda: policy_load.load(policy))
+    if p is None:
+        ctx.exit(EXIT_ERROR)
+    path = cases_file or str(policy_cases.cases_path(p))
+    loaded = _guarded(debug, path, lambda: policy_cases.load_cases(path, p))
+    if loaded is None:
+        ctx.exit(EXIT_ERROR)
+    outcomes = policy_cases.run(p, loaded)
+    for o in outcomes:
+        click.echo(f"{'ok  ' if o.passed else 'FAIL'} {o.case.where}: {o.case.description}")
+        for problem in o.problems:
+            click.echo(f"       {problem}")
+    missing = policy_cases.uncovered(p, loaded)
+    failed = sum(not o.passed for o in outcomes)
+    click.echo(f"{len(outcomes) - failed} of {len(outcomes)} cases pass" + (f"; {failed} fail" if failed else ""))
+    if missing:
+        click.echo(f"rules without a case: {', '.join(missing)}")
+    if failed or missing:
+        ctx.exit(EXIT_FAIL_ON)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="Results database written by `apkaudit batch`.")
+@click.option(
+    "--report",
+    "report_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A JSON report file from `apkaudit scan --format json` (one report or an array). Repeatable.",
+)
+@click.option(
+    "--policy",
+    "policies",
+    multiple=True,
+    help="Rule book for the methodology page (default: the ones the reports were judged under). Repeatable.",
+)
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Folder to write the site to.")
+@click.pass_context
+def site(
+    ctx: click.Context,
+    db: str | None,
+    report_files: Sequence[str],
+    policies: Sequence[str],
+    lang: str,
+    output: str,
+) -> None:
+    """Build a static ratings site (index, a page per app and per SDK, methodology) from a batch of results."""
+    from apkaudit.report import site as site_pages
+
+    debug = ctx.obj["debug"]
+    if not db and not report_files:
+        raise click.UsageError("give --db RESULTS.sqlite or --report REPORT.json")
+    inputs = _guarded(debug, db or report_files[0], lambda: site_pages.load_inputs(db, report_files))
+    if inputs is None:
+        ctx.exit(EXIT_ERROR)
+    docs, errors = inputs
+    ids = policies or sorted({str(d["policy"]["id"]) for d in docs if isinstance(d.get("policy"), dict)})
+    loaded = []
+    for p in ids:
+        policy = _guarded(debug, p, lambda p=p: policy_load.load(p))  # type: ignore[misc]
+        if policy is None:
+            ctx.exit(EXIT_ERROR)
+        loaded.append(policy)
+    pages = _guarded(debug, output, lambda: site_pages.build_site(docs, loaded, lang, errors))
+    if pages is None:
+        ctx.exit(EXIT_ERROR)
+    root = Path(output)
+    root.mkdir(parents=True, exist_ok=True)
+    for rel, text in pages.items():
+        parts = rel.split("/")
+        if any(part in ("", ".", "..") for part in parts):  # names come from SHA-256s and catalogue ids
+            raise click.ClickException(f"refusing to write page {rel!r}")
+        target = root.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write(str(target), text)
+    click.echo(f"{output}: {len(pages)} pages, {len(docs)} reports, {len(errors)} errors", err=True)
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=str))
+@click.option(
+    "--policy",
+    "policies",
+    multiple=True,
+    default=(policy_load.DEFAULT_POLICY,),
+    show_default=True,
+    help="Rule book to judge APKs under (JSON reports keep the verdict they hold). Repeatable.",
+)
+@click.option("--format", "fmt", type=click.Choice(("text", "html")), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    callback=_checked_output,
+    help="Write the diff here.",
+)
+@click.pass_context
+def diff_command(
+    ctx: click.Context, old: str, new: str, policies: Sequence[str], fmt: str, lang: str, output: str | None
+) -> None:
+    """What changed between two versions of an app; OLD and NEW are APKs or JSON reports."""
+    from apkaudit.report import diff as report_diff
+    from apkaudit.report import html, json_report
+    from apkaudit.report.document import looks_like_report, read_report
+
+    debug = ctx.obj["debug"]
+    loaded = []
+    for p in policies:
+        policy = _guarded(debug, p, lambda p=p: policy_load.load(p))  # type: ignore[misc]
+        if policy is None:
+            ctx.exit(EXIT_ERROR)
+        loaded.append(policy)
+    docs = []
+    for path in (old, new):
+        doc = _guarded(
+            debug,
+            path,
+            lambda path=path: (  # type: ignore[misc]
+                read_report(path) if looks_like_report(path) else json_report.report_dict(audit(path, loaded))
+            ),
+        )
+        if doc is None:
+            ctx.exit(EXIT_ERROR)
+        docs.append(doc)
+    d = report_diff.diff_reports(docs[0], docs[1])
+    _write(output, html.render_diff(d, lang) if fmt == "html" else report_diff.render_text(d, lang))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="SQLite results database (created).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="APKs audited at once.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=300.0,
+    show_default=True,
+    help="Seconds of wall-clock time one APK may take.",
+)
+@click.option("--max-memory", default="4G", show_default=True, help="Memory one APK's audit may take (e.g. 512M, 4G).")
+@click.option(
+    "--policy",
+    "policies",
+    multiple=True,
+    default=(policy_load.DEFAULT_POLICY,),
+    show_default=True,
+    help="Rule book id or YAML file. Repeatable.",
+)
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run the tasks on this Dask scheduler's workers.")
+@click.option("--retry-errors", is_flag=True, help="Audit again the APKs whose earlier audit failed.")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
+@click.pass_context
+def batch(
+    ctx: click.Context,
+    paths: Sequence[str],
+    db: str,
+    jobs: int,
+    timeout: float,
+    max_memory: str,
+    policies: Sequence[str],
+    scheduler: str | None,
+    retry_errors: bool,
+    debug: bool,
+) -> None:
+    """Audit many APKs into a results database: PATHS are APKs, folders (searched for *.apk) or text files listing
+    paths. Resumable: run the same command again and only what is not done yet is done."""
+    import signal
+    import threading
+
+    from apkaudit.batch import inputs
+    from apkaudit.batch.isolate import WorkerLimits, parse_size
+    from apkaudit.batch.run import Batch
+    from apkaudit.batch.store import Store
+
+    debug = debug or ctx.obj["debug"]
+    loaded = []
+    for p in policies:
+        policy = _guarded(debug, p, lambda p=p: policy_load.load(p))  # type: ignore[misc]
+        if policy is None:
+            ctx.exit(EXIT_ERROR)
+        loaded.append(policy)
+
+    stopping = threading.Event()
+
+    def prepare() -> tuple[list[str], Batch]:
+        limits = WorkerLimits(timeout=timeout, max_memory=parse_size(max_memory, "--max-memory"))
+        found = inputs.expand(paths)
+        store = Store.create(db)
+        if scheduler:
+            from apkaudit.batch.dask import DaskExecutor
+
+            executor: Any = DaskExecutor(scheduler, limits)
+        else:
+            from apkaudit.batch.local import LocalExecutor
+
+            executor = LocalExecutor(jobs, limits)
+        return found, Batch(store, loaded, executor, retry_errors=retry_errors, stop=stopping.is_set)
+
+    prepared = _guarded(debug, db, prepare)
+    if prepared is None:
+        ctx.exit(EXIT_ERROR)
+    found, runner = prepared
+
+    # Ctrl-C or SIGTERM asks the batch to stop between two steps (a handler that raised could land anywhere,
+    # even in code that swallows exceptions); a second Ctrl-C stops it at once.
+    previous: dict[int, Any] = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+
+    def request_stop(signum: int, frame: Any) -> None:
+        stopping.set()
+        signal.signal(signum, previous[signum])
+
+    for s, handler in previous.items():
+        if handler is not signal.SIG_IGN:  # started with the signal ignored (nohup, a script's &): keep it so
+            signal.signal(s, request_stop)
+    events = runner.run(found)
+    counts = None
+    try:
+        counts = _guarded(debug, db, lambda: _show_progress(events, len(found)))
+    except KeyboardInterrupt:
+        stopping.set()
+    finally:
+        events.close()  # kills the children still running; their APKs are simply not done
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        runner.store.close()
+    if stopping.is_set():
+        click.echo(f"apkaudit: interrupted; finished results are in {db}; run the same command to resume", err=True)
+        ctx.exit(130)
+    if counts is None:
+        ctx.exit(EXIT_ERROR)
+    line = (
+        f"{counts.total} APKs: {counts.scanned} audited, {counts.rejudged} judged again from stored facts, "
+        f"{counts.skipped} already done, {counts.duplicates} duplicates, {counts.failed} failed; results in {db}"
+    )
+    click.echo(line)
+    if counts.failed:
+        click.echo(f"see the errors with: apkaudit summary --db {db}", err=True)
+
+
+def _show_progress(events: Any, total: int) -> Any:
+    """A progress bar on a terminal, one plain line per APK otherwise; returns the final counts."""
+    import time
+
+    from apkaudit.batch.run import Counts
+    from apkaudit.batch.summary import printable
+
+    start = time.monotonic()
+    counts = Counts(total)
+
+    def rate_and_eta(c: Counts) -> str:
+        elapsed = time.monotonic() - start
+        if not c.worked or elapsed <= 0:
+            return f"{c.failed} failed"
+        per_min = c.worked / elapsed * 60
+        left = (c.total - c.done) / (c.worked / elapsed)
+        return f"{per_min:.1f} APK/min, ETA {_duration(left)}, {c.failed} failed"
+
+    if sys.stderr.isatty():
+        bar: Any
+        with click.progressbar(
+            length=total,
+            label="Auditing",
+            file=sys.stderr,
+            show_pos=True,
+            show_eta=False,
+            item_show_func=lambda e: rate_and_eta(e.counts) if e is not None else None,
+        ) as bar:
+            for event in events:
+                counts = event.counts
+                bar.update(event.count, event)
+        return counts
+    width = len(str(total))
+    for event in events:
+        counts = event.counts
+        head = f"[{counts.done:>{width}}/{total}] {event.status:<9}"
+        if event.status == "skipped":
+            line = f"{head} {event.count} already in the store"
+        elif event.status == "duplicate":
+            line = f"{head} {printable(event.path)} ({printable(event.message)})"
+        elif event.status == "failed":
+            line = f"{head} {event.error_kind}: {printable(event.message)}"
+        else:
+            took = f" in {event.seconds:.1f} s" if event.seconds is not None else ""
+            line = f"{head} grade {event.grade} ({event.score}) {printable(event.path)}{took}"
+        click.echo(f"{line}  [{rate_and_eta(counts)}]", err=True)
+    return counts
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds >= 3600:
+        return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+    return f"{seconds // 60}m{seconds % 60:02d}s"
+
+
+@cli.command("export")
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Results database of `apkaudit batch`.")
+@click.option("--format", "fmt", type=click.Choice(("csv", "jsonl")), default="csv", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    callback=_checked_output,
+    help="Write here (default stdout).",
+)
+@click.pass_context
+def export_command(ctx: click.Context, db: str, fmt: str, output: str | None) -> None:
+    """Export a results database: CSV (one row per app) or JSON Lines (one report per line)."""
+    from apkaudit.batch import export
+    from apkaudit.batch.store import Store
+
+    def run() -> bool:
+        with Store(db) as store:
+            _write_lines(output, export.lines(store, fmt))
+        return True
+
+    if _guarded(ctx.obj["debug"], db, run) is None:
+        ctx.exit(EXIT_ERROR)
+
+
+def _write_lines(output: str | None, lines: Any) -> None:
+    """Stream lines out; to a file, all or nothing (as _write)."""
+    if output is None or output == "-":
+        try:
+            for line in lines:
+                click.echo(line, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `apkaudit export ... | head`: the reader has all it wants
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        # a file name that is not UTF-8 (kept by Python as a lone surrogate) is written as its \udcXX escape
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
+            fh.writelines(lines)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@cli.command("summary")
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Results database of `apkaudit batch`.")
+@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="SDKs to list.")
+@click.pass_context
+def summary_command(ctx: click.Context, db: str, top: int) -> None:
+    """Counts over a results database: grades, categories read and sent, top SDKs, errors by kind."""
+    from apkaudit.batch import summary
+    from apkaudit.batch.store import Store
+
+    def run() -> str:
+        with Store(db) as store:
+            return summary.render(summary.summarise(store, top))
+
+    text = _guarded(ctx.obj["debug"], db, run)
+    if text is None:
+        ctx.exit(EXIT_ERROR)
+    click.echo(text, nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> Any:

@@ -67,6 +67,27 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class CategorySignal:
+    """One piece of evidence for the kind of app this is (a loan keyword in the label, a credit-scoring SDK...)."""
+
+    signal: str  # label | resource_string | dex_string | sdk | permissions
+    value: str  # what was seen: the label, the string (shortened), the SDK id, the permissions
+    keyword: str | None = None  # the catalogue keyword it matched
+    language: str | None = None  # that keyword's language (ISO 639-1), e.g. zh, en, hi, id, sw, tl, es
+    weight: float = 0.0  # what it adds to the category score (catalogs/app_categories.yaml)
+
+
+@dataclass(frozen=True)
+class AppCategory:
+    """The kind of app this looks like, decided from its label, strings, SDKs and permissions."""
+
+    id: str  # online_lending | unknown
+    confidence: str  # high | medium | low
+    score: float  # sum of the signal weights, capped at 1
+    evidence: tuple[CategorySignal, ...] = ()
+
+
+@dataclass(frozen=True)
 class AppIdentity:
     """Who the app is: file, package, version, signer."""
 
@@ -79,6 +100,8 @@ class AppIdentity:
     min_sdk: int | None
     target_sdk: int | None
     signer: Signer | None  # None for an unsigned APK
+    icon: str | None = None  # launcher icon as a data: URI (PNG or WebP, checked by magic bytes), if any
+    category: AppCategory | None = None  # what kind of app it looks like (facts/category.py); None when not judged
 
 
 @dataclass(frozen=True)
@@ -102,6 +125,18 @@ class Component:
 
 
 @dataclass(frozen=True)
+class Flow:
+    """A path by which the data a site reads reaches a sink."""
+
+    sink: str  # smali signature of the sink API (e.g. Lokhttp3/Call;->execute()Lokhttp3/Response;)
+    kind: str  # network | webview | sms | file | log | ipc | native | reflection
+    method: str  # smali signature of the method that calls the sink
+    path: tuple[str, ...]  # source method ... sink method: methods (and fields) the data passes through
+    endpoint: str | None = None  # URL constant the request is built from, when one is in the app
+    at: int = 0  # code-unit offset of the sink call within `method`
+
+
+@dataclass(frozen=True)
 class Site:
     """One place in the code that reads personal data."""
 
@@ -115,6 +150,8 @@ class Site:
     path_owners: tuple[str, ...] = ()  # who owns each frame of path: "first-party" or an SDK id
     pattern: AccessPattern | None = None  # bulk read or picker, for provider reads
     note: str | None = None  # how the category was attributed when it was not certain
+    flows: tuple[Flow, ...] = ()  # where the data read here goes (network, file, log, SMS, IPC...)
+    flow_note: str | None = None  # where the flow analysis had to stop (native code, reflection, budget)
 
 
 @dataclass(frozen=True)
@@ -139,11 +176,132 @@ class SdkUse:
 
 
 @dataclass(frozen=True)
+class Signal:
+    """Something that hides code from a static scan: a packer, run-time code loading, native code, obfuscation.
+
+    kind: packer, obfuscator, anti_analysis, compiler, dynamic_loading, native_code, reflection,
+    manifest_mismatch (a class the manifest names is in no DEX) or payload (code shipped as an opaque blob).
+    """
+
+    kind: str
+    name: str  # what it is: the packer's name ("Jiagu"), the loader API, the missing class...
+    detail: str  # how it was found: the APKiD rule, the catalogue entry, the string held, the size
+    location: str  # where: a zip entry name, or a smali method signature
+
+
+@dataclass(frozen=True)
 class Analysis:
     """What the analysis could see and what it had to note."""
 
     coverage: Coverage = Coverage.COMPLETE
     notes: tuple[str, ...] = ()
+    signals: tuple[Signal, ...] = ()  # what hides code, sorted by kind, name, location
+    packers: tuple[str, ...] = ()  # names of the packers and protectors found, sorted
+    visible_share: float | None = None  # estimated share (0..1) of the app's code the scan could see
+    dex_bytes: int = 0  # size of the DEX files the installer loads (what the scan read)
+    payload_bytes: int = 0  # size of code shipped some other way: encrypted or embedded DEX/JAR blobs
+    declared_classes: int = 0  # classes the manifest (and a packer stub) name as the app's own
+    missing_classes: tuple[str, ...] = ()  # of those, the ones no DEX in the APK defines, sorted
+
+
+class DisclosureStatus(str, enum.Enum):
+    """Whether any privacy-policy or user-agreement text was found in the APK."""
+
+    FOUND = "found"  # at least one document with text: its silence about a category means something
+    NO_TEXT = "no_text"  # none: nothing can be said about what the app discloses (not "discloses nothing")
+
+
+class Stance(str, enum.Enum):
+    """What one sentence of a policy says about collecting a category."""
+
+    DISCLOSES = "discloses"  # says the app collects or may collect it
+    DENIES = "denies"  # says the app does not collect it ("we will not access your contacts")
+    MENTIONS = "mentions"  # names it, but neither ("we never sell your contacts")
+
+
+class DisclosureVerdict(str, enum.Enum):
+    """What the policy text as a whole says about collecting a category."""
+
+    DISCLOSED = "disclosed"
+    DENIED = "denied"
+    NOT_MENTIONED = "not_mentioned"
+
+
+class Consistency(str, enum.Enum):
+    """The policy text against the code evidence for one category."""
+
+    CONSISTENT = "consistent"  # disclosed and read, or not claimed and not read
+    UNDISCLOSED = "undisclosed"  # code reads it, the policy never says so (PIPL Art. 17)
+    DISCLOSED_UNUSED = "disclosed_unused"  # the policy says it may collect it, no code reads it
+    CONTRADICTED = "contradicted"  # the policy says it does not collect it, code reads it
+
+    @classmethod
+    def judge(cls, said: DisclosureVerdict, read: Evidence | None, code_complete: bool) -> Consistency | None:
+        """The text's verdict against the code (`read`: the strongest evidence of code reading the category).
+
+        A claim no code backs cannot be checked when part of the code was hidden: None.
+        """
+        if read is not None:
+            if said is DisclosureVerdict.DISCLOSED:
+                return cls.CONSISTENT
+            return cls.CONTRADICTED if said is DisclosureVerdict.DENIED else cls.UNDISCLOSED
+        if said is DisclosureVerdict.DISCLOSED:
+            return cls.DISCLOSED_UNUSED if code_complete else None
+        return cls.CONSISTENT
+
+
+@dataclass(frozen=True)
+class PolicySentence:
+    """One sentence of a bundled policy that names a personal-data category."""
+
+    document: str  # where it is: a zip entry name, or @string/NAME [locale] for a string resource
+    text: str  # the sentence, whitespace collapsed, cut around the term when long
+    term: str  # the lexicon term that matched (catalogs/disclosure.yaml)
+    stance: Stance
+
+
+@dataclass(frozen=True)
+class PolicyDocument:
+    """A privacy policy, user agreement or other data notice shipped inside the APK."""
+
+    path: str  # a zip entry name, or @string/NAME [locale] for a string resource
+    kind: str  # privacy_policy | user_agreement | other
+    language: str | None  # zh | en, from its script; None when neither
+    chars: int  # characters of text after HTML was stripped
+    title: str | None = None  # the HTML title, first heading or first line
+
+
+@dataclass(frozen=True)
+class PolicyUrl:
+    """The address of an online policy found in the app (never fetched)."""
+
+    url: str
+    found_in: str  # @string/NAME, or the DEX file whose strings hold it
+
+
+@dataclass(frozen=True)
+class CategoryDisclosure:
+    """What the bundled policy says about one category, and how that compares with the code."""
+
+    category: str
+    verdict: DisclosureVerdict
+    cross: Consistency | None  # None: cannot be judged (the code could not be seen well enough)
+    evidence: Evidence | None = None  # the strongest code evidence (referenced and up); None: no code reads it
+    sentences: tuple[PolicySentence, ...] = ()  # the sentences behind the verdict, disclosing and denying first
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """What the app says it collects (its bundled policy text) against what its code does."""
+
+    status: DisclosureStatus
+    documents: tuple[PolicyDocument, ...] = ()
+    urls: tuple[PolicyUrl, ...] = ()  # online policies, reported and not fetched
+    categories: tuple[CategoryDisclosure, ...] = ()  # empty when status is no_text
+    notes: tuple[str, ...] = ()  # skipped files, limits reached
+
+    def category(self, name: str) -> CategoryDisclosure | None:
+        return next((c for c in self.categories if c.category == name), None)
 
 
 @dataclass(frozen=True)
@@ -157,6 +315,7 @@ class Facts:
     sdks: tuple[SdkUse, ...] = ()
     analysis: Analysis = field(default_factory=Analysis)
     catalogs: tuple[tuple[str, str], ...] = ()  # (catalogue name, "version sha256-prefix") used to produce these facts
+    disclosure: Disclosure | None = None  # the bundled privacy policy against the code; None when not gathered
 
     def access(self, category: str) -> DataAccess | None:
         return next((d for d in self.data_access if d.category == category), None)
@@ -189,6 +348,23 @@ class Finding:
     see_also: tuple[Citation, ...] = ()  # further provisions the same conduct breaks
     sites: tuple[Site, ...] = ()  # the code evidence the finding rests on (empty: manifest only)
     permissions: tuple[str, ...] = ()  # the requested permissions it rests on
+    messages: tuple[tuple[str, str], ...] = ()  # (language, message) in every language the rule book gives, en first
+    quotes: tuple[PolicySentence, ...] = ()  # for a rule on disclosure: the policy sentences it rests on
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """A channel where a person can complain, in the rule book's jurisdiction, about what its findings describe."""
+
+    name: str  # the body or service, in English
+    name_local: str | None  # its name in the local language
+    conduct: str  # what it takes complaints about, in English
+    conduct_local: str | None = None  # the same in the local language
+    phone: str | None = None
+    url: str | None = None
+    email: str | None = None
+    source: str = ""  # where the channel was found
+    confidence: str = "unverified"  # verified | secondary | unverified, as for citations
 
 
 @dataclass(frozen=True)
@@ -199,6 +375,7 @@ class PolicyRef:
     version: str
     sha256: str
     title: str
+    jurisdiction: str | None = None  # ISO country code or GLOBAL
 
 
 @dataclass(frozen=True)
@@ -210,6 +387,8 @@ class Verdict:
     score: int  # 0 (worst) to 100
     grade: str  # A-F, or "incomplete" when the app is too opaque to grade
     caveat: str | None = None
+    warnings: tuple[str, ...] = ()  # e.g. a lending rule book applied to an app that does not look like a lending app
+    complaints: tuple[Complaint, ...] = ()  # where to complain in the rule book's jurisdiction
 
 
 @dataclass(frozen=True)

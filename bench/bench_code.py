@@ -163,6 +163,8 @@ def main(argv: list[str]) -> int:
     headers = [
         "APK",
         "apkaudit s",
+        "without flows s",
+        "flow cost",
         "MB",
         "AnalyzeAPK s",
         "MB",

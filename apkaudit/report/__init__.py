@@ -6,10 +6,17 @@ from collections.abc import Callable, Sequence
 
 from apkaudit.model import Report
 
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "html")
+LANGS = ("en", "zh")  # languages of the html format (report/strings.yaml)
 
 
-def renderer(fmt: str) -> Callable[[Sequence[Report]], str]:
+def renderer(fmt: str, lang: str = "en") -> Callable[[Sequence[Report]], str]:
+    if fmt == "html":
+        import functools
+
+        from apkaudit.report import html
+
+        return functools.partial(html.render, lang=lang)
     if fmt == "json":
         from apkaudit.report import json_report
 

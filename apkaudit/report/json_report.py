@@ -6,7 +6,18 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from apkaudit.model import Citation, Finding, Report, Site, Verdict
+from apkaudit.model import (
+    Analysis,
+    AppCategory,
+    Citation,
+    Complaint,
+    Disclosure,
+    Finding,
+    PolicySentence,
+    Report,
+    Site,
+    Verdict,
+)
 
 SCHEMA_ID = "apkaudit/report/v1"
 
@@ -23,6 +34,18 @@ def site_dict(s: Site) -> dict[str, Any]:
         "path_owners": list(s.path_owners),
         "pattern": s.pattern.value if s.pattern else None,
         "note": s.note,
+        "flows": [
+            {
+                "sink": f.sink,
+                "kind": f.kind,
+                "method": f.method,
+                "at": f.at,
+                "path": list(f.path),
+                "endpoint": f.endpoint,
+            }
+            for f in s.flows
+        ],
+        "flow_note": s.flow_note,
     }
 
 
@@ -50,16 +73,96 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "weight": f.weight,
         "permissions": list(f.permissions),
         "sites": [site_dict(s) for s in f.sites],
+        "messages": dict(f.messages),
+        "quotes": [sentence_dict(q) for q in f.quotes],
+    }
+
+
+def sentence_dict(s: PolicySentence) -> dict[str, Any]:
+    return {"document": s.document, "text": s.text, "term": s.term, "stance": s.stance.value}
+
+
+def disclosure_dict(d: Disclosure | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "status": d.status.value,
+        "documents": [
+            {"path": x.path, "kind": x.kind, "language": x.language, "chars": x.chars, "title": x.title}
+            for x in d.documents
+        ],
+        "urls": [{"url": u.url, "found_in": u.found_in} for u in d.urls],
+        "categories": [
+            {
+                "category": c.category,
+                "verdict": c.verdict.value,
+                "cross": c.cross.value if c.cross else None,
+                "evidence": c.evidence.value if c.evidence else None,
+                "sentences": [sentence_dict(s) for s in c.sentences],
+            }
+            for c in d.categories
+        ],
+        "notes": list(d.notes),
+    }
+
+
+def complaint_dict(c: Complaint) -> dict[str, Any]:
+    return {
+        "name": c.name,
+        "name_local": c.name_local,
+        "for": c.conduct,
+        "for_local": c.conduct_local,
+        "phone": c.phone,
+        "url": c.url,
+        "email": c.email,
+        "source": c.source,
+        "confidence": c.confidence,
+    }
+
+
+def category_dict(c: AppCategory | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {
+        "id": c.id,
+        "confidence": c.confidence,
+        "score": c.score,
+        "evidence": [
+            {"signal": e.signal, "value": e.value, "keyword": e.keyword, "language": e.language, "weight": e.weight}
+            for e in c.evidence
+        ],
+    }
+
+
+def analysis_dict(a: Analysis) -> dict[str, Any]:
+    return {
+        "coverage": a.coverage.value,
+        "notes": list(a.notes),
+        "packers": list(a.packers),
+        "visible_share": a.visible_share,
+        "dex_bytes": a.dex_bytes,
+        "payload_bytes": a.payload_bytes,
+        "declared_classes": a.declared_classes,
+        "missing_classes": list(a.missing_classes),
+        "signals": [{"kind": x.kind, "name": x.name, "detail": x.detail, "location": x.location} for x in a.signals],
     }
 
 
 def verdict_dict(v: Verdict) -> dict[str, Any]:
     return {
-        "policy": {"id": v.policy.id, "version": v.policy.version, "sha256": v.policy.sha256, "title": v.policy.title},
+        "policy": {
+            "id": v.policy.id,
+            "version": v.policy.version,
+            "sha256": v.policy.sha256,
+            "title": v.policy.title,
+            "jurisdiction": v.policy.jurisdiction,
+        },
         "findings": [finding_dict(f) for f in v.findings],
         "score": v.score,
         "grade": v.grade,
         "caveat": v.caveat,
+        "warnings": list(v.warnings),
+        "complaints": [complaint_dict(c) for c in v.complaints],
     }
 
 
@@ -81,6 +184,8 @@ def report_dict(r: Report) -> dict[str, Any]:
             "min_sdk": app.min_sdk,
             "target_sdk": app.target_sdk,
             "signer": {"sha256": app.signer.sha256, "subject": app.signer.subject} if app.signer else None,
+            "icon": app.icon,
+            "category": category_dict(app.category),
         },
         "permissions": [
             {"name": p.name, "protection_level": p.protection_level, "category": p.category} for p in facts.permissions
@@ -102,7 +207,8 @@ def report_dict(r: Report) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "vendor": s.vendor, "kind": s.kind, "categories": list(s.categories)}
             for s in facts.sdks
         ],
-        "analysis": {"coverage": facts.analysis.coverage.value, "notes": list(facts.analysis.notes)},
+        "analysis": analysis_dict(facts.analysis),
+        "disclosure": disclosure_dict(facts.disclosure),
         "policy": first["policy"] if first else None,
         "findings": first["findings"] if first else [],
         "score": first["score"] if first else None,

@@ -7,7 +7,18 @@ import re
 from collections.abc import Sequence
 
 from apkaudit.model import Report
+from apkaudit.report import disclosure as policy_words
+from apkaudit.report.coverage import KIND_WORDS, coverage_line, hiding, hiding_signals
+from apkaudit.report.coverage import where as where_signal
 from apkaudit.report.text import EVIDENCE_WORDS, one_line, path_line, where
+from apkaudit.report.verdicts import (
+    CONFIDENCE_NOTE,
+    category_line,
+    complaint_line,
+    grade_columns,
+    local_messages,
+    needs_confidence_note,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -32,13 +43,22 @@ def render_one(r: Report) -> str:
         f"| Version | {esc(app.version_name)} ({esc(app.version_code)}) |",
         f"| SHA-256 | {esc(app.sha256)} |",
         f"| Signer | {esc(app.signer.subject if app.signer else 'unsigned')} |",
-        f"| Code coverage | {esc(f.analysis.coverage.value)} |",
-        "",
+        f"| Code coverage | {esc(coverage_line(f.analysis))} |",
     ]
+    if app.category is not None:
+        out.append(f"| Kind of app | {esc(category_line(app.category))} |")
+    out.append("")
+    if len(r.verdicts) > 1:
+        headers, rows = grade_columns([r])
+        out += ["| Rule book | Grade |", "|---|---|"]
+        out += [f"| {esc(h)} | {esc(c)} |" for h, c in zip(headers[1:], rows[0][1:], strict=True)]
+        out.append("")
     for v in r.verdicts:
         out += [f"## Grade {esc(v.grade)} ({v.score}/100) under {esc(v.policy.title)}", ""]
         if v.caveat:
             out += [f"> {esc(v.caveat)}", ""]
+        for warning in v.warnings:
+            out += [f"> **Warning:** {esc(warning)}", ""]
         if not v.findings:
             out += ["No findings.", ""]
             continue
@@ -54,12 +74,16 @@ def render_one(r: Report) -> str:
                 "",
                 esc(x.message),
                 "",
-                f"- Evidence: {esc(EVIDENCE_WORDS[x.evidence])}",
             ]
+            for lang, text in local_messages(x):
+                out += [f"*{esc(lang)}:* {esc(text)}", ""]
+            out.append(f"- Evidence: {esc(EVIDENCE_WORDS[x.evidence])}")
             for s in x.sites[:10]:
                 out.append(f"  - {esc(path_line(s))}")
             if len(x.sites) > 10:
                 out.append(f"  - and {len(x.sites) - 10} more")
+            for q in x.quotes:
+                out.append(f"- The app's policy: {esc(policy_words.quote_line(q, 1000))}")
             confidence = "" if c.confidence == "verified" else f" *(wording {esc(c.confidence)})*"
             out.append(f"- Citation: {esc(c.instrument)} {esc(c.article)}{confidence}: “{esc(c.quote)}”")
             if c.gloss:
@@ -68,6 +92,12 @@ def render_one(r: Report) -> str:
                 confidence = "" if also.confidence == "verified" else f" *(wording {esc(also.confidence)})*"
                 out.append(f"- See also: {esc(also.instrument)} {esc(also.article)}{confidence}")
             out.append("")
+        if needs_confidence_note(v.findings):
+            out += [f"*{esc(CONFIDENCE_NOTE)}*", ""]
+        if v.complaints:
+            out += [f"### Where to complain ({esc(v.policy.jurisdiction or v.policy.id)})", ""]
+            out += [f"- {esc(complaint_line(c))}" for c in v.complaints]
+            out.append("")
     if f.data_access:
         out += ["## Personal data", "", "| Data | Evidence | Permissions | Code sites |", "|---|---|---|---|"]
         for d in f.data_access:
@@ -75,10 +105,31 @@ def render_one(r: Report) -> str:
                 f"| {esc(d.category)} | {esc(d.evidence.value)} | {esc(', '.join(d.permissions))} | {len(d.sites)} |"
             )
         out.append("")
+    if f.disclosure is not None:
+        told = f.disclosure
+        out += ["## What the bundled privacy policy says", "", esc(policy_words.status_line(told)), ""]
+        if told.urls:
+            out += ["Online policies named in the app (not fetched):", ""]
+            out += [f"- {esc(u.url)} (in {esc(u.found_in)})" for u in told.urls] + [""]
+        if told.categories:
+            out += ["| Data | The policy | Against the code | Policy sentence | Code path |", "|---|---|---|---|---|"]
+            for cells in policy_words.rows(told, f.data_access):
+                out.append("| " + " | ".join(esc(cell) for cell in cells) + " |")
+            out.append("")
+        out += [f"- {esc(n)}" for n in told.notes] + ([""] if told.notes else [])
     if f.sdks:
         out += ["## SDKs in the code", "", "| SDK | Vendor | Kind | Its code reads |", "|---|---|---|---|"]
         for u in f.sdks:
             out.append(f"| {esc(u.name)} | {esc(u.vendor)} | {esc(u.kind)} | {esc(', '.join(u.categories) or '–')} |")
+        out.append("")
+    if hiding(f.analysis):
+        out += ["## Signs of hidden code", "", "| Kind | Name | Where | How it was found |", "|---|---|---|---|"]
+        shown = hiding_signals(f.analysis)
+        for sig in shown[:40]:
+            row = (KIND_WORDS[sig.kind], sig.name, where_signal(sig), sig.detail)
+            out.append("| " + " | ".join(esc(c) for c in row) + " |")
+        if len(shown) > 40:
+            out.append(f"| | and {len(shown) - 40} more | | |")
         out.append("")
     if f.analysis.notes:
         out += ["## Analysis notes", ""] + [f"- {esc(n)}" for n in f.analysis.notes] + [""]
@@ -87,4 +138,10 @@ def render_one(r: Report) -> str:
 
 
 def render(reports: Sequence[Report]) -> str:
-    return "\n---\n\n".join(render_one(r) for r in reports)
+    body = "\n---\n\n".join(render_one(r) for r in reports)
+    if len(reports) < 2:
+        return body
+    headers, rows = grade_columns(reports)
+    table = ["| " + " | ".join(esc(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    table += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
+    return "# Grades by rule book\n\n" + "\n".join(table) + "\n\n---\n\n" + body

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from apkaudit.model import Report
+from apkaudit.report import disclosure as policy_words
+from apkaudit.report.coverage import coverage_line, hiding
 from apkaudit.report.text import one_line, where
+from apkaudit.report.verdicts import (
+    CONFIDENCE_NOTE,
+    category_line,
+    complaint_line,
+    grade_columns,
+    needs_confidence_note,
+)
 
 
 def _clean(text: str | None) -> str:
@@ -25,8 +34,13 @@ def render_one(r: Report) -> str:
         f"  sha256  {app.sha256}",
         f"  signer  {_clean(app.signer.subject) if app.signer else 'unsigned'}",
         f"  sdk     min {app.min_sdk} / target {app.target_sdk}",
-        f"  code    {r.facts.analysis.coverage.value}",
+        f"  code    {_clean(coverage_line(r.facts.analysis))}",
     ]
+    for i, (kind, found) in enumerate(hiding(r.facts.analysis)):
+        lines.append(f"  {'signs' if i == 0 else '':7} {kind}: {_clean(found)}")
+    app_kind = category_line(app.category)
+    if app_kind:
+        lines.append(f"  kind    {_clean(app_kind)}")
     for note in r.facts.analysis.notes:
         lines.append(f"  note    {_clean(note)}")
     access = [
@@ -35,6 +49,15 @@ def render_one(r: Report) -> str:
     ]
     if access:
         lines += ["", tabulate(access, headers=["Data", "Evidence", "Permissions", "Code sites"], tablefmt="simple")]
+    told = r.facts.disclosure
+    if told is not None:
+        lines += ["", f"Privacy policy in the app: {_clean(policy_words.status_line(told))}"]
+        lines += [f"  policy URL (not fetched): {_clean(u.url)}" for u in told.urls]
+        if told.categories:
+            cells = [[_clean(c) for c in row] for row in policy_words.rows(told, r.facts.data_access)]
+            headers = ["Data", "The policy", "Against the code", "Policy sentence", "Code path"]
+            lines.append(tabulate(cells, headers=headers, tablefmt="simple", maxcolwidths=[None, 16, 20, 50, 40]))
+        lines += [f"  note: {_clean(n)}" for n in told.notes]
     if r.facts.sdks:
         sdks = [(u.id, u.name, u.kind, ", ".join(u.categories) or "-") for u in r.facts.sdks]
         lines += ["", tabulate(sdks, headers=["SDK", "Name", "Kind", "Its code reads"], tablefmt="simple")]
@@ -42,6 +65,8 @@ def render_one(r: Report) -> str:
         lines += ["", f"Grade {v.grade}  score {v.score}/100  under {v.policy.id} {v.policy.version}: {v.policy.title}"]
         if v.caveat:
             lines.append(f"  caveat: {v.caveat}")
+        for warning in v.warnings:
+            lines.append(f"  warning: {warning}")
         if not v.findings:
             lines.append("  no findings")
             continue
@@ -66,10 +91,25 @@ def render_one(r: Report) -> str:
             )
         )
         lines.append("")
+        for rule, message in dict((f.rule, f.message) for f in v.findings).items():  # a rule's message once
+            lines.append(f"  {rule}: {one_line(message)}")
         for f in v.findings:
-            lines.append(f"  {f.rule}: {one_line(f.message)}")
+            said = [_clean(policy_words.quote_line(q)) for q in f.quotes]
+            lines += [f"  {f.rule} ({f.category}): the app's policy: {q}" for q in said]
+        if needs_confidence_note(v.findings):
+            lines += ["", f"  {CONFIDENCE_NOTE}"]
+        if v.complaints:
+            lines += ["", f"  Where to complain ({v.policy.jurisdiction or v.policy.id}):"]
+            lines += [f"  - {complaint_line(c)}" for c in v.complaints]
     return "\n".join(lines) + "\n"
 
 
 def render(reports: Sequence[Report]) -> str:
-    return ("\n" + "=" * 78 + "\n\n").join(render_one(r) for r in reports)
+    body = ("\n" + "=" * 78 + "\n\n").join(render_one(r) for r in reports)
+    if len(reports) < 2 and all(len(r.verdicts) < 2 for r in reports):
+        return body
+    headers, rows = grade_columns(reports)
+    summary = tabulate([[_clean(row[0])] + row[1:] for row in rows], headers=headers, tablefmt="simple")
+    warned = any(cell.endswith("!") for row in rows for cell in row[1:])
+    note = "(! = the rule book is written for another kind of app: see its warning)\n" if warned else ""
+    return "Grades by rule book\n\n" + summary + "\n" + note + "\n" + "=" * 78 + "\n\n" + body
