@@ -60,6 +60,17 @@ def _checked_output(ctx: click.Context, param: click.Parameter, value: str | Non
     return value
 
 
+def _output_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`-o/--output FILE`, checked before any work starts (a missing folder is an error, not a traceback)."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        callback=_checked_output,
+        help=help_text,
+    )
+
+
 def _write(output: str | None, text: str) -> None:
     """Write all or nothing: a crash mid-write never leaves a half report in place of a good one."""
     if output is None or output == "-":
@@ -96,13 +107,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="Rule book id (see `apkaudit policies list`) or path to a rule book YAML file. Repeatable.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    callback=_checked_output,
-    help="Write the report here.",
-)
+@_output_option("Write the report here.")
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of the html format.")
 @click.option(
     "--fail-on",
@@ -298,13 +303,7 @@ def site(
 )
 @click.option("--format", "fmt", type=click.Choice(("text", "html")), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    callback=_checked_output,
-    help="Write the diff here.",
-)
+@_output_option("Write the diff here.")
 @click.pass_context
 def diff_command(
     ctx: click.Context, old: str, new: str, policies: Sequence[str], fmt: str, lang: str, output: str | None
@@ -514,13 +513,7 @@ def _duration(seconds: float) -> str:
 @cli.command("export")
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="Results database of `apkaudit batch`.")
 @click.option("--format", "fmt", type=click.Choice(("csv", "jsonl")), default="csv", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    callback=_checked_output,
-    help="Write here (default stdout).",
-)
+@_output_option("Write here (default stdout).")
 @click.pass_context
 def export_command(ctx: click.Context, db: str, fmt: str, output: str | None) -> None:
     """Export a results database: CSV (one row per app) or JSON Lines (one report per line)."""

@@ -14,27 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
+from apkaudit.catalogs import CATEGORIES as catalog_categories
+
 CATALOG_DIR = Path(__file__).resolve().parents[1] / "apkaudit" / "catalogs"
 
-CATEGORIES = frozenset(
-    {
-        "contacts",
-        "call_log",
-        "sms",
-        "location",
-        "phone_ids",
-        "phone_number",
-        "installed_apps",
-        "accounts",
-        "media",
-        "camera",
-        "microphone",
-        "calendar",
-        "clipboard",
-        "body_sensors",
-        "storage",
-    }
-)
+CATEGORIES = frozenset(catalog_categories)
 # body_sensors has no code-level source on purpose (see the description of sources.yaml).
 CATEGORIES_WITHOUT_SOURCES = frozenset({"body_sensors"})
 
