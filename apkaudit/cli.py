@@ -60,6 +60,18 @@ def _checked_output(ctx: click.Context, param: click.Parameter, value: str | Non
     return value
 
 
+def _policy_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--policy ID_OR_FILE`, repeatable, defaulting to the Chinese lending rule book."""
+    return click.option(
+        "--policy",
+        "policies",
+        multiple=True,
+        default=(policy_load.DEFAULT_POLICY,),
+        show_default=True,
+        help=help_text,
+    )
+
+
 def _output_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """`-o/--output FILE`, checked before any work starts (a missing folder is an error, not a traceback)."""
     return click.option(
@@ -98,14 +110,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("apks", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
-@click.option(
-    "--policy",
-    "policies",
-    multiple=True,
-    default=(policy_load.DEFAULT_POLICY,),
-    show_default=True,
-    help="Rule book id (see `apkaudit policies list`) or path to a rule book YAML file. Repeatable.",
-)
+@_policy_option("Rule book id (see `apkaudit policies list`) or path to a rule book YAML file. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @_output_option("Write the report here.")
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of the html format.")
@@ -293,14 +298,7 @@ def site(
 @cli.command("diff")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=str))
-@click.option(
-    "--policy",
-    "policies",
-    multiple=True,
-    default=(policy_load.DEFAULT_POLICY,),
-    show_default=True,
-    help="Rule book to judge APKs under (JSON reports keep the verdict they hold). Repeatable.",
-)
+@_policy_option("Rule book to judge APKs under (JSON reports keep the verdict they hold). Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(("text", "html")), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True)
 @_output_option("Write the diff here.")
@@ -355,14 +353,7 @@ def diff_command(
     help="Seconds of wall-clock time one APK may take.",
 )
 @click.option("--max-memory", default="4G", show_default=True, help="Memory one APK's audit may take (e.g. 512M, 4G).")
-@click.option(
-    "--policy",
-    "policies",
-    multiple=True,
-    default=(policy_load.DEFAULT_POLICY,),
-    show_default=True,
-    help="Rule book id or YAML file. Repeatable.",
-)
+@_policy_option("Rule book id or YAML file. Repeatable.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run the tasks on this Dask scheduler's workers.")
 @click.option("--retry-errors", is_flag=True, help="Audit again the APKs whose earlier audit failed.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
