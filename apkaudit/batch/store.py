@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,7 +176,7 @@ class Store:
             )
         db = cls._open(target, "rwc")
         try:
-            db.execute("PRAGMA journal_mode = WAL").fetchone()
+            _use_wal(db)
             db.execute("BEGIN IMMEDIATE")
             for statement in _TABLES.split(";"):
                 if statement.strip():
@@ -362,6 +363,28 @@ class Store:
                 yield from rows
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot read the results database: {_reason(exc)}") from None
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Put the store in WAL mode (it stays so: the mode is kept in the file).
+
+    Switching needs the file to itself, and SQLite answers "database is locked" at once, without waiting through
+    the busy timeout, when another process is opening or switching the same new file at that moment (two batches
+    started together on one --db). So the switch is retried here for as long as a write would wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.005
+    while True:
+        try:
+            # a file system without shared memory keeps its old mode; writes then still wait on each other
+            db.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            contended = "locked" in str(exc) or "busy" in str(exc)
+            if not contended or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 def _reason(exc: sqlite3.DatabaseError) -> str:
