@@ -25,11 +25,17 @@ from tests.hostile import entries_of, write_zip
 POLICY = policy_load.load("cn-pipl-loan")
 SCHEMA = json.loads(resources.files("apkaudit").joinpath("schemas/report-v1.json").read_text("utf-8"))
 SAMPLES = ["harvest-loan", "compliant-loan", "unused-contacts", "code-patterns", "hostile-label"]
+POLICY_SAMPLES = ["policy-honest", "policy-omits", "policy-denies"]
 
 
 @pytest.fixture(scope="module")
 def docs():
     return {n: json_report.report_dict(audit(sample_apk(n), [POLICY])) for n in SAMPLES}
+
+
+@pytest.fixture(scope="module")
+def policy_docs():
+    return {n: json_report.report_dict(audit(sample_apk(n), [POLICY])) for n in POLICY_SAMPLES}
 
 
 class Tags(HTMLParser):
@@ -113,6 +119,55 @@ def test_app_page_shows_grade_findings_citations_permissions_and_sdks(docs):
     assert "script-src 'none'" in _csp(tags) and "default-src 'none'" in _csp(tags)
 
 
+def _section(page: str, cls: str) -> str:
+    start = page.index(f'<section class="{cls}">')
+    return page[start : page.index("</section>", start)]
+
+
+def _rows(section: str) -> list[str]:
+    """The text of each body row of the section's table, cells joined by ' | '."""
+    body = section[section.index("<tbody>") : section.index("</tbody>")]
+    rows = []
+    for chunk in body.split("<tr")[1:]:
+        cells = [" ".join(Tags(c).text).split() for c in chunk.split("<td")[1:]]
+        rows.append(" | ".join(" ".join(c).lstrip(">").strip() for c in cells))
+    return rows
+
+
+def test_app_page_quotes_the_bundled_policy_beside_the_code(policy_docs):
+    denies = html.render_docs([policy_docs["policy-denies"]])
+    section = _section(denies, "disclosure")
+    assert "res/raw/privacy.html" in section and "https://www.safeloan.example/legal/privacy.html" in section
+    rows = _rows(section)
+    # the contradiction comes first, with the English denial on the English page and the code that reads
+    assert rows[0].startswith("Address book | says it does not collect it | contradicted: the code reads it (read)")
+    assert "We will not access your contacts, call log or text messages" in rows[0]
+    assert "ContentResolver.query" in rows[0] and "MainActivity.onCreate" in rows[0]
+    assert rows[1].startswith("Call log | says it does not collect it | consistent") and rows[1].endswith("| –")
+    # the finding card quotes the policy too; its contradiction row is marked
+    card = denies[denies.index("CN-LOAN-CONTRADICTED") :]
+    card = card[: card.index("</article>")]
+    assert "The app&#39;s privacy policy:</span> says it does not collect it" in card
+    assert "We will not access your contacts" in card
+    assert section.count('<tr class="bad">') == 1
+
+    zh = _section(html.render_docs([policy_docs["policy-denies"]], "zh"), "disclosure")
+    assert _rows(zh)[0].startswith("通讯录 | 声明不收集 | 相矛盾：代码读取了该信息")
+    assert "我们不会读取您的通讯录、通话记录和短信" in zh
+
+    omits = _rows(_section(html.render_docs([policy_docs["policy-omits"]]), "disclosure"))
+    assert omits[0].startswith("Address book | never says it collects it | not disclosed, yet the code reads it")
+
+    honest = _section(html.render_docs([policy_docs["policy-honest"]]), "disclosure")
+    assert '<tr class="bad">' not in honest and "contradicted" not in honest
+
+
+def test_app_page_without_policy_text_says_so(docs):
+    section = _section(html.render_docs([docs["harvest-loan"]]), "disclosure")
+    assert "No privacy policy or user agreement text was found in the app" in section
+    assert "<table" not in section
+
+
 def test_hostile_strings_stay_text(docs):
     hostile = docs["hostile-label"]
     assert "<script>" in hostile["app"]["label"] and "\u202e" in hostile["app"]["label"]
@@ -125,6 +180,8 @@ def test_hostile_strings_stay_text(docs):
         assert all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
         assert "\u202e" not in page and "⟨U+202E⟩" in page
         assert '<script>alert("label")' not in page and "&lt;script&gt;alert(&#34;label&#34;)" in page
+        # the bundled policy's sentences are the app author's text too
+        assert "&lt;script&gt;alert(&#34;policy&#34;)&lt;/script&gt;&#34;&gt;&lt;img src=x onerror=alert(9)&gt;" in page
 
 
 def test_clean_makes_disguising_characters_visible():

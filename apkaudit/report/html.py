@@ -113,6 +113,7 @@ def finding_view(f: Mapping[str, Any], sdk_names: Mapping[str, str], w: Wording)
         "severity": w.get("severity_values", severity, default=severity),
         "severity_class": SEVERITY_CLASS.get(severity, "s-info"),
         "category": _capital(w.category(str(f.get("category")))),
+        "category_id": str(f.get("category")),
         "evidence": w.get("evidence_values", str(f.get("evidence")), default=str(f.get("evidence"))),
         "message": " ".join(str(message or "").split()),
         "manifest_only": None if sites else w("manifest_only", permissions=", ".join(perms) or w("nothing")),
@@ -121,6 +122,7 @@ def finding_view(f: Mapping[str, Any], sdk_names: Mapping[str, str], w: Wording)
         "more_sites": max(0, len(sites) - MAX_SITES),
         "citation": citation_view(f.get("citation") or {}, w),
         "see_also": [citation_view(c, w) for c in f.get("see_also") or []],
+        "policy": None,  # what the bundled privacy policy says of this category, filled by app_view
     }
 
 
@@ -199,6 +201,106 @@ def sdk_slug(sdk_id: object) -> str:
     return "sdk-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
+_QUOTE_CHARS = 300  # a policy sentence quoted on a page; the JSON report has it whole
+_POLICY_ORDER = ("contradicted", "undisclosed", "disclosed_unused", "consistent", None)
+
+
+def _quote(sentence: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if not isinstance(sentence, Mapping) or not sentence.get("text"):
+        return None
+    return {"text": str(sentence["text"]), "document": str(sentence.get("document") or "?")}
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _deciding_sentence(c: Mapping[str, Any], lang: str) -> Mapping[str, Any] | None:
+    """The sentence that shows the verdict (a denial for `denied`, else a disclosing one), in the page's
+    language when the policy has one (bilingual policies say it twice)."""
+    wanted = "denies" if c.get("verdict") == "denied" else "discloses"
+    sentences = [x for x in c.get("sentences") or [] if isinstance(x, Mapping) and x.get("stance") == wanted]
+    same = [x for x in sentences if bool(_CJK.search(str(x.get("text")))) == (lang == "zh")]
+    chosen = same or sentences
+    return chosen[0] if chosen else None
+
+
+def _strongest_site(doc: Mapping[str, Any], category: object) -> Mapping[str, Any] | None:
+    """The code site that shows the category's evidence level (a bulk read before a picker)."""
+    for access in doc.get("data_access") or []:
+        if access.get("category") != category:
+            continue
+        level = access.get("evidence")
+        sites = [x for x in access.get("sites") or [] if isinstance(x, Mapping) and x.get("evidence") == level]
+        sites.sort(key=lambda x: x.get("pattern") == "picker")
+        return sites[0] if sites else None
+    return None
+
+
+def disclosure_view(doc: Mapping[str, Any], sdk_names: Mapping[str, str], w: Wording) -> dict[str, Any] | None:
+    """What the bundled privacy policy says per category, the sentence quoted beside the code that reads it."""
+    told = doc.get("disclosure")
+    if not isinstance(told, Mapping):
+        return None
+    kinds = w.get("policy_kinds") or {}
+    documents = [
+        {
+            "kind": kinds.get(str(x.get("kind")), str(x.get("kind"))),
+            "path": x.get("path"),
+            "title": x.get("title"),
+            "language": x.get("language") or w("policy_language_unknown"),
+            "chars": x.get("chars"),
+        }
+        for x in told.get("documents") or []
+        if isinstance(x, Mapping)
+    ]
+    rows = []
+    for c in told.get("categories") or []:
+        if not isinstance(c, Mapping):
+            continue
+        cross = c.get("cross")
+        site = _strongest_site(doc, c.get("category")) if c.get("evidence") else None
+        rows.append(
+            {
+                "category": _capital(w.category(str(c.get("category")))),
+                "says": w.get("policy_verdicts", str(c.get("verdict")), default=str(c.get("verdict"))),
+                "against": w.get("policy_cross", str(cross), default=str(cross)) if cross else w("policy_not_judged"),
+                "evidence": w.get("evidence_short", str(c.get("evidence")), default="") if c.get("evidence") else "",
+                "bad": cross in ("contradicted", "undisclosed"),
+                "quote": _quote(_deciding_sentence(c, w.lang)),
+                "site": site_view(site, sdk_names, w) if site else None,
+                "order": _POLICY_ORDER.index(cross) if cross in _POLICY_ORDER else len(_POLICY_ORDER),
+            }
+        )
+    rows.sort(key=lambda r: r["order"])
+    return {
+        "no_text": told.get("status") == "no_text",
+        "documents": documents,
+        "urls": [
+            {"url": str(u.get("url")), "found_in": str(u.get("found_in") or "?")}
+            for u in told.get("urls") or []
+            if isinstance(u, Mapping)
+        ],
+        "rows": rows,
+        "notes": [str(n) for n in told.get("notes") or []],
+    }
+
+
+def _policy_lines(doc: Mapping[str, Any], w: Wording) -> dict[str, dict[str, Any]]:
+    """category -> what the bundled policy says about it, for the finding cards."""
+    told = doc.get("disclosure")
+    if not isinstance(told, Mapping) or told.get("status") != "found":
+        return {}
+    out = {}
+    for c in told.get("categories") or []:
+        if isinstance(c, Mapping):
+            verdict = str(c.get("verdict"))
+            out[str(c.get("category"))] = {
+                "says": w.get("policy_verdicts", verdict, default=verdict),
+                "quote": _quote(_deciding_sentence(c, w.lang)),
+            }
+    return out
+
+
 def app_view(
     doc: Mapping[str, Any], w: Wording, titles: Mapping[str, str] | None = None, root: str | None = None
 ) -> dict[str, Any]:
@@ -209,6 +311,10 @@ def app_view(
     analysis = doc.get("analysis") or {}
     coverage = str(analysis.get("coverage") or "complete")
     verdicts = [verdict_view(v, sdk_names, w, titles) for v in doc.get("verdicts") or []]
+    policy_lines = _policy_lines(doc, w)
+    for v in verdicts:
+        for f in v["findings"]:
+            f["policy"] = policy_lines.get(f["category_id"])
     signer = app.get("signer")
     name = app_name(doc)
     return {
@@ -229,6 +335,7 @@ def app_view(
         ),
         "caveat_details": _coverage_details(analysis, w) if coverage != "complete" else [],
         "summary": summary(doc, w),
+        "disclosure": disclosure_view(doc, sdk_names, w),
         "verdicts": verdicts,
         "main": verdicts[0] if verdicts else None,
         "permission_groups": _permission_groups(doc, w),
