@@ -15,7 +15,7 @@ from androguard.core.apk import APK
 from apkaudit import __version__, catalogs
 from apkaudit.apk import DEFAULT_LIMITS, ApkArchive, Limits
 from apkaudit.errors import BadApkError
-from apkaudit.facts import disclosure, packing, tamper
+from apkaudit.facts import disclosure, packing, resources, tamper
 from apkaudit.facts.category import classify
 from apkaudit.facts.code import CodeFacts, analyse
 from apkaudit.facts.dex import DexError, DexFile
@@ -49,7 +49,7 @@ def gather_facts(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, flows: bo
 def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool) -> Facts:
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
     dexes = load_dex(archive, limited)
-    code = _analyse_code(dexes, manifest.components, archive.limits, flows, limited)
+    code = _analyse_code(dexes, manifest.components, archive.limits, flows, limited, resources.url_strings(apk))
     names = ("permissions", "sources", "sinks", "dispatch", "sdks", "libraries", "app_categories", "disclosure")
     used = [catalogs.load(name) for name in names]
     kind = classify(apk, manifest.app.label, dexes, code.sdks, manifest.permissions, archive.notes)
@@ -139,7 +139,12 @@ def _deadline(seconds: float) -> Iterator[None]:
 
 
 def _analyse_code(
-    dexes: list[DexFile], components: Sequence[Component], limits: Limits, flows: bool, limited: list[str]
+    dexes: list[DexFile],
+    components: Sequence[Component],
+    limits: Limits,
+    flows: bool,
+    limited: list[str],
+    resource_urls: Mapping[int, str] | None = None,
 ) -> CodeFacts:
     """analyse() within limits.max_analysis_seconds: past it, again without flows (half the time), then nothing.
 
@@ -151,7 +156,7 @@ def _analyse_code(
     for with_flows, seconds in attempts:
         try:
             with _deadline(seconds):
-                code = analyse(dexes, components, flows=with_flows)
+                code = analyse(dexes, components, flows=with_flows, resource_urls=resource_urls)
         except _OutOfTime:
             continue
         except DexError as exc:

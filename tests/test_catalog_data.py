@@ -439,6 +439,19 @@ def test_sinks_cover_every_kind(sinks: dict[str, Any]) -> None:
     assert {e["kind"] for e in sinks["entries"]} == SINK_KINDS
 
 
+def test_service_annotations(sinks: dict[str, Any]) -> None:
+    """Retrofit service interfaces: each HTTP annotation type with its verb and a source; base-URL setters."""
+    entries = sinks["service_annotations"]
+    types = [e["type"] for e in entries]
+    assert len(types) == len(set(types))
+    for e in entries:
+        assert CLASS_RE.match(e["type"]) and e["source"].strip()
+        assert e["verb"] is None or e["verb"] in {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+    assert {"Lretrofit2/http/POST;", "Lretrofit2/http/GET;", "Lretrofit2/http/HTTP;"} <= set(types)
+    for ref in sinks["service_base_url"]:
+        assert METHOD_FULL_RE.match(ref), ref
+
+
 def test_sinks_required_by_brief(sinks: dict[str, Any]) -> None:
     sigs = {e["signature"] for e in sinks["entries"]}
     required = {

@@ -306,6 +306,21 @@ def test_classes_and_methods_match_androguard(apidemos_analysis: Any, apidemos_b
     assert d.class_by_name("Lapkaudit/NoSuchClass;") is None
 
 
+@corpus
+def test_static_string_values_match_androguard(apidemos_analysis: Any, apidemos_bytes: bytes) -> None:
+    ag = apidemos_analysis[1][0]
+    d = DexFile(apidemos_bytes)
+    ours = {k: v for c in d.classes() for k, v in d.static_strings(c.index).items()}
+    theirs = {
+        f"{c.get_name()}->{f.get_name()}:{f.get_descriptor()}": f.get_init_value().get_value()
+        for c in ag.get_classes()
+        for f in c.get_fields()
+        if f.get_init_value() is not None and isinstance(f.get_init_value().get_value(), str)
+    }
+    assert ours == theirs and len(ours) > 100
+    assert ours["Lio/appium/android/apis/BuildConfig;->APPLICATION_ID:Ljava/lang/String;"] == "io.appium.android.apis"
+
+
 DROIDBENCH_GAP = CORPUS / "droidbench" / "ContentProvider1.apk"  # dx output: a gap after the code items
 
 
@@ -796,6 +811,8 @@ def _exercise(d: DexFile) -> None:
     attempt(d.classes)
     for ci in range(min(d.class_count, 100)):
         attempt(lambda ci=ci: d.methods_of(ci))
+        attempt(lambda ci=ci: d.static_strings(ci))
+        attempt(lambda ci=ci: d.method_annotations(ci))
 
     def code() -> None:
         for off in d.code_offsets()[:200]:
@@ -910,3 +927,27 @@ def test_hypothesis_mutations_only_raise_dex_error() -> None:
             _exercise(d)
 
     check()
+
+
+def test_method_annotations_and_static_strings_of_a_sample() -> None:
+    """Retrofit's @POST paths and a BuildConfig-style static final String, as smali declared them."""
+    root = Path(__file__).resolve().parent.parent / "samples" / "flows" / "apk"
+    with zipfile.ZipFile(root / "retrofit_service.apk") as z:
+        d = DexFile(z.read("classes.dex"))
+    api = d.class_by_name("Lorg/apkaudit/flows/retrofit_service/UploadApi;")
+    assert api is not None
+    found = {d.method_ref(m).name: anns for m, anns in d.method_annotations(api.index).items()}
+    assert found == {
+        "report": [("Lretrofit2/http/POST;", {"value": "v1/retrofit_service/call"})],
+        "upload": [("Lretrofit2/http/POST;", {"value": "v1/retrofit_service"})],
+    }
+    assert d.static_strings(api.index) == {}
+    with zipfile.ZipFile(root / "endpoint_constants.apk") as z:
+        d = DexFile(z.read("classes.dex"))
+    config = d.class_by_name("Lorg/apkaudit/flows/endpoint_constants/BuildConfig;")
+    assert config is not None and d.method_annotations(config.index) == {}
+    assert d.static_strings(config.index) == {
+        "Lorg/apkaudit/flows/endpoint_constants/BuildConfig;->API_URL:Ljava/lang/String;": (
+            "https://api.flows.example/v1/endpoint_constants/buildconfig"
+        )
+    }

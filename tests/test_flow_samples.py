@@ -114,6 +114,38 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "sms_inbox_okhttp",
         ),
     ],
+    "endpoint_constants": [
+        (
+            "phone_ids",
+            _m("endpoint_constants", ON_CREATE),
+            "network",
+            _m("endpoint_constants", f"{sender}(Ljava/lang/String;)V"),
+            URL + f"endpoint_constants/{where}",
+        )
+        for sender, where in (
+            ("sendWithBuildConfig", "buildconfig"),
+            ("sendWithResource", "resource"),
+            ("sendWithStaticField", "static"),
+        )
+    ],
+    "retrofit_service": [
+        (
+            "phone_ids",
+            _m("retrofit_service", ON_CREATE),
+            "network",
+            _m("retrofit_service", ON_CREATE),
+            URL + "retrofit_service",
+        ),
+        (
+            "phone_ids",
+            _m("retrofit_service", ON_CREATE),
+            "network",
+            _m(
+                "retrofit_service", "reportWithCall(Lorg/apkaudit/flows/retrofit_service/UploadApi;Ljava/lang/String;)V"
+            ),
+            URL + "retrofit_service/call",
+        ),
+    ],
 }
 NEGATIVES = ["overwritten", "read_not_sent", "unrelated_send", "dead_code"]
 

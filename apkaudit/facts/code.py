@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from apkaudit.facts import runtime_code
@@ -51,7 +51,13 @@ def descriptor(class_name: str) -> str:
     return "L" + class_name.replace(".", "/") + ";"
 
 
-def analyse(dexes: list[DexFile], components: Iterable[Component], *, flows: bool = True) -> CodeFacts:
+def analyse(
+    dexes: list[DexFile],
+    components: Iterable[Component],
+    *,
+    flows: bool = True,
+    resource_urls: Mapping[int, str] | None = None,
+) -> CodeFacts:
     program = Program(dexes)
     components = list(components)
     source_uses: dict[str, dict[tuple[str, int], str]] = {}
@@ -63,7 +69,8 @@ def analyse(dexes: list[DexFile], components: Iterable[Component], *, flows: boo
     raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
     paths = _reach({s.method for _, s in raw}, program, entries)
-    flow_analysis = FlowAnalysis(program, source_uses, {s.method: (param, s.api) for _, s, param in callbacks})
+    callback_sources = {s.method: (param, s.api) for _, s, param in callbacks}
+    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     for category, site in raw:
         path = paths.get(site.method)

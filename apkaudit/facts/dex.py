@@ -95,6 +95,7 @@ _WALK_CHECK_CLASSES = 16
 
 # encoded_value type codes.
 _VALUE_METHOD_HANDLE = 0x16
+_VALUE_STRING = 0x17
 _VALUE_ARRAY = 0x1C
 _VALUE_ANNOTATION = 0x1D
 _VALUE_NULL = 0x1E
@@ -1047,6 +1048,94 @@ class DexFile:
             raise self._error(f"class_def {class_index}: truncated class_data ({exc})") from None
         if out and max(m[0] for m in out) >= self._n_methods:
             raise self._error(f"class_def {class_index}: method index out of range")
+        return out
+
+    def method_annotations(self, class_index: int) -> dict[int, list[tuple[str, dict[str, str]]]]:
+        """``{method_idx: [(annotation type, {element: string value})]}`` of a class's annotated methods.
+
+        From the class's ``annotations_directory_item``; only elements whose value is a string are kept (what
+        Retrofit's ``@POST("v1/upload")`` carries). Runtime annotations survive R8, as libraries read them.
+        """
+        self._check_index("class_def", class_index, self._n_classes)
+        (directory,) = _U32.unpack_from(self._data, self._class_defs_off + 32 * class_index + 20)
+        if not directory:
+            return {}
+        data = self._data
+        out: dict[int, list[tuple[str, dict[str, str]]]] = {}
+        try:
+            if not _HEADER_MIN <= directory <= self._size - 16:
+                raise DexError(f"annotations_off 0x{directory:x} outside the file")
+            _class_off, n_fields, n_methods, _n_params = struct.unpack_from("<4I", data, directory)
+            pos = directory + 16 + 8 * n_fields
+            if n_methods > self._n_methods or pos + 8 * n_methods > self._size:
+                raise DexError("method annotation count exceeds the file")
+            for k in range(n_methods):
+                method_idx, set_off = struct.unpack_from("<2I", data, pos + 8 * k)
+                if method_idx >= self._n_methods or not _HEADER_MIN <= set_off <= self._size - 4:
+                    raise DexError(f"method annotation {k} out of range")
+                (n_entries,) = _U32.unpack_from(data, set_off)
+                if set_off + 4 + 4 * n_entries > self._size:
+                    raise DexError("annotation set runs past the end of the file")
+                found = []
+                for e in range(n_entries):
+                    (item,) = _U32.unpack_from(data, set_off + 4 + 4 * e)
+                    if not _HEADER_MIN <= item < self._size:
+                        raise DexError("annotation item outside the file")
+                    type_idx, at = uleb128(data, item + 1)  # after the visibility byte
+                    count, at = uleb128(data, at)
+                    elements: dict[str, str] = {}
+                    for _ in range(min(count, 0xFFFF)):
+                        name_idx, at = uleb128(data, at)
+                        vtype, value, at = self._encoded_value(at, 0)
+                        if vtype == _VALUE_STRING and isinstance(value, int):
+                            elements[self.string(name_idx)] = self.string(value)
+                    found.append((self.type_name(type_idx), elements))
+                out[method_idx] = found
+        except (DexError, IndexError, struct.error) as exc:
+            if isinstance(exc, DexError) and str(exc).startswith(self._name + ":"):
+                raise
+            raise self._error(f"class_def {class_index}: malformed annotations ({exc})") from None
+        return out
+
+    def static_strings(self, class_index: int) -> dict[str, str]:
+        """``{field signature: value}`` of the static fields a class initialises to a string constant.
+
+        The values are the class_def's ``static_values`` array, in the order of the class's static fields: what
+        javac leaves of ``static final String X = "..."`` (BuildConfig fields that other modules read with
+        sget, for one). Only string values are kept.
+        """
+        self._check_index("class_def", class_index, self._n_classes)
+        (values_off,) = _U32.unpack_from(self._data, self._class_defs_off + 32 * class_index + 28)
+        class_data_off = self._class_data_off(class_index)
+        if not values_off or not class_data_off:
+            return {}
+        if not _HEADER_MIN <= values_off < self._size:
+            raise self._error(f"class_def {class_index}: static_values_off 0x{values_off:x} outside the file")
+        data = self._data
+        try:
+            n_static, pos = _uleb(data, class_data_off)
+            if n_static > self._n_fields:
+                raise DexError("static field count exceeds the field ids")
+            _n_instance, pos = _uleb(data, pos)
+            _n_direct, pos = _uleb(data, pos)
+            _n_virtual, pos = _uleb(data, pos)
+            fields = []
+            field_idx = 0
+            for _ in range(n_static):
+                diff, pos = _uleb(data, pos)
+                _flags, pos = _uleb(data, pos)
+                field_idx += diff
+                fields.append(field_idx)
+            count, pos = uleb128(data, values_off)
+            out = {}
+            for field in fields[: min(count, len(fields))]:
+                vtype, value, pos = self._encoded_value(pos, 0)
+                if vtype == _VALUE_STRING and isinstance(value, int) and field < self._n_fields:
+                    out[self.field_ref(field).signature] = self.string(value)
+        except (DexError, IndexError) as exc:
+            if isinstance(exc, DexError) and str(exc).startswith(self._name + ":"):
+                raise
+            raise self._error(f"class_def {class_index}: malformed static values ({exc})") from None
         return out
 
     def _class_data_off(self, class_index: int) -> int:

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
+import urllib.parse
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from apkaudit import catalogs
@@ -109,6 +110,12 @@ _REFLECT = {"Ljava/lang/reflect/Method;->invoke(Ljava/lang/Object;[Ljava/lang/Ob
 
 
 @functools.lru_cache(maxsize=1)
+def _service_annotations() -> dict[str, str | None]:
+    """Retrofit HTTP annotation type -> verb (None: the annotation names it), from catalogs/sinks.yaml."""
+    return {e["type"]: e["verb"] for e in catalogs.load("sinks").data.get("service_annotations", [])}
+
+
+@functools.lru_cache(maxsize=1)
 def _dispatch() -> dict[str, tuple[str, int]]:
     """Framework method -> (app callback name, argument position) from catalogs/dispatch.yaml."""
     return {e["signature"]: (e["callback"], e["argument"]) for e in catalogs.load("dispatch").data["entries"]}
@@ -122,12 +129,20 @@ class FlowAnalysis:
         program: Program,
         sources: dict[str, dict[tuple[str, int], str]],
         callbacks: dict[str, tuple[int, str]],
+        resource_urls: Mapping[int, str] | None = None,
     ) -> None:
         """`sources`: method -> {(kind, dex index) -> api} of the source uses in it (kind method|field|string);
-        `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location)."""
+        `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location);
+        `resource_urls`: string resource id -> its URL value (default configuration), for endpoints the app
+        reads with getString(R.string.x)."""
         self.program = program
         self.sources = sources
         self.callbacks = callbacks
+        self.resource_urls = {k: v for k, v in (resource_urls or {}).items() if _URL.match(v)}
+        self._field_urls: dict[str, frozenset[Label]] = {}
+        self._services: dict[str, dict[str, tuple[str, str]]] = {}  # class -> {method: (verb, path)}
+        self._base_urls: list[str] | None = None
+        self._static_strings: dict[str, dict[str, str]] = {}
         self._summaries: dict[str, Summary | None] = {}
         self._edges: dict[Label, list[tuple[Label | Leak, str]]] = defaultdict(list)
         self._field_readers: dict[str, list[str]] | None = None
@@ -268,6 +283,76 @@ class FlowAnalysis:
             for label in leak.labels:
                 self._edges[label].append((leak, method))
 
+    def field_urls(self, field_sig: str) -> frozenset[Label]:
+        """U labels of the URL constants an app String field holds: its static initial value (a `static final`
+        javac left as a field, such as BuildConfig's read from another module), or a URL constant stored
+        into it by its class's static initialiser or constructors (`static String BASE = "https://..."`)."""
+        found = self._field_urls.get(field_sig)
+        if found is not None:
+            return found
+        urls: set[str] = set()
+        cls = field_sig.partition("->")[0]
+        entry = self.program.classes.get(cls) if field_sig.endswith(":Ljava/lang/String;") else None
+        if entry is not None:
+            d, cdef = entry
+            if cls not in self._static_strings:
+                try:
+                    self._static_strings[cls] = self.program.dexes[d].static_strings(cdef.index)
+                except DexError:
+                    self._static_strings[cls] = {}
+            value = self._static_strings[cls].get(field_sig)
+            if value is not None and _URL.match(value):
+                urls.add(value)
+            for m in self.program.methods(cls):
+                if m.name in ("<clinit>", "<init>") and m.code_off:
+                    urls |= _stored_constants(self.program.dexes[m.dex], m.code_off, field_sig)
+        found = frozenset(("U", u) for u in urls)
+        self._field_urls[field_sig] = found
+        return found
+
+    def service_call(self, signature: str) -> tuple[str, str] | None:
+        """(verb, endpoint) when the method is an HTTP call of a Retrofit service interface (see the RETROFIT NOTE
+        in catalogs/sinks.yaml): the annotation's path, joined to the app's base URL when there is one."""
+        cls = signature.partition("->")[0]
+        if cls not in self._services:
+            self._services[cls] = {}
+            entry = self.program.classes.get(cls)
+            verbs = _service_annotations()
+            if entry is not None:
+                d, cdef = entry
+                dex = self.program.dexes[d]
+                try:
+                    annotated = dex.method_annotations(cdef.index)
+                except DexError:
+                    annotated = {}
+                for method_idx, annotations in annotated.items():
+                    for kind, elements in annotations:
+                        if kind in verbs:
+                            verb = verbs[kind] or elements.get("method", "HTTP")
+                            path = elements.get("value", elements.get("path", ""))
+                            sig = dex.method_ref(method_idx).signature
+                            self._services[cls][sig] = (verb, self._join_base(path))
+        return self._services[cls].get(signature)
+
+    def _join_base(self, path: str) -> str:
+        if _URL.match(path):
+            return path
+        if self._base_urls is None:
+            bases: set[str] = set()
+            for ref in catalogs.load("sinks").data.get("service_base_url", []):
+                cls, name, proto = split_signature(ref)
+                for d, idx in self.program.method_indices(cls, name, proto):
+                    dex = self.program.dexes[d]
+                    for code_off in dex.code_users(methods=[idx]):
+                        for em in dex.methods_at_code(code_off):
+                            url = self.url_in(dex.method_ref(em.method_idx).signature)
+                            if url is not None:
+                                bases.add(url)
+            self._base_urls = sorted(bases)
+        if len(self._base_urls) == 1:
+            return urllib.parse.urljoin(self._base_urls[0], path)
+        return path or "(path not a constant)"
+
     def url_in(self, method: str) -> str | None:
         """The first URL constant a method's code holds: the endpoint when none travelled with the data."""
         mdef = self.program.method(method)
@@ -348,6 +433,7 @@ class _Interpreter:
         self.params = self._param_registers(is_static)
         self.this_reg = None if is_static else code.registers - code.ins
         self.consts: dict[int, str] = {}  # register -> string constant, for prefs keys (flow-insensitive)
+        self.ints: dict[int, int] = {}  # register -> int constant, for resource ids (flow-insensitive)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -450,6 +536,10 @@ class _Interpreter:
         elif 0x12 <= o <= 0x19 or o in (0x1C, 0x22, 0x23, 0xFE, 0xFF):  # consts, new-instance, new-array
             state[r[0]] = empty
             self.consts.pop(r[0], None)
+            if 0x13 <= o <= 0x15 and op.literal is not None:  # const/16, const, const/high16: maybe R.string.x
+                self.ints[r[0]] = (op.literal << 16 if o == 0x15 else op.literal) & 0xFFFFFFFF
+            else:
+                self.ints.pop(r[0], None)
         elif o in (0x1A, 0x1B):
             self._const_string(op, state)
         elif o in (0x20, 0x21):  # instance-of, array-length
@@ -465,7 +555,7 @@ class _Interpreter:
         elif 0x52 <= o <= 0x58 or 0x60 <= o <= 0x66:  # iget, sget
             assert op.index is not None
             f = self.dex.field_ref(op.index).signature
-            labels: set[Label] = {("F", f)}
+            labels: set[Label] = {("F", f)} | self.flows.field_urls(f)
             api = self.flows.sources.get(self.method, {}).get(("field", op.index))
             if api is not None:
                 labels.add(("S", (self.method, api)))
@@ -508,8 +598,21 @@ class _Interpreter:
         api = self.flows.sources.get(self.method, {}).get(("method", op.index))
         if api is not None and not ref.proto.endswith(_NO_VALUE):
             result.add(("S", (self.method, api)))  # (a registration or a Task hands the data to a callback)
+        if ref.name in ("getString", "getText") and ref.proto.startswith("(I)") and len(op.regs) == 2:
+            url = self.flows.resource_urls.get(self.ints.get(op.regs[1], -1))
+            if url is not None:  # getString(R.string.api_url): the URL is the resource's value
+                result.add(("U", url))
         sink = self.flows.sink_for(ref.class_name, ref.name, ref.proto)
         incoming = frozenset().union(*args) if args else empty
+        service = self.flows.service_call(sig) if sink is None else None
+        if service is not None:
+            # a Retrofit service method: the proxy sends its arguments; what it returns (a Call, an Observable,
+            # the response of a suspend function) continues this request (Call.execute is not a second one)
+            if _data(incoming):
+                # the service's own endpoint, not the base URL that travelled with the proxy object
+                self._leak(op, sig, "network", _data(incoming) | {("U", service[1])})
+            state[-1] = frozenset({x for x in incoming if x[0] != "K"} | {("K", sig, "network")})
+            return
         # A catalogue sink is a sink even when the library that implements it is bundled in the APK, and
         # bundled libraries (OkHttp, Gson, androidx...) are modelled like the framework, not walked into.
         implementations = (
@@ -650,6 +753,32 @@ class _Interpreter:
     def _leak(self, op, sink: str, kind: str, labels: frozenset[Label]) -> None:  # type: ignore[no-untyped-def]
         endpoints = frozenset(x[1] for x in labels if x[0] == "U")
         self.summary.leaks.append(Leak(self.method, op.offset, sink, kind, _data(labels), endpoints))
+
+
+def _stored_constants(dex: DexFile, code_off: int, field_sig: str) -> set[str]:
+    """URL string constants a method stores into a field (const-string then sput/iput, straight-line)."""
+    try:
+        code = decode(dex, code_off)
+    except DexError:
+        return set()
+    held: dict[int, str] = {}
+    found = set()
+    for op in code.ops:
+        o = op.opcode
+        if o in (0x1A, 0x1B) and op.index is not None:
+            text = dex.string(op.index)
+            if _URL.match(text):
+                held[op.regs[0]] = text
+            else:
+                held.pop(op.regs[0], None)
+        elif o in (0x07, 0x08, 0x09) and op.regs[1] in held:  # move-object
+            held[op.regs[0]] = held[op.regs[1]]
+        elif (o in (0x5B, 0x69)) and op.index is not None and op.regs[0] in held:  # iput-object, sput-object
+            if dex.field_ref(op.index).signature == field_sig:
+                found.add(held[op.regs[0]])
+        elif o in _WRITES_A and op.regs:
+            held.pop(op.regs[0], None)
+    return found
 
 
 _WRITES_A = (
