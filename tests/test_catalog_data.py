@@ -127,7 +127,7 @@ SOURCE_KEYS = frozenset(
         "source",
     }
 )
-SINK_KEYS = frozenset({"id", "kind", "signature", "role", "note", "source"})
+SINK_KEYS = frozenset({"id", "kind", "signature", "role", "note", "source", "delivers"})
 SDK_KEYS = frozenset(
     {"id", "name", "vendor", "kind", "prefixes", "classes", "parent", "allow_short_prefix", "note", "source"}
 )

@@ -146,6 +146,22 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "retrofit_service/call",
         ),
     ],
+    "icc_service": [
+        (
+            "phone_ids",
+            _m("icc_service", ON_CREATE),
+            "network",
+            _m("icc_service", "onStartCommand(Landroid/content/Intent;II)I", "UploadService"),
+            URL + "icc_service",
+        ),
+        (
+            "phone_ids",
+            _m("icc_service", ON_CREATE),
+            "log",
+            _m("icc_service", ON_CREATE, "ShowActivity"),
+            "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I",
+        ),
+    ],
 }
 NEGATIVES = ["overwritten", "read_not_sent", "unrelated_send", "dead_code"]
 
@@ -192,3 +208,18 @@ def test_positive_case_flows(case):
 @pytest.mark.parametrize("case", NEGATIVES)
 def test_negative_case_has_no_flow(case):
     assert _flows(case) == ()
+
+
+def test_flows_cross_into_the_component_an_explicit_intent_starts():
+    """The path of an icc_service flow runs from the activity into the service the Intent starts."""
+    found = {f.kind: f for _, _, f in _flows("icc_service")}
+    assert found["network"].path == (
+        _m("icc_service", ON_CREATE),
+        _m("icc_service", "onStartCommand(Landroid/content/Intent;II)I", "UploadService"),
+    )
+    assert found["log"].path == (
+        _m("icc_service", ON_CREATE),
+        _m("icc_service", "show(Ljava/lang/String;)V"),
+        _m("icc_service", ON_CREATE, "ShowActivity"),
+    )
+    assert "ipc" not in found  # explicit Intents to its own components keep the data in the app

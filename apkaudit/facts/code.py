@@ -70,7 +70,11 @@ def analyse(
     entries = _entry_points(program, components)
     paths = _reach({s.method for _, s in raw}, program, entries)
     callback_sources = {s.method: (param, s.api) for _, s, param in callbacks}
-    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls)
+    actions: dict[str, set[str]] = defaultdict(set)
+    for c in components:
+        for action in c.actions:
+            actions[action].add(descriptor(c.name))
+    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     for category, site in raw:
         path = paths.get(site.method)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from apkaudit import catalogs
 from apkaudit.facts.bytecode import Method, decode
 from apkaudit.facts.dex import DexError, DexFile
-from apkaudit.facts.program import ACC_STATIC, Program, split_signature
+from apkaudit.facts.program import ACC_STATIC, MethodDef, Program, split_signature
 from apkaudit.facts.sdks import is_library
 
 MAX_SUMMARIES = 6000  # methods decoded per APK before the flow search stops
@@ -50,6 +50,7 @@ class Leak:
     kind: str  # network | file | log | sms | ipc | webview | native | reflection
     labels: frozenset[Label]
     endpoints: frozenset[str]
+    targets: frozenset[str] = frozenset()  # app components an ipc sink delivers the Intent to
 
 
 @dataclass
@@ -61,6 +62,8 @@ class Summary:
     fields: dict[str, set[Label]] = field(default_factory=lambda: defaultdict(set))
     calls: list[tuple[str, int, frozenset[Label]]] = field(default_factory=list)
     leaks: list[Leak] = field(default_factory=list)
+    # data in an explicit Intent handed to app components: not a leak (it stays in the app), followed there
+    handoffs: list[tuple[frozenset[Label], frozenset[str]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Flow:
 class _Sink:
     kind: str
     carrier: bool
+    delivers: bool = False  # hands its Intent argument to the component the Intent names
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +92,7 @@ def _sinks() -> tuple[dict[str, _Sink], dict[str, _Sink]]:
     full: dict[str, _Sink] = {}
     short: dict[str, _Sink] = {}
     for e in catalogs.load("sinks").data["entries"]:
-        sink = _Sink(e["kind"], e.get("role") in ("carrier", "bridge", "store"))
+        sink = _Sink(e["kind"], e.get("role") in ("carrier", "bridge", "store"), bool(e.get("delivers")))
         (full if "(" in e["signature"] else short)[e["signature"]] = sink
     return full, short
 
@@ -107,6 +111,12 @@ _PSEUDO_READERS = {
 }
 _NO_VALUE = (")V", ")Lcom/google/android/gms/tasks/Task;")
 _REFLECT = {"Ljava/lang/reflect/Method;->invoke(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;"}
+
+
+@functools.lru_cache(maxsize=1)
+def _intent_receivers() -> frozenset[tuple[str, str]]:
+    """(name, proto) of component methods the system calls with the delivered Intent (catalogs/dispatch.yaml)."""
+    return frozenset((e["name"], e["proto"]) for e in catalogs.load("dispatch").data.get("intent_receivers", []))
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,16 +140,20 @@ class FlowAnalysis:
         sources: dict[str, dict[tuple[str, int], str]],
         callbacks: dict[str, tuple[int, str]],
         resource_urls: Mapping[int, str] | None = None,
+        intent_actions: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         """`sources`: method -> {(kind, dex index) -> api} of the source uses in it (kind method|field|string);
         `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location);
         `resource_urls`: string resource id -> its URL value (default configuration), for endpoints the app
-        reads with getString(R.string.x)."""
+        reads with getString(R.string.x); `intent_actions`: intent-filter action -> the app's components (class
+        descriptors) declaring it, for implicit Intents the app sends to itself."""
         self.program = program
         self.sources = sources
         self.callbacks = callbacks
         self.resource_urls = {k: v for k, v in (resource_urls or {}).items() if _URL.match(v)}
         self._field_urls: dict[str, frozenset[Label]] = {}
+        self.intent_actions = {a: tuple(sorted(c)) for a, c in (intent_actions or {}).items()}
+        self._delivered: set[str] = set()  # components whose Intent entry points are linked
         self._services: dict[str, dict[str, tuple[str, str]]] = {}  # class -> {method: (verb, path)}
         self._base_urls: list[str] | None = None
         self._static_strings: dict[str, dict[str, str]] = {}
@@ -206,7 +220,35 @@ class FlowAnalysis:
         elif kind == "F":
             for reader in self._readers(node[1]):
                 self._summary(reader)
+        elif kind == "I":
+            self._deliver(node[1])
         return self._edges.get(node, [])
+
+    def _deliver(self, component: str) -> None:
+        """Link an Intent sent to an app component to where the component reads it: the Intent parameter of the
+        methods the system calls with it (catalogs/dispatch.yaml intent_receivers: onStartCommand, onReceive,
+        onHandleIntent, onNewIntent...), and getIntent() in its methods (labelled by the interpreter)."""
+        if component in self._delivered:
+            return
+        self._delivered.add(component)
+        node: Label = ("I", component)
+        receivers = _intent_receivers()
+        for k in [component, *self.program.app_ancestors(component)]:
+            for m in self.program.methods(k):
+                if m.is_static or not m.code_off:
+                    continue
+                if (m.name, m.proto) in receivers:
+                    position = _param_types(m.proto).index(_INTENT) + 1  # 0 is `this`
+                    self._edges[node].append((("P", m.signature, position), m.signature))
+                elif self._calls_get_intent(m):
+                    self._summary(m.signature)
+
+    def _calls_get_intent(self, m: MethodDef) -> bool:
+        dex = self.program.dexes[m.dex]
+        return any(
+            kind == "method" and dex.method_ref(index).name == "getIntent"
+            for _, kind, index in dex.references(m.code_off)
+        )
 
     def _readers(self, field_sig: str) -> list[str]:
         """Methods that read a field (iget/sget), or a SharedPreferences value, over every DEX."""
@@ -282,6 +324,12 @@ class FlowAnalysis:
         for leak in s.leaks:
             for label in leak.labels:
                 self._edges[label].append((leak, method))
+                for target in sorted(leak.targets):  # and on into the app's components that receive it too
+                    self._edges[label].append((("I", target), method))
+        for carried, targets in s.handoffs:
+            for label in carried:
+                for target in sorted(targets):
+                    self._edges[label].append((("I", target), method))
 
     def field_urls(self, field_sig: str) -> frozenset[Label]:
         """U labels of the URL constants an app String field holds: its static initial value (a `static final`
@@ -411,7 +459,8 @@ def _dedupe(frames: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_DATA = ("S", "P", "R", "O", "F", "Q")  # label kinds that carry data (not U endpoints or K sink objects)
+_INTENT = "Landroid/content/Intent;"
+_DATA = ("S", "P", "R", "O", "F", "Q", "I")  # label kinds that carry data (not U endpoints or K sink objects)
 
 
 def _data(labels: Iterable[Label]) -> frozenset[Label]:
@@ -434,6 +483,9 @@ class _Interpreter:
         self.this_reg = None if is_static else code.registers - code.ins
         self.consts: dict[int, str] = {}  # register -> string constant, for prefs keys (flow-insensitive)
         self.ints: dict[int, int] = {}  # register -> int constant, for resource ids (flow-insensitive)
+        self.classes: dict[int, str] = {}  # register -> const-class type
+        self.intent_to: dict[int, frozenset[str]] = {}  # register -> app components an Intent in it names
+        self.explicit: set[int] = set()  # registers whose Intent names its component (no other app gets it)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -529,6 +581,11 @@ class _Interpreter:
             state[r[0]] = get(r[1], empty)
         elif 0x0A <= o <= 0x0C:  # move-result*
             state[r[0]] = state.pop(-1, empty)
+            if -1 in self.intent_to:
+                self.intent_to[r[0]] = self.intent_to.pop(-1)
+                if -1 in self.explicit:
+                    self.explicit.add(r[0])
+            self.explicit.discard(-1)
         elif o == 0x0D:
             state[r[0]] = empty
         elif 0x0F <= o <= 0x11:  # return
@@ -536,6 +593,8 @@ class _Interpreter:
         elif 0x12 <= o <= 0x19 or o in (0x1C, 0x22, 0x23, 0xFE, 0xFF):  # consts, new-instance, new-array
             state[r[0]] = empty
             self.consts.pop(r[0], None)
+            if o == 0x1C and op.index is not None:
+                self.classes[r[0]] = self.dex.type_name(op.index)
             if 0x13 <= o <= 0x15 and op.literal is not None:  # const/16, const, const/high16: maybe R.string.x
                 self.ints[r[0]] = (op.literal << 16 if o == 0x15 else op.literal) & 0xFFFFFFFF
             else:
@@ -598,6 +657,12 @@ class _Interpreter:
         api = self.flows.sources.get(self.method, {}).get(("method", op.index))
         if api is not None and not ref.proto.endswith(_NO_VALUE):
             result.add(("S", (self.method, api)))  # (a registration or a Task hands the data to a callback)
+        self.intent_to.pop(-1, None)
+        self.explicit.discard(-1)
+        if ref.class_name == _INTENT:
+            self._intent_target(ref.name, ref.proto, op.regs, static)
+        elif ref.name == "getIntent" and ref.proto == "()" + _INTENT and op.regs and op.regs[0] == self.this_reg:
+            result.add(("I", self.method.partition("->")[0]))  # the Intent this component was started with
         if ref.name in ("getString", "getText") and ref.proto.startswith("(I)") and len(op.regs) == 2:
             url = self.flows.resource_urls.get(self.ints.get(op.regs[1], -1))
             if url is not None:  # getString(R.string.api_url): the URL is the resource's value
@@ -630,7 +695,12 @@ class _Interpreter:
                 and _data(incoming) <= _data(args[0])
             )
             if _data(incoming) and not continues:
-                self._leak(op, sig, sink.kind, incoming)
+                intents = [x for x in op.regs if x in self.intent_to] if sink.delivers else []
+                targets = frozenset().union(*(self.intent_to[x] for x in intents))
+                if intents and all(x in self.explicit for x in intents):
+                    self.summary.handoffs.append((_data(incoming), targets))  # stays in the app: follow it there
+                else:
+                    self._leak(op, sig, sink.kind, incoming, targets)
             # the object a sink returns (a connection's stream) is that sink's alone: what it writes is sent by
             # this sink, not once more by every sink whose object it came from
             result |= {x for x in incoming if x[0] != "K"} | {("K", sig, sink.kind)}
@@ -750,9 +820,42 @@ class _Interpreter:
             i += 2 if t in ("J", "D") else 1
         return out
 
-    def _leak(self, op, sink: str, kind: str, labels: frozenset[Label]) -> None:  # type: ignore[no-untyped-def]
+    def _leak(  # type: ignore[no-untyped-def]
+        self, op, sink: str, kind: str, labels: frozenset[Label], targets: frozenset[str] = frozenset()
+    ) -> None:
         endpoints = frozenset(x[1] for x in labels if x[0] == "U")
-        self.summary.leaks.append(Leak(self.method, op.offset, sink, kind, _data(labels), endpoints))
+        self.summary.leaks.append(Leak(self.method, op.offset, sink, kind, _data(labels), endpoints, targets))
+
+    def _intent_target(self, name: str, proto: str, regs: tuple[int, ...], static: bool) -> None:
+        """Which app components an Intent names: new Intent(ctx, X.class), setClass, setClassName, or an action
+        that components of the app declare (new Intent("a.b.UPLOAD"), setAction)."""
+        if static or not regs:
+            return
+        intent = regs[0]
+        types = _param_types(proto)
+        found: set[str] = set()
+        explicit = False
+        for reg, t in zip(regs[1:], types, strict=False):
+            if t == "Ljava/lang/Class;" and reg in self.classes and self.flows.program.is_app_class(self.classes[reg]):
+                found.add(self.classes[reg])
+                explicit = True
+            elif t == "Ljava/lang/String;" and reg in self.consts:
+                text = self.consts[reg]
+                if name == "setClassName" and text:
+                    cls = "L" + text.replace(".", "/") + ";"
+                    if self.flows.program.is_app_class(cls):
+                        found.add(cls)
+                        explicit = True
+                elif name in ("<init>", "setAction"):
+                    found.update(self.flows.intent_actions.get(text, ()))
+        if found:
+            self.intent_to[intent] = self.intent_to.get(intent, frozenset()) | frozenset(found)
+            if explicit:
+                self.explicit.add(intent)
+        if proto.endswith(")" + _INTENT) and intent in self.intent_to:
+            self.intent_to[-1] = self.intent_to[intent]  # builder calls return the same Intent
+            if intent in self.explicit:
+                self.explicit.add(-1)
 
 
 def _stored_constants(dex: DexFile, code_off: int, field_sig: str) -> set[str]:
