@@ -162,6 +162,29 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I",
         ),
     ],
+    "icc_patterns": [
+        (
+            "phone_ids",
+            _m("icc_patterns", ON_CREATE),
+            "ipc",
+            _m("icc_patterns", ON_CREATE),
+            _m("icc_patterns", "startService(Landroid/content/Intent;)Landroid/content/ComponentName;"),
+        ),
+        (
+            "phone_ids",
+            _m("icc_patterns", ON_CREATE),
+            "network",
+            _m("icc_patterns", "onStartCommand(Landroid/content/Intent;II)I", "UploadService"),
+            URL + "icc_patterns",
+        ),
+        (
+            "phone_ids",
+            _m("icc_patterns", ON_CREATE),
+            "log",
+            _m("icc_patterns", ON_CREATE, "BaseShow"),
+            "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I",
+        ),
+    ],
 }
 NEGATIVES = ["overwritten", "read_not_sent", "unrelated_send", "dead_code"]
 
@@ -223,3 +246,15 @@ def test_flows_cross_into_the_component_an_explicit_intent_starts():
         _m("icc_service", ON_CREATE, "ShowActivity"),
     )
     assert "ipc" not in found  # explicit Intents to its own components keep the data in the app
+
+
+def test_intent_targets_survive_branches_factories_component_names_and_base_classes():
+    found = {f.kind: f for _, _, f in _flows("icc_patterns")}
+    assert found["log"].path == (
+        _m("icc_patterns", ON_CREATE),
+        _m("icc_patterns", "show(Ljava/lang/String;)V"),
+        _m("icc_patterns", ON_CREATE, "BaseShow"),
+    )
+    assert found["network"].path[-1] == _m(
+        "icc_patterns", "onStartCommand(Landroid/content/Intent;II)I", "UploadService"
+    )

@@ -1069,33 +1069,46 @@ class DexFile:
             pos = directory + 16 + 8 * n_fields
             if n_methods > self._n_methods or pos + 8 * n_methods > self._size:
                 raise DexError("method annotation count exceeds the file")
+            # sets and items may be shared by many methods (a hostile file can point them all at one large
+            # item): each is decoded once, so the work is bounded by the file's size
+            sets: dict[int, list[tuple[str, dict[str, str]]]] = {}
+            items: dict[int, tuple[str, dict[str, str]]] = {}
             for k in range(n_methods):
                 method_idx, set_off = struct.unpack_from("<2I", data, pos + 8 * k)
                 if method_idx >= self._n_methods or not _HEADER_MIN <= set_off <= self._size - 4:
                     raise DexError(f"method annotation {k} out of range")
-                (n_entries,) = _U32.unpack_from(data, set_off)
-                if set_off + 4 + 4 * n_entries > self._size:
-                    raise DexError("annotation set runs past the end of the file")
-                found = []
-                for e in range(n_entries):
-                    (item,) = _U32.unpack_from(data, set_off + 4 + 4 * e)
-                    if not _HEADER_MIN <= item < self._size:
-                        raise DexError("annotation item outside the file")
-                    type_idx, at = uleb128(data, item + 1)  # after the visibility byte
-                    count, at = uleb128(data, at)
-                    elements: dict[str, str] = {}
-                    for _ in range(min(count, 0xFFFF)):
-                        name_idx, at = uleb128(data, at)
-                        vtype, value, at = self._encoded_value(at, 0)
-                        if vtype == _VALUE_STRING and isinstance(value, int):
-                            elements[self.string(name_idx)] = self.string(value)
-                    found.append((self.type_name(type_idx), elements))
-                out[method_idx] = found
+                if set_off not in sets:
+                    (n_entries,) = _U32.unpack_from(data, set_off)
+                    if set_off + 4 + 4 * n_entries > self._size:
+                        raise DexError("annotation set runs past the end of the file")
+                    found = []
+                    for e in range(n_entries):
+                        (item,) = _U32.unpack_from(data, set_off + 4 + 4 * e)
+                        if not _HEADER_MIN <= item < self._size:
+                            raise DexError("annotation item outside the file")
+                        if item not in items:
+                            items[item] = self._annotation_item(item)
+                        found.append(items[item])
+                    sets[set_off] = found
+                out[method_idx] = list(sets[set_off])
         except (DexError, IndexError, struct.error) as exc:
             if isinstance(exc, DexError) and str(exc).startswith(self._name + ":"):
                 raise
             raise self._error(f"class_def {class_index}: malformed annotations ({exc})") from None
         return out
+
+    def _annotation_item(self, item: int) -> tuple[str, dict[str, str]]:
+        """(type, {element: string value}) of the annotation_item at `item`."""
+        data = self._data
+        type_idx, at = uleb128(data, item + 1)  # after the visibility byte
+        count, at = uleb128(data, at)
+        elements: dict[str, str] = {}
+        for _ in range(min(count, 0xFFFF)):
+            name_idx, at = uleb128(data, at)
+            vtype, value, at = self._encoded_value(at, 0)
+            if vtype == _VALUE_STRING and isinstance(value, int):
+                elements[self.string(name_idx)] = self.string(value)
+        return self.type_name(type_idx), elements
 
     def static_strings(self, class_index: int) -> dict[str, str]:
         """``{field signature: value}`` of the static fields a class initialises to a string constant.

@@ -28,7 +28,7 @@ from apkaudit import catalogs
 from apkaudit.facts.bytecode import Method, decode
 from apkaudit.facts.dex import DexError, DexFile
 from apkaudit.facts.program import ACC_STATIC, MethodDef, Program, split_signature
-from apkaudit.facts.sdks import is_library
+from apkaudit.facts.sdks import FIRST_PARTY, is_library, owner_of
 
 MAX_SUMMARIES = 6000  # methods decoded per APK before the flow search stops
 MAX_NODES = 60_000
@@ -120,6 +120,12 @@ def _intent_receivers() -> frozenset[tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _base_setters() -> frozenset[str]:
+    """Methods that set a Retrofit service's base URL (catalogs/sinks.yaml service_base_url)."""
+    return frozenset(catalogs.load("sinks").data.get("service_base_url", []))
+
+
+@functools.lru_cache(maxsize=1)
 def _service_annotations() -> dict[str, str | None]:
     """Retrofit HTTP annotation type -> verb (None: the annotation names it), from catalogs/sinks.yaml."""
     return {e["type"]: e["verb"] for e in catalogs.load("sinks").data.get("service_annotations", [])}
@@ -151,11 +157,12 @@ class FlowAnalysis:
         self.sources = sources
         self.callbacks = callbacks
         self.resource_urls = {k: v for k, v in (resource_urls or {}).items() if _URL.match(v)}
-        self._field_urls: dict[str, frozenset[Label]] = {}
+        self._field_urls: dict[str, dict[str, frozenset[Label]]] = {}  # class -> field -> U labels
         self.intent_actions = {a: tuple(sorted(c)) for a, c in (intent_actions or {}).items()}
         self._delivered: set[str] = set()  # components whose Intent entry points are linked
         self._services: dict[str, dict[str, tuple[str, str]]] = {}  # class -> {method: (verb, path)}
         self._base_urls: list[str] | None = None
+        self.base_args: dict[str, set[str]] = defaultdict(set)  # method -> URLs it passes to a base-URL setter
         self._static_strings: dict[str, dict[str, str]] = {}
         self._summaries: dict[str, Summary | None] = {}
         self._edges: dict[Label, list[tuple[Label | Leak, str]]] = defaultdict(list)
@@ -204,7 +211,8 @@ class FlowAnalysis:
             if step is None:
                 break
             node, w = step
-            frames.append(w)
+            if w:
+                frames.append(w)
         return tuple(reversed(frames))
 
     def _out_edges(self, node: Label) -> list[tuple[Label | Leak, str]]:
@@ -234,6 +242,8 @@ class FlowAnalysis:
         node: Label = ("I", component)
         receivers = _intent_receivers()
         for k in [component, *self.program.app_ancestors(component)]:
+            if k != component:  # getIntent() in an app base class reads the Intent this component got
+                self._edges[node].append((("I", k), ""))  # no frame of its own in the path
             for m in self.program.methods(k):
                 if m.is_static or not m.code_off:
                     continue
@@ -335,28 +345,31 @@ class FlowAnalysis:
         """U labels of the URL constants an app String field holds: its static initial value (a `static final`
         javac left as a field, such as BuildConfig's read from another module), or a URL constant stored
         into it by its class's static initialiser or constructors (`static String BASE = "https://..."`)."""
-        found = self._field_urls.get(field_sig)
-        if found is not None:
-            return found
-        urls: set[str] = set()
+        if not field_sig.endswith(":Ljava/lang/String;"):
+            return frozenset()
         cls = field_sig.partition("->")[0]
-        entry = self.program.classes.get(cls) if field_sig.endswith(":Ljava/lang/String;") else None
-        if entry is not None:
-            d, cdef = entry
-            if cls not in self._static_strings:
-                try:
-                    self._static_strings[cls] = self.program.dexes[d].static_strings(cdef.index)
-                except DexError:
-                    self._static_strings[cls] = {}
-            value = self._static_strings[cls].get(field_sig)
-            if value is not None and _URL.match(value):
-                urls.add(value)
-            for m in self.program.methods(cls):
-                if m.name in ("<clinit>", "<init>") and m.code_off:
-                    urls |= _stored_constants(self.program.dexes[m.dex], m.code_off, field_sig)
-        found = frozenset(("U", u) for u in urls)
-        self._field_urls[field_sig] = found
-        return found
+        if cls not in self._field_urls:
+            self._field_urls[cls] = self._class_field_urls(cls)  # each class's initialisers decoded once
+        return self._field_urls[cls].get(field_sig, frozenset())
+
+    def _class_field_urls(self, cls: str) -> dict[str, frozenset[Label]]:
+        entry = self.program.classes.get(cls)
+        if entry is None:
+            return {}
+        d, cdef = entry
+        dex = self.program.dexes[d]
+        urls: dict[str, set[str]] = defaultdict(set)
+        try:
+            for sig, value in dex.static_strings(cdef.index).items():
+                if _URL.match(value):
+                    urls[sig].add(value)
+        except DexError:
+            pass
+        for m in self.program.methods(cls):
+            if m.name in ("<clinit>", "<init>") and m.code_off:
+                for sig, value in _stored_constants(self.program.dexes[m.dex], m.code_off):
+                    urls[sig].add(value)
+        return {sig: frozenset(("U", u) for u in found) for sig, found in urls.items()}
 
     def service_call(self, signature: str) -> tuple[str, str] | None:
         """(verb, endpoint) when the method is an HTTP call of a Retrofit service interface (see the RETROFIT NOTE
@@ -386,20 +399,32 @@ class FlowAnalysis:
         if _URL.match(path):
             return path
         if self._base_urls is None:
-            bases: set[str] = set()
-            for ref in catalogs.load("sinks").data.get("service_base_url", []):
-                cls, name, proto = split_signature(ref)
-                for d, idx in self.program.method_indices(cls, name, proto):
-                    dex = self.program.dexes[d]
-                    for code_off in dex.code_users(methods=[idx]):
-                        for em in dex.methods_at_code(code_off):
-                            url = self.url_in(dex.method_ref(em.method_idx).signature)
-                            if url is not None:
-                                bases.add(url)
-            self._base_urls = sorted(bases)
+            self._base_urls = self._find_base_urls()
         if len(self._base_urls) == 1:
             return urllib.parse.urljoin(self._base_urls[0], path)
         return path or "(path not a constant)"
+
+    def _find_base_urls(self) -> list[str]:
+        """The URL constants the app's own code (an SDK's when the app has none) passes to Retrofit's base-URL
+        setters: a string, a BuildConfig or other constant field, a string resource, as the interpreter sees
+        them; the first URL constant of the calling method when none reaches the call."""
+        callers: set[str] = set()
+        for ref in _base_setters():
+            cls, name, proto = split_signature(ref)
+            for d, idx in self.program.method_indices(cls, name, proto):
+                dex = self.program.dexes[d]
+                for code_off in dex.code_users(methods=[idx]):
+                    callers.update(dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off))
+        own = sorted(c for c in callers if owner_of(c) == FIRST_PARTY) or sorted(callers)
+        bases: set[str] = set()
+        for caller in own:
+            self._summary(caller)  # its interpretation records what reaches the setter in self.base_args
+            seen = self.base_args.get(caller)
+            if seen:
+                bases |= seen
+            elif (url := self.url_in(caller)) is not None:
+                bases.add(url)
+        return sorted(bases)
 
     def url_in(self, method: str) -> str | None:
         """The first URL constant a method's code holds: the endpoint when none travelled with the data."""
@@ -460,6 +485,7 @@ def _dedupe(frames: Iterable[str]) -> tuple[str, ...]:
 
 
 _INTENT = "Landroid/content/Intent;"
+_COMPONENT = "Landroid/content/ComponentName;"
 _DATA = ("S", "P", "R", "O", "F", "Q", "I")  # label kinds that carry data (not U endpoints or K sink objects)
 
 
@@ -483,9 +509,6 @@ class _Interpreter:
         self.this_reg = None if is_static else code.registers - code.ins
         self.consts: dict[int, str] = {}  # register -> string constant, for prefs keys (flow-insensitive)
         self.ints: dict[int, int] = {}  # register -> int constant, for resource ids (flow-insensitive)
-        self.classes: dict[int, str] = {}  # register -> const-class type
-        self.intent_to: dict[int, frozenset[str]] = {}  # register -> app components an Intent in it names
-        self.explicit: set[int] = set()  # registers whose Intent names its component (no other app gets it)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -577,15 +600,13 @@ class _Interpreter:
         r = op.regs
         get = state.get
         empty: frozenset[Label] = frozenset()
+        if r and o in _WRITES_A and o != 0x1F:  # a register written (check-cast keeps the value): its constants go
+            self.consts.pop(r[0], None)
+            self.ints.pop(r[0], None)
         if 0x01 <= o <= 0x09:  # move*
             state[r[0]] = get(r[1], empty)
         elif 0x0A <= o <= 0x0C:  # move-result*
             state[r[0]] = state.pop(-1, empty)
-            if -1 in self.intent_to:
-                self.intent_to[r[0]] = self.intent_to.pop(-1)
-                if -1 in self.explicit:
-                    self.explicit.add(r[0])
-            self.explicit.discard(-1)
         elif o == 0x0D:
             state[r[0]] = empty
         elif 0x0F <= o <= 0x11:  # return
@@ -593,8 +614,8 @@ class _Interpreter:
         elif 0x12 <= o <= 0x19 or o in (0x1C, 0x22, 0x23, 0xFE, 0xFF):  # consts, new-instance, new-array
             state[r[0]] = empty
             self.consts.pop(r[0], None)
-            if o == 0x1C and op.index is not None:
-                self.classes[r[0]] = self.dex.type_name(op.index)
+            if o == 0x1C and op.index is not None and self.flows.program.is_app_class(self.dex.type_name(op.index)):
+                state[r[0]] = frozenset({("C", self.dex.type_name(op.index))})  # X.class of an app class
             if 0x13 <= o <= 0x15 and op.literal is not None:  # const/16, const, const/high16: maybe R.string.x
                 self.ints[r[0]] = (op.literal << 16 if o == 0x15 else op.literal) & 0xFFFFFFFF
             else:
@@ -657,16 +678,17 @@ class _Interpreter:
         api = self.flows.sources.get(self.method, {}).get(("method", op.index))
         if api is not None and not ref.proto.endswith(_NO_VALUE):
             result.add(("S", (self.method, api)))  # (a registration or a Task hands the data to a callback)
-        self.intent_to.pop(-1, None)
-        self.explicit.discard(-1)
-        if ref.class_name == _INTENT:
-            self._intent_target(ref.name, ref.proto, op.regs, static)
+        if ref.class_name in (_INTENT, _COMPONENT) and not static and op.regs:
+            self._intent_target(ref.class_name, ref.name, ref.proto, op.regs, args, state)
+            args = [state.get(x, empty) for x in op.regs]
         elif ref.name == "getIntent" and ref.proto == "()" + _INTENT and op.regs and op.regs[0] == self.this_reg:
             result.add(("I", self.method.partition("->")[0]))  # the Intent this component was started with
         if ref.name in ("getString", "getText") and ref.proto.startswith("(I)") and len(op.regs) == 2:
             url = self.flows.resource_urls.get(self.ints.get(op.regs[1], -1))
             if url is not None:  # getString(R.string.api_url): the URL is the resource's value
                 result.add(("U", url))
+        if sig in _base_setters() and len(args) >= 2:
+            self.flows.base_args[self.method] |= {x[1] for x in args[1] if x[0] == "U"}
         sink = self.flows.sink_for(ref.class_name, ref.name, ref.proto)
         incoming = frozenset().union(*args) if args else empty
         service = self.flows.service_call(sig) if sink is None else None
@@ -695,12 +717,13 @@ class _Interpreter:
                 and _data(incoming) <= _data(args[0])
             )
             if _data(incoming) and not continues:
-                intents = [x for x in op.regs if x in self.intent_to] if sink.delivers else []
-                targets = frozenset().union(*(self.intent_to[x] for x in intents))
-                if intents and all(x in self.explicit for x in intents):
-                    self.summary.handoffs.append((_data(incoming), targets))  # stays in the app: follow it there
+                explicit = frozenset(x[1] for x in incoming if x[0] == "T") if sink.delivers else frozenset()
+                by_action = frozenset(x[1] for x in incoming if x[0] == "A") if sink.delivers else frozenset()
+                if explicit and not by_action and ("X",) not in incoming:
+                    # an Intent naming the app's own component on every path: the data stays in the app
+                    self.summary.handoffs.append((_data(incoming), explicit))
                 else:
-                    self._leak(op, sig, sink.kind, incoming, targets)
+                    self._leak(op, sig, sink.kind, incoming, explicit | by_action)
             # the object a sink returns (a connection's stream) is that sink's alone: what it writes is sent by
             # this sink, not once more by every sink whose object it came from
             result |= {x for x in incoming if x[0] != "K"} | {("K", sig, sink.kind)}
@@ -725,11 +748,15 @@ class _Interpreter:
                         state[reg] = state.get(reg, empty) | {("O", target, i)}
                 # What the callee hands back from its own parameters is applied here, at this call, so the
                 # data returns to this caller only (not to every caller of the callee).
-                callee = self.flows.callee_summary(target, self.depth + 1) if _data(incoming) else None
+                makes_intent = ref.proto.endswith(")" + _INTENT) or ref.proto.endswith(")" + _COMPONENT)
+                wanted = _data(incoming) or makes_intent
+                callee = self.flows.callee_summary(target, self.depth + 1) if wanted else None
                 if callee is None:
                     if _data(incoming):
                         result |= incoming  # recursion or budget: assume the data comes back
                     continue
+                # an Intent made by an app factory method (MyService.intent(ctx)) names what it named there
+                result |= {label for label in callee.ret if label[0] in ("T", "A", "X")}
                 for label in callee.ret:
                     if label[0] == "P" and label[1] == target and label[2] < len(positional):
                         result |= positional[label[2]]
@@ -826,46 +853,43 @@ class _Interpreter:
         endpoints = frozenset(x[1] for x in labels if x[0] == "U")
         self.summary.leaks.append(Leak(self.method, op.offset, sink, kind, _data(labels), endpoints, targets))
 
-    def _intent_target(self, name: str, proto: str, regs: tuple[int, ...], static: bool) -> None:
-        """Which app components an Intent names: new Intent(ctx, X.class), setClass, setClassName, or an action
-        that components of the app declare (new Intent("a.b.UPLOAD"), setAction)."""
-        if static or not regs:
-            return
-        intent = regs[0]
+    def _intent_target(  # type: ignore[no-untyped-def]
+        self, cls: str, name: str, proto: str, regs: tuple[int, ...], args: list[frozenset[Label]], state
+    ) -> None:
+        """Which app components an Intent names, as labels of its register (so that branches merge them):
+        ("T", cls) for an explicit class (new Intent(ctx, X.class), setClass, setClassName, setComponent with a
+        ComponentName(ctx, X.class)), ("A", cls) for a component of the app whose intent-filter declares the
+        Intent's action (new Intent("a.b.UPLOAD"), setAction), and ("X",) for an action, which other apps may
+        also receive. A ComponentName gets the same ("T", cls) labels as the Intent it will go into."""
         types = _param_types(proto)
-        found: set[str] = set()
-        explicit = False
-        for reg, t in zip(regs[1:], types, strict=False):
-            if t == "Ljava/lang/Class;" and reg in self.classes and self.flows.program.is_app_class(self.classes[reg]):
-                found.add(self.classes[reg])
-                explicit = True
-            elif t == "Ljava/lang/String;" and reg in self.consts:
-                text = self.consts[reg]
-                if name == "setClassName" and text:
-                    cls = "L" + text.replace(".", "/") + ";"
-                    if self.flows.program.is_app_class(cls):
-                        found.add(cls)
-                        explicit = True
-                elif name in ("<init>", "setAction"):
-                    found.update(self.flows.intent_actions.get(text, ()))
+        params = list(zip(regs[1:], args[1:], types, strict=False))
+        strings = [reg for reg, _, t in params if t == "Ljava/lang/String;"]
+        found: set[Label] = set()
+        for _, labels, t in params:
+            if t == "Ljava/lang/Class;" or (t == _COMPONENT and name == "setComponent"):
+                found |= {("T", x[1]) for x in labels if x[0] in ("C", "T")}
+        if strings and (name == "setClassName" or (cls == _COMPONENT and name == "<init>")):
+            text = self.consts.get(strings[-1], "")  # the class name is the last String argument
+            target = "L" + text.lstrip(".").replace(".", "/") + ";"
+            if text and self.flows.program.is_app_class(target):
+                found.add(("T", target))
+        elif strings and cls == _INTENT and name in ("<init>", "setAction") and strings[0] in self.consts:
+            action = self.consts[strings[0]]
+            if not any(x[0] == "T" for x in args[0] | found):  # a component already named decides, not the action
+                found |= {("A", c) for c in self.flows.intent_actions.get(action, ())} | {("X",)}
         if found:
-            self.intent_to[intent] = self.intent_to.get(intent, frozenset()) | frozenset(found)
-            if explicit:
-                self.explicit.add(intent)
-        if proto.endswith(")" + _INTENT) and intent in self.intent_to:
-            self.intent_to[-1] = self.intent_to[intent]  # builder calls return the same Intent
-            if intent in self.explicit:
-                self.explicit.add(-1)
+            state[regs[0]] = state.get(regs[0], frozenset()) | frozenset(found)
 
 
-def _stored_constants(dex: DexFile, code_off: int, field_sig: str) -> set[str]:
-    """URL string constants a method stores into a field (const-string then sput/iput, straight-line)."""
+def _stored_constants(dex: DexFile, code_off: int) -> list[tuple[str, str]]:
+    """(field, URL) for each URL string constant a method stores into a String field (const-string then
+    sput/iput-object, straight-line)."""
     try:
         code = decode(dex, code_off)
     except DexError:
-        return set()
+        return []
     held: dict[int, str] = {}
-    found = set()
+    found = []
     for op in code.ops:
         o = op.opcode
         if o in (0x1A, 0x1B) and op.index is not None:
@@ -877,9 +901,8 @@ def _stored_constants(dex: DexFile, code_off: int, field_sig: str) -> set[str]:
         elif o in (0x07, 0x08, 0x09) and op.regs[1] in held:  # move-object
             held[op.regs[0]] = held[op.regs[1]]
         elif (o in (0x5B, 0x69)) and op.index is not None and op.regs[0] in held:  # iput-object, sput-object
-            if dex.field_ref(op.index).signature == field_sig:
-                found.add(held[op.regs[0]])
-        elif o in _WRITES_A and op.regs:
+            found.append((dex.field_ref(op.index).signature, held[op.regs[0]]))
+        elif o in _WRITES_A and op.regs and o != 0x1F:
             held.pop(op.regs[0], None)
     return found
 

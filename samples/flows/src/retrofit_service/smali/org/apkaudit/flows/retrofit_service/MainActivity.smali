@@ -6,7 +6,8 @@
 # whose methods have no code in the app (Retrofit.create returns a proxy that sends the arguments).
 #
 #   String imei = ((TelephonyManager) getSystemService("phone")).getDeviceId();
-#   UploadApi api = new Retrofit.Builder().baseUrl("https://api.flows.example/").build().create(UploadApi.class);
+#   UploadApi api = new Retrofit.Builder().baseUrl(BuildConfig.API_BASE).build().create(UploadApi.class);
+#   (BuildConfig.API_BASE = "https://api.flows.example/", a static final field read with sget-object)
 #   api.upload(imei, null);        // a Kotlin suspend function: the proxy sends it  <- leak 1 (onCreate)
 #   reportWithCall(api, imei);     // api.report(imei).execute(): one request        <- leak 2 (reportWithCall)
 
@@ -67,7 +68,7 @@
 
     invoke-direct {v1}, Lretrofit2/Retrofit$Builder;-><init>()V
 
-    const-string v2, "https://api.flows.example/"
+    sget-object v2, Lorg/apkaudit/flows/retrofit_service/BuildConfig;->API_BASE:Ljava/lang/String;
 
     invoke-virtual {v1, v2}, Lretrofit2/Retrofit$Builder;->baseUrl(Ljava/lang/String;)Lretrofit2/Retrofit$Builder;
 
