@@ -67,6 +67,25 @@ def test_running_again_redoes_nothing(tmp_path):
     assert _max_seq(db) == before  # no row rewritten
 
 
+def test_a_changed_analysis_reads_the_apks_again(tmp_path, monkeypatch):
+    """Stored facts are keyed by the code that produced them (version + digest of the package's Python), so a
+    patched checkout with the same version number does not reuse them."""
+    from apkaudit.batch import run as run_module
+    from apkaudit.batch.task import code_version
+
+    version = code_version()
+    assert version.startswith(__import__("apkaudit").__version__ + "+") and len(version.split("+")[1]) == 12
+    db = tmp_path / "r.sqlite"
+    paths = [sample_apk(n) for n in NAMES[:2]]
+    store, _, _ = _batch(db, paths)
+    store.close()
+    monkeypatch.setattr(run_module, "code_version", lambda: version + "-patched")
+    store, _, counts = _batch(db, paths)
+    assert counts == Counts(2, scanned=2)  # read again, not judged from the old facts
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(DISTINCT tool_version) FROM facts").fetchone() == (2,)
+
+
 def test_identical_bytes_under_two_paths_are_read_once(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

@@ -16,10 +16,9 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from apkaudit import __version__
 from apkaudit.audit import judge
 from apkaudit.batch.store import InputRow, Key, Record, Store
-from apkaudit.batch.task import TaskResult, TaskSpec, catalog_digest, policy_key
+from apkaudit.batch.task import TaskResult, TaskSpec, catalog_digest, code_version, policy_key
 from apkaudit.facts.serialize import FactsFormatError, facts_from_dict
 from apkaudit.model import Facts
 from apkaudit.policy.load import Policy
@@ -85,7 +84,7 @@ class Event:
 
 
 def make_key(policies: Sequence[Policy]) -> Key:
-    return Key(__version__, catalog_digest(), policy_key(policies))
+    return Key(code_version(), catalog_digest(), policy_key(policies))
 
 
 class Batch:

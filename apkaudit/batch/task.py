@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from apkaudit import catalogs
+from apkaudit import __version__, catalogs
 from apkaudit.audit import gather_facts
 from apkaudit.batch.isolate import Outcome, WorkerLimits
 from apkaudit.batch.isolate import run as run_isolated
@@ -124,6 +124,25 @@ def catalog_digest() -> str:
         if entry.name.endswith((".yaml", ".yml", ".json")):
             h.update(entry.name.encode() + b"\0" + hashlib.sha256(entry.read_bytes()).digest())
     return "sha256:" + h.hexdigest()[:32]
+
+
+@functools.cache
+def code_version() -> str:
+    """The tool version plus a digest of the package's Python code: a store never serves facts or reports that
+    a different analysis produced, even between releases (a development checkout, a patched install)."""
+    h = hashlib.sha256()
+    stack: list[tuple[str, Any]] = [("", resources.files("apkaudit"))]
+    found: list[tuple[str, bytes]] = []
+    while stack:
+        prefix, folder = stack.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir() and entry.name != "__pycache__":
+                stack.append((f"{prefix}{entry.name}/", entry))
+            elif entry.name.endswith(".py"):
+                found.append((prefix + entry.name, entry.read_bytes()))
+    for name, data in sorted(found):
+        h.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return f"{__version__}+{h.hexdigest()[:12]}"
 
 
 def policy_key(policies: Sequence[Policy]) -> str:
