@@ -45,6 +45,17 @@ def _guarded(debug: bool, what: str, fn: Callable[[], T]) -> T | None:
     return None
 
 
+def _load_policies(ctx: click.Context, debug: bool, names: Sequence[str]) -> list[policy_load.Policy]:
+    """Load each rule book (id or file); the first that cannot be loaded ends the command with exit 2."""
+    loaded = []
+    for name in names:
+        policy = _guarded(debug, name, lambda name=name: policy_load.load(name))  # type: ignore[misc]
+        if policy is None:
+            ctx.exit(EXIT_ERROR)
+        loaded.append(policy)
+    return loaded
+
+
 def _checked_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """An -o file path whose folder exists and is writable, checked before any work is done."""
     if value is None or value == "-":
@@ -133,12 +144,7 @@ def scan(
 ) -> None:
     """Audit APK files and print (or write) one report each."""
     debug = debug or ctx.obj["debug"]
-    loaded = []
-    for p in policies:
-        policy = _guarded(debug, p, lambda p=p: policy_load.load(p))  # type: ignore[misc]
-        if policy is None:
-            ctx.exit(EXIT_ERROR)
-        loaded.append(policy)
+    loaded = _load_policies(ctx, debug, policies)
     reports: list[Report] = []
     failed = 0
     for path in apks:
@@ -274,12 +280,7 @@ def site(
         ctx.exit(EXIT_ERROR)
     docs, errors = inputs
     ids = policies or sorted({str(d["policy"]["id"]) for d in docs if isinstance(d.get("policy"), dict)})
-    loaded = []
-    for p in ids:
-        policy = _guarded(debug, p, lambda p=p: policy_load.load(p))  # type: ignore[misc]
-        if policy is None:
-            ctx.exit(EXIT_ERROR)
-        loaded.append(policy)
+    loaded = _load_policies(ctx, debug, ids)
     pages = _guarded(debug, output, lambda: site_pages.build_site(docs, loaded, lang, errors))
     if pages is None:
         ctx.exit(EXIT_ERROR)
@@ -312,12 +313,7 @@ def diff_command(
     from apkaudit.report.document import looks_like_report, read_report
 
     debug = ctx.obj["debug"]
-    loaded = []
-    for p in policies:
-        policy = _guarded(debug, p, lambda p=p: policy_load.load(p))  # type: ignore[misc]
-        if policy is None:
-            ctx.exit(EXIT_ERROR)
-        loaded.append(policy)
+    loaded = _load_policies(ctx, debug, policies)
     docs = []
     for path in (old, new):
         doc = _guarded(
@@ -381,12 +377,7 @@ def batch(
     from apkaudit.batch.store import Store
 
     debug = debug or ctx.obj["debug"]
-    loaded = []
-    for p in policies:
-        policy = _guarded(debug, p, lambda p=p: policy_load.load(p))  # type: ignore[misc]
-        if policy is None:
-            ctx.exit(EXIT_ERROR)
-        loaded.append(policy)
+    loaded = _load_policies(ctx, debug, policies)
 
     stopping = threading.Event()
 

@@ -35,7 +35,8 @@ MAX_NODES = 60_000
 MAX_CALL_DEPTH = 6  # callee summaries computed inside a caller's, before assuming data comes back
 
 ACC_NATIVE = 0x0100
-_URL = re.compile(r"^(https?|wss?)://[^\s\"'<>]+$", re.IGNORECASE)
+ENDPOINT_URL = re.compile(r"^(https?|wss?)://[^\s\"'<>]+$", re.IGNORECASE)  # a constant the app sends to
+_URL = ENDPOINT_URL
 
 Label = tuple  # ("S", site) | ("P", method, i) | ("R", method) | ("O", method, i) | ("F", field) | ("U", url) | ...
 

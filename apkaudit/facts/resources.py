@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_URL = re.compile(r"^(https?|wss?)://[^\s\"'<>]+$", re.IGNORECASE)
+from apkaudit.facts.flows import ENDPOINT_URL  # the flow analysis's notion of an endpoint URL
+
 MAX_URLS = 10_000  # a hostile resource table cannot make this map, or the analysis using it, unbounded
 
 
@@ -25,7 +25,7 @@ def url_strings(apk: Any) -> dict[int, str]:
     out: dict[int, str] = {}
     for package in sorted(resolved):
         for rid, value in sorted((resolved[package].get("DEFAULT") or {}).items()):
-            if isinstance(rid, int) and isinstance(value, str) and _URL.match(value.strip()):
+            if isinstance(rid, int) and isinstance(value, str) and ENDPOINT_URL.match(value.strip()):
                 out.setdefault(rid, value.strip())
                 if len(out) >= MAX_URLS:
                     return out

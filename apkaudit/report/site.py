@@ -15,6 +15,7 @@ from typing import Any
 
 from apkaudit.catalogs import CATEGORIES
 from apkaudit.errors import ApkAuditError
+from apkaudit.model import Citation
 from apkaudit.policy.load import Policy
 from apkaudit.report import templating
 from apkaudit.report.html import (
@@ -30,6 +31,7 @@ from apkaudit.report.html import (
     render_app_page,
     sdk_slug,
 )
+from apkaudit.report.json_report import citation_dict
 from apkaudit.report.strings import Wording, wording
 from apkaudit.report.summary import evidence_rank
 
@@ -241,18 +243,8 @@ def _sdk_page(sdk: Mapping[str, Any], total: int, w: Wording, tool_version: str 
 
 
 def _rule_view(rule: Any, w: Wording) -> dict[str, Any]:
-    def cite(c: Any) -> dict[str, Any]:
-        return citation_view(
-            {
-                "instrument": c.instrument,
-                "article": c.article,
-                "quote": c.quote,
-                "gloss": c.gloss,
-                "confidence": c.confidence,
-                "url": c.url,
-            },
-            w,
-        )
+    def cite(c: Citation) -> dict[str, Any]:
+        return citation_view(citation_dict(c), w)  # the same fields as in the JSON report
 
     message = rule.message_zh if w.lang == "zh" and rule.message_zh else rule.message_en
     condition = rule.condition_zh if w.lang == "zh" and rule.condition_zh else rule.condition_en
