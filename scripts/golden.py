@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import multiprocessing
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -48,13 +49,14 @@ def _one(job: tuple[str, Path, Path]) -> str:
     from apkaudit.report import renderer
 
     set_name, apk, out = job
+    os.chdir(apk.parent)  # reports name the APK as given: the same in every checkout
     folder = out / set_name
     folder.mkdir(parents=True, exist_ok=True)
     books = [policy_load.load(i) for i in sorted(policy_load.available())]
     try:
-        facts = gather_facts(apk)
+        facts = gather_facts(apk.name)
     except ApkAuditError as exc:
-        (folder / f"{apk.name}.error").write_text(str(exc).replace(str(apk), apk.name) + "\n")
+        (folder / f"{apk.name}.error").write_text(str(exc) + "\n")
         return f"{set_name}/{apk.name}: error"
     report = judge(facts, books)
     for ext, fmt, lang in FORMATS:
@@ -64,7 +66,7 @@ def _one(job: tuple[str, Path, Path]) -> str:
 
 
 def write(out: Path, only: str | None, jobs: int) -> int:
-    todo = [(s, p, out) for s, p in _apks(only)]
+    todo = [(s, p, out.resolve()) for s, p in _apks(only)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for line in pool.imap_unordered(_one, todo):
             print(line, file=sys.stderr)
