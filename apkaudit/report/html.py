@@ -305,16 +305,39 @@ def app_view(
     doc: Mapping[str, Any], w: Wording, titles: Mapping[str, str] | None = None, root: str | None = None
 ) -> dict[str, Any]:
     """Everything an app page shows. `root` is the relative path to the site root when the page is in a site."""
-    titles = titles or {}
-    app = doc.get("app") or {}
     sdk_names = {str(s.get("id")): str(s.get("name") or s.get("id")) for s in doc.get("sdks") or []}
     analysis = doc.get("analysis") or {}
-    coverage = str(analysis.get("coverage") or "complete")
-    verdicts = [verdict_view(v, sdk_names, w, titles) for v in doc.get("verdicts") or []]
+    verdicts = [verdict_view(v, sdk_names, w, titles or {}) for v in doc.get("verdicts") or []]
     policy_lines = _policy_lines(doc, w)
     for v in verdicts:
         for f in v["findings"]:
             f["policy"] = policy_lines.get(f["category_id"])
+    return {
+        **_identity_view(doc),
+        **_coverage_view(analysis, w),
+        "summary": summary(doc, w),
+        "disclosure": disclosure_view(doc, sdk_names, w),
+        "verdicts": verdicts,
+        "main": verdicts[0] if verdicts else None,
+        "permission_groups": _permission_groups(doc, w),
+        "sdks": [_sdk_view(s, w, root) for s in doc.get("sdks") or []],
+        "notes": list(analysis.get("notes") or []),
+        "catalogs": sorted((str(k), str(v)) for k, v in (doc.get("catalogs") or {}).items()),
+        "tool_version": (doc.get("tool") or {}).get("version"),
+        "taken": [
+            {
+                "name": w.category(str(a.get("category"))),
+                "sent": a.get("evidence") == "transmitted",
+                "level": str(a.get("evidence")),
+            }
+            for a in doc.get("data_access") or []
+            if evidence_rank(a.get("evidence")) >= evidence_rank("reachable")
+        ],
+    }
+
+
+def _identity_view(doc: Mapping[str, Any]) -> dict[str, Any]:
+    app = doc.get("app") or {}
     signer = app.get("signer")
     name = app_name(doc)
     return {
@@ -328,39 +351,28 @@ def app_view(
         "min_sdk": app.get("min_sdk"),
         "target_sdk": app.get("target_sdk"),
         "icon": image_uri(app.get("icon")),
+    }
+
+
+def _coverage_view(analysis: Mapping[str, Any], w: Wording) -> dict[str, Any]:
+    coverage = str(analysis.get("coverage") or "complete")
+    return {
         "coverage": coverage,
         "coverage_words": w.get("coverage_values", coverage, default=coverage),
         "caveat": (
             w("caveat_opaque") if coverage == "opaque" else w("caveat_partial") if coverage == "partial" else None
         ),
         "caveat_details": _coverage_details(analysis, w) if coverage != "complete" else [],
-        "summary": summary(doc, w),
-        "disclosure": disclosure_view(doc, sdk_names, w),
-        "verdicts": verdicts,
-        "main": verdicts[0] if verdicts else None,
-        "permission_groups": _permission_groups(doc, w),
-        "sdks": [
-            {
-                "name": s.get("name"),
-                "vendor": s.get("vendor"),
-                "kind": s.get("kind"),
-                "reads": [w.category(str(c)) for c in s.get("categories") or []],
-                "href": f"{root}sdks/{sdk_slug(s.get('id'))}.html" if root is not None else None,
-            }
-            for s in doc.get("sdks") or []
-        ],
-        "notes": list(analysis.get("notes") or []),
-        "catalogs": sorted((str(k), str(v)) for k, v in (doc.get("catalogs") or {}).items()),
-        "tool_version": (doc.get("tool") or {}).get("version"),
-        "taken": [
-            {
-                "name": w.category(str(a.get("category"))),
-                "sent": a.get("evidence") == "transmitted",
-                "level": str(a.get("evidence")),
-            }
-            for a in doc.get("data_access") or []
-            if evidence_rank(a.get("evidence")) >= evidence_rank("reachable")
-        ],
+    }
+
+
+def _sdk_view(s: Mapping[str, Any], w: Wording, root: str | None) -> dict[str, Any]:
+    return {
+        "name": s.get("name"),
+        "vendor": s.get("vendor"),
+        "kind": s.get("kind"),
+        "reads": [w.category(str(c)) for c in s.get("categories") or []],
+        "href": f"{root}sdks/{sdk_slug(s.get('id'))}.html" if root is not None else None,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -20,6 +21,10 @@ from apkaudit.model import (
 )
 
 SCHEMA_ID = "apkaudit/report/v1"
+LONG_STRING = 1024  # characters: a longer string is written once, in `long_strings`, and shown by its hash elsewhere
+LONG_STRINGS_TOTAL = 8 * 1024 * 1024  # characters kept whole in `long_strings`; past it, prefix, length and hash
+_PREFIX = 200  # characters of a long string left in place
+_KEEP_WHOLE = frozenset({"icon"})  # the launcher icon's data: URI, already bounded by the icon reader
 
 
 def site_dict(s: Site) -> dict[str, Any]:
@@ -170,52 +175,91 @@ def report_dict(r: Report) -> dict[str, Any]:
     facts = r.facts
     app = facts.app
     first = verdict_dict(r.verdicts[0]) if r.verdicts else None
-    return {
-        "schema": SCHEMA_ID,
-        "tool": {"name": "apkaudit", "version": r.tool_version},
-        "catalogs": dict(facts.catalogs),
-        "app": {
-            "path": app.path,
-            "sha256": app.sha256,
-            "package": app.package,
-            "label": app.label,
-            "version_name": app.version_name,
-            "version_code": app.version_code,
-            "min_sdk": app.min_sdk,
-            "target_sdk": app.target_sdk,
-            "signer": {"sha256": app.signer.sha256, "subject": app.signer.subject} if app.signer else None,
-            "icon": app.icon,
-            "category": category_dict(app.category),
-        },
-        "permissions": [
-            {"name": p.name, "protection_level": p.protection_level, "category": p.category} for p in facts.permissions
-        ],
-        "components": [
-            {"kind": c.kind, "name": c.name, "exported": c.exported, "launcher": c.launcher, "actions": list(c.actions)}
-            for c in facts.components
-        ],
-        "data_access": [
-            {
-                "category": d.category,
-                "evidence": d.evidence.value,
-                "permissions": list(d.permissions),
-                "sites": [site_dict(s) for s in d.sites],
-            }
-            for d in facts.data_access
-        ],
-        "sdks": [
-            {"id": s.id, "name": s.name, "vendor": s.vendor, "kind": s.kind, "categories": list(s.categories)}
-            for s in facts.sdks
-        ],
-        "analysis": analysis_dict(facts.analysis),
-        "disclosure": disclosure_dict(facts.disclosure),
-        "policy": first["policy"] if first else None,
-        "findings": first["findings"] if first else [],
-        "score": first["score"] if first else None,
-        "grade": first["grade"] if first else None,
-        "caveat": first["caveat"] if first else None,
-        "verdicts": [verdict_dict(v) for v in r.verdicts],
-    }
+    return _long_strings_once(
+        {
+            "schema": SCHEMA_ID,
+            "tool": {"name": "apkaudit", "version": r.tool_version},
+            "catalogs": dict(facts.catalogs),
+            "app": {
+                "path": app.path,
+                "sha256": app.sha256,
+                "package": app.package,
+                "label": app.label,
+                "version_name": app.version_name,
+                "version_code": app.version_code,
+                "min_sdk": app.min_sdk,
+                "target_sdk": app.target_sdk,
+                "signer": {"sha256": app.signer.sha256, "subject": app.signer.subject} if app.signer else None,
+                "icon": app.icon,
+                "category": category_dict(app.category),
+            },
+            "permissions": [
+                {"name": p.name, "protection_level": p.protection_level, "category": p.category}
+                for p in facts.permissions
+            ],
+            "components": [
+                {
+                    "kind": c.kind,
+                    "name": c.name,
+                    "exported": c.exported,
+                    "launcher": c.launcher,
+                    "actions": list(c.actions),
+                }
+                for c in facts.components
+            ],
+            "data_access": [
+                {
+                    "category": d.category,
+                    "evidence": d.evidence.value,
+                    "permissions": list(d.permissions),
+                    "sites": [site_dict(s) for s in d.sites],
+                }
+                for d in facts.data_access
+            ],
+            "sdks": [
+                {"id": s.id, "name": s.name, "vendor": s.vendor, "kind": s.kind, "categories": list(s.categories)}
+                for s in facts.sdks
+            ],
+            "analysis": analysis_dict(facts.analysis),
+            "disclosure": disclosure_dict(facts.disclosure),
+            "policy": first["policy"] if first else None,
+            "findings": first["findings"] if first else [],
+            "score": first["score"] if first else None,
+            "grade": first["grade"] if first else None,
+            "caveat": first["caveat"] if first else None,
+            "verdicts": [verdict_dict(v) for v in r.verdicts],
+        }
+    )
+
+
+def _long_strings_once(doc: dict[str, Any]) -> dict[str, Any]:
+    """The report with every string past LONG_STRING characters stored once, under its SHA-256, in `long_strings`.
+
+    An app's strings are its author's: a 1 MB URL constant sent by every flow of an app made a 25 MB report.
+    In place, such a string keeps its first characters, its length and its key in `long_strings`, where the
+    whole text is (up to LONG_STRINGS_TOTAL characters in all; past that only the length and hash remain).
+    """
+    table: dict[str, str] = {}
+    budget = [LONG_STRINGS_TOTAL]
+
+    def walk(value: Any, key: str | None) -> Any:
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        if not isinstance(value, str) or len(value) <= LONG_STRING or key in _KEEP_WHOLE:
+            return value
+        digest = "sha256:" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+        if digest not in table and len(value) <= budget[0]:
+            table[digest] = value
+            budget[0] -= len(value)
+        where = f"long_strings[{digest}]" if digest in table else f"not kept, {digest}"
+        return f"{value[:_PREFIX]}… [{len(value)} characters; {where}]"
+
+    out: dict[str, Any] = walk(doc, None)
+    if table:
+        out["long_strings"] = dict(sorted(table.items()))
+    return out
 
 
 def dumps(value: Any) -> str:

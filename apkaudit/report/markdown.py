@@ -6,11 +6,11 @@ import html
 import re
 from collections.abc import Sequence
 
-from apkaudit.model import Report
+from apkaudit.model import Analysis, DataAccess, Disclosure, Finding, Report, SdkUse, Verdict
 from apkaudit.report import disclosure as policy_words
 from apkaudit.report.coverage import KIND_WORDS, coverage_line, hiding, hiding_signals
 from apkaudit.report.coverage import where as where_signal
-from apkaudit.report.text import EVIDENCE_WORDS, one_line, path_line, where
+from apkaudit.report.text import EVIDENCE_WORDS, MAX_PATH, MAX_SHOWN, bounded, one_line, path_line, where
 from apkaudit.report.verdicts import (
     CONFIDENCE_NOTE,
     category_line,
@@ -23,15 +23,32 @@ from apkaudit.report.verdicts import (
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
-def esc(text: object) -> str:
-    """Markdown-escape text on one line, HTML-escape what a Markdown renderer would pass through as HTML."""
+def esc(text: object, limit: int = MAX_SHOWN) -> str:
+    """Markdown-escape text on one line, HTML-escape what a Markdown renderer would pass through as HTML.
+
+    The text is bounded to `limit` characters first: an APK's strings may be megabytes long.
+    """
     if text is None:
         return "–"
     flat = "".join(ch if ch.isprintable() else " " for ch in one_line(str(text)))
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(bounded(flat, limit), quote=True))
 
 
 def render_one(r: Report) -> str:
+    out = _identity(r)
+    for v in r.verdicts:
+        out += _verdict(v)
+    out += _data_access(r.facts.data_access)
+    out += _disclosure(r.facts.disclosure, r.facts.data_access)
+    out += _sdks(r.facts.sdks)
+    out += _hiding(r.facts.analysis)
+    if r.facts.analysis.notes:
+        out += ["## Analysis notes", ""] + [f"- {esc(n)}" for n in r.facts.analysis.notes] + [""]
+    out.append(f"*apkaudit {esc(r.tool_version)}*")
+    return "\n".join(out) + "\n"
+
+
+def _identity(r: Report) -> list[str]:
     f = r.facts
     app = f.app
     out = [
@@ -53,88 +70,102 @@ def render_one(r: Report) -> str:
         out += ["| Rule book | Grade |", "|---|---|"]
         out += [f"| {esc(h)} | {esc(c)} |" for h, c in zip(headers[1:], rows[0][1:], strict=True)]
         out.append("")
-    for v in r.verdicts:
-        out += [f"## Grade {esc(v.grade)} ({v.score}/100) under {esc(v.policy.title)}", ""]
-        if v.caveat:
-            out += [f"> {esc(v.caveat)}", ""]
-        for warning in v.warnings:
-            out += [f"> **Warning:** {esc(warning)}", ""]
-        if not v.findings:
-            out += ["No findings.", ""]
-            continue
-        out += ["| Severity | Rule | Data | Evidence | Where |", "|---|---|---|---|---|"]
-        for x in v.findings:
-            cells = (x.severity.value, x.rule, x.category, x.evidence.value, where(x))
-            out.append("| " + " | ".join(esc(c) for c in cells) + " |")
+    return out
+
+
+def _verdict(v: Verdict) -> list[str]:
+    out = [f"## Grade {esc(v.grade)} ({v.score}/100) under {esc(v.policy.title)}", ""]
+    if v.caveat:
+        out += [f"> {esc(v.caveat)}", ""]
+    for warning in v.warnings:
+        out += [f"> **Warning:** {esc(warning)}", ""]
+    if not v.findings:
+        return out + ["No findings.", ""]
+    out += ["| Severity | Rule | Data | Evidence | Where |", "|---|---|---|---|---|"]
+    for x in v.findings:
+        cells = (x.severity.value, x.rule, x.category, x.evidence.value)
+        out.append("| " + " | ".join(esc(c) for c in cells) + f" | {esc(where(x), MAX_PATH)} |")
+    out.append("")
+    for x in v.findings:
+        out += _finding(x)
+    if needs_confidence_note(v.findings):
+        out += [f"*{esc(CONFIDENCE_NOTE)}*", ""]
+    if v.complaints:
+        out += [f"### Where to complain ({esc(v.policy.jurisdiction or v.policy.id)})", ""]
+        out += [f"- {esc(complaint_line(c))}" for c in v.complaints]
         out.append("")
-        for x in v.findings:
-            c = x.citation
-            out += [
-                f"### {esc(x.rule)}: {esc(x.category)} ({esc(x.severity.value)})",
-                "",
-                esc(x.message),
-                "",
-            ]
-            for lang, text in local_messages(x):
-                out += [f"*{esc(lang)}:* {esc(text)}", ""]
-            out.append(f"- Evidence: {esc(EVIDENCE_WORDS[x.evidence])}")
-            for s in x.sites[:10]:
-                out.append(f"  - {esc(path_line(s))}")
-            if len(x.sites) > 10:
-                out.append(f"  - and {len(x.sites) - 10} more")
-            for q in x.quotes:
-                out.append(f"- The app's policy: {esc(policy_words.quote_line(q, 1000))}")
-            confidence = "" if c.confidence == "verified" else f" *(wording {esc(c.confidence)})*"
-            out.append(f"- Citation: {esc(c.instrument)} {esc(c.article)}{confidence}: “{esc(c.quote)}”")
-            if c.gloss:
-                out.append(f"  - {esc(c.gloss)}")
-            for also in x.see_also:
-                confidence = "" if also.confidence == "verified" else f" *(wording {esc(also.confidence)})*"
-                out.append(f"- See also: {esc(also.instrument)} {esc(also.article)}{confidence}")
-            out.append("")
-        if needs_confidence_note(v.findings):
-            out += [f"*{esc(CONFIDENCE_NOTE)}*", ""]
-        if v.complaints:
-            out += [f"### Where to complain ({esc(v.policy.jurisdiction or v.policy.id)})", ""]
-            out += [f"- {esc(complaint_line(c))}" for c in v.complaints]
-            out.append("")
-    if f.data_access:
-        out += ["## Personal data", "", "| Data | Evidence | Permissions | Code sites |", "|---|---|---|---|"]
-        for d in f.data_access:
-            out.append(
-                f"| {esc(d.category)} | {esc(d.evidence.value)} | {esc(', '.join(d.permissions))} | {len(d.sites)} |"
-            )
+    return out
+
+
+def _finding(x: Finding) -> list[str]:
+    c = x.citation
+    out = [f"### {esc(x.rule)}: {esc(x.category)} ({esc(x.severity.value)})", "", esc(x.message), ""]
+    for lang, text in local_messages(x):
+        out += [f"*{esc(lang)}:* {esc(text)}", ""]
+    out.append(f"- Evidence: {esc(EVIDENCE_WORDS[x.evidence])}")
+    for s in x.sites[:10]:
+        out.append(f"  - {esc(path_line(s), MAX_PATH)}")
+    if len(x.sites) > 10:
+        out.append(f"  - and {len(x.sites) - 10} more")
+    for q in x.quotes:
+        out.append(f"- The app's policy: {esc(policy_words.quote_line(q, 1000), 1000)}")
+    confidence = "" if c.confidence == "verified" else f" *(wording {esc(c.confidence)})*"
+    out.append(f"- Citation: {esc(c.instrument)} {esc(c.article)}{confidence}: “{esc(c.quote, 2000)}”")
+    if c.gloss:
+        out.append(f"  - {esc(c.gloss, 2000)}")
+    for also in x.see_also:
+        confidence = "" if also.confidence == "verified" else f" *(wording {esc(also.confidence)})*"
+        out.append(f"- See also: {esc(also.instrument)} {esc(also.article)}{confidence}")
+    out.append("")
+    return out
+
+
+def _data_access(accesses: Sequence[DataAccess]) -> list[str]:
+    if not accesses:
+        return []
+    out = ["## Personal data", "", "| Data | Evidence | Permissions | Code sites |", "|---|---|---|---|"]
+    for d in accesses:
+        cells = (d.category, d.evidence.value, ", ".join(d.permissions))
+        out.append("| " + " | ".join(esc(c) for c in cells) + f" | {len(d.sites)} |")
+    return out + [""]
+
+
+def _disclosure(told: Disclosure | None, accesses: tuple[DataAccess, ...]) -> list[str]:
+    if told is None:
+        return []
+    out = ["## What the bundled privacy policy says", "", esc(policy_words.status_line(told)), ""]
+    if told.urls:
+        out += ["Online policies named in the app (not fetched):", ""]
+        out += [f"- {esc(u.url)} (in {esc(u.found_in)})" for u in told.urls] + [""]
+    if told.categories:
+        out += ["| Data | The policy | Against the code | Policy sentence | Code path |", "|---|---|---|---|---|"]
+        for cells in policy_words.rows(told, accesses):
+            shown = (esc(cell, MAX_PATH if i == 4 else MAX_SHOWN) for i, cell in enumerate(cells))  # 4: code path
+            out.append("| " + " | ".join(shown) + " |")
         out.append("")
-    if f.disclosure is not None:
-        told = f.disclosure
-        out += ["## What the bundled privacy policy says", "", esc(policy_words.status_line(told)), ""]
-        if told.urls:
-            out += ["Online policies named in the app (not fetched):", ""]
-            out += [f"- {esc(u.url)} (in {esc(u.found_in)})" for u in told.urls] + [""]
-        if told.categories:
-            out += ["| Data | The policy | Against the code | Policy sentence | Code path |", "|---|---|---|---|---|"]
-            for cells in policy_words.rows(told, f.data_access):
-                out.append("| " + " | ".join(esc(cell) for cell in cells) + " |")
-            out.append("")
-        out += [f"- {esc(n)}" for n in told.notes] + ([""] if told.notes else [])
-    if f.sdks:
-        out += ["## SDKs in the code", "", "| SDK | Vendor | Kind | Its code reads |", "|---|---|---|---|"]
-        for u in f.sdks:
-            out.append(f"| {esc(u.name)} | {esc(u.vendor)} | {esc(u.kind)} | {esc(', '.join(u.categories) or '–')} |")
-        out.append("")
-    if hiding(f.analysis):
-        out += ["## Signs of hidden code", "", "| Kind | Name | Where | How it was found |", "|---|---|---|---|"]
-        shown = hiding_signals(f.analysis)
-        for sig in shown[:40]:
-            row = (KIND_WORDS[sig.kind], sig.name, where_signal(sig), sig.detail)
-            out.append("| " + " | ".join(esc(c) for c in row) + " |")
-        if len(shown) > 40:
-            out.append(f"| | and {len(shown) - 40} more | | |")
-        out.append("")
-    if f.analysis.notes:
-        out += ["## Analysis notes", ""] + [f"- {esc(n)}" for n in f.analysis.notes] + [""]
-    out.append(f"*apkaudit {esc(r.tool_version)}*")
-    return "\n".join(out) + "\n"
+    return out + [f"- {esc(n)}" for n in told.notes] + ([""] if told.notes else [])
+
+
+def _sdks(sdks: Sequence[SdkUse]) -> list[str]:
+    if not sdks:
+        return []
+    out = ["## SDKs in the code", "", "| SDK | Vendor | Kind | Its code reads |", "|---|---|---|---|"]
+    for u in sdks:
+        out.append(f"| {esc(u.name)} | {esc(u.vendor)} | {esc(u.kind)} | {esc(', '.join(u.categories) or '–')} |")
+    return out + [""]
+
+
+def _hiding(analysis: Analysis) -> list[str]:
+    if not hiding(analysis):
+        return []
+    out = ["## Signs of hidden code", "", "| Kind | Name | Where | How it was found |", "|---|---|---|---|"]
+    shown = hiding_signals(analysis)
+    for sig in shown[:40]:
+        row = (KIND_WORDS[sig.kind], sig.name, where_signal(sig), sig.detail)
+        out.append("| " + " | ".join(esc(c) for c in row) + " |")
+    if len(shown) > 40:
+        out.append(f"| | and {len(shown) - 40} more | | |")
+    return out + [""]
 
 
 def render(reports: Sequence[Report]) -> str:

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from apkaudit.model import Report
+from apkaudit.model import DataAccess, Finding, Report, Verdict
 from apkaudit.report import disclosure as policy_words
 from apkaudit.report.coverage import coverage_line, hiding
-from apkaudit.report.text import one_line, where
+from apkaudit.report.text import MAX_PATH, MAX_SHOWN, bounded, one_line, where
 from apkaudit.report.verdicts import (
     CONFIDENCE_NOTE,
     category_line,
@@ -19,14 +19,24 @@ from apkaudit.report.verdicts import (
 )
 
 
-def _clean(text: str | None) -> str:
-    """Strip control characters an app may put in its label to rewrite the terminal."""
+def _clean(text: str | None, limit: int = MAX_SHOWN) -> str:
+    """Strip control characters an app may put in its label to rewrite the terminal, and bound the length."""
     if text is None:
         return "-"
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
+    return bounded("".join(ch if ch.isprintable() else "?" for ch in text), limit)
 
 
 def render_one(r: Report) -> str:
+    lines = _identity(r)
+    lines += _data_access(r.facts.data_access)
+    lines += _disclosure(r)
+    lines += _sdks(r)
+    for v in r.verdicts:
+        lines += _verdict(v)
+    return "\n".join(lines) + "\n"
+
+
+def _identity(r: Report) -> list[str]:
     app = r.facts.app
     lines = [
         f"{_clean(app.label)} ({_clean(app.package)}) {_clean(app.version_name)}",
@@ -41,67 +51,82 @@ def render_one(r: Report) -> str:
     app_kind = category_line(app.category)
     if app_kind:
         lines.append(f"  kind    {_clean(app_kind)}")
-    for note in r.facts.analysis.notes:
-        lines.append(f"  note    {_clean(note)}")
-    access = [
+    lines += [f"  note    {_clean(note)}" for note in r.facts.analysis.notes]
+    return lines
+
+
+def _data_access(accesses: Sequence[DataAccess]) -> list[str]:
+    rows = [
         (d.category, d.evidence.value, ", ".join(p.rsplit(".", 1)[-1] for p in d.permissions) or "-", len(d.sites))
-        for d in r.facts.data_access
+        for d in accesses
     ]
-    if access:
-        lines += ["", tabulate(access, headers=["Data", "Evidence", "Permissions", "Code sites"], tablefmt="simple")]
+    if not rows:
+        return []
+    return ["", tabulate(rows, headers=["Data", "Evidence", "Permissions", "Code sites"], tablefmt="simple")]
+
+
+def _disclosure(r: Report) -> list[str]:
     told = r.facts.disclosure
-    if told is not None:
-        lines += ["", f"Privacy policy in the app: {_clean(policy_words.status_line(told))}"]
-        lines += [f"  policy URL (not fetched): {_clean(u.url)}" for u in told.urls]
-        if told.categories:
-            cells = [[_clean(c) for c in row] for row in policy_words.rows(told, r.facts.data_access)]
-            headers = ["Data", "The policy", "Against the code", "Policy sentence", "Code path"]
-            lines.append(tabulate(cells, headers=headers, tablefmt="simple", maxcolwidths=[None, 16, 20, 50, 40]))
-        lines += [f"  note: {_clean(n)}" for n in told.notes]
-    if r.facts.sdks:
-        sdks = [(u.id, u.name, u.kind, ", ".join(u.categories) or "-") for u in r.facts.sdks]
-        lines += ["", tabulate(sdks, headers=["SDK", "Name", "Kind", "Its code reads"], tablefmt="simple")]
-    for v in r.verdicts:
-        lines += ["", f"Grade {v.grade}  score {v.score}/100  under {v.policy.id} {v.policy.version}: {v.policy.title}"]
-        if v.caveat:
-            lines.append(f"  caveat: {v.caveat}")
-        for warning in v.warnings:
-            lines.append(f"  warning: {warning}")
-        if not v.findings:
-            lines.append("  no findings")
-            continue
-        rows = [
-            (
-                f.severity.value,
-                f.rule,
-                f.category,
-                f.evidence.value,
-                _clean(where(f)),
-                f"{f.citation.instrument} {f.citation.article}"
-                + ("" if f.citation.confidence == "verified" else f" ({f.citation.confidence})"),
-            )
-            for f in v.findings
-        ]
-        lines.append(
-            tabulate(
-                rows,
-                headers=["Severity", "Rule", "Data", "Evidence", "Where", "Citation"],
-                tablefmt="simple",
-                maxcolwidths=[None, None, None, None, 60, 40],
-            )
+    if told is None:
+        return []
+    lines = ["", f"Privacy policy in the app: {_clean(policy_words.status_line(told))}"]
+    lines += [f"  policy URL (not fetched): {_clean(u.url)}" for u in told.urls]
+    if told.categories:
+        rows = policy_words.rows(told, r.facts.data_access)
+        cells = [[_clean(c, MAX_PATH if i == 4 else MAX_SHOWN) for i, c in enumerate(row)] for row in rows]
+        headers = ["Data", "The policy", "Against the code", "Policy sentence", "Code path"]
+        lines.append(tabulate(cells, headers=headers, tablefmt="simple", maxcolwidths=[None, 16, 20, 50, 40]))
+    lines += [f"  note: {_clean(n)}" for n in told.notes]
+    return lines
+
+
+def _sdks(r: Report) -> list[str]:
+    if not r.facts.sdks:
+        return []
+    sdks = [(u.id, u.name, u.kind, ", ".join(u.categories) or "-") for u in r.facts.sdks]
+    return ["", tabulate(sdks, headers=["SDK", "Name", "Kind", "Its code reads"], tablefmt="simple")]
+
+
+def _verdict(v: Verdict) -> list[str]:
+    lines = ["", f"Grade {v.grade}  score {v.score}/100  under {v.policy.id} {v.policy.version}: {v.policy.title}"]
+    if v.caveat:
+        lines.append(f"  caveat: {v.caveat}")
+    lines += [f"  warning: {warning}" for warning in v.warnings]
+    if not v.findings:
+        return lines + ["  no findings"]
+    lines += [_findings_table(v.findings), ""]
+    for rule, message in dict((f.rule, f.message) for f in v.findings).items():  # a rule's message once
+        lines.append(f"  {rule}: {one_line(message)}")
+    for f in v.findings:
+        said = [_clean(policy_words.quote_line(q)) for q in f.quotes]
+        lines += [f"  {f.rule} ({f.category}): the app's policy: {q}" for q in said]
+    if needs_confidence_note(v.findings):
+        lines += ["", f"  {CONFIDENCE_NOTE}"]
+    if v.complaints:
+        lines += ["", f"  Where to complain ({v.policy.jurisdiction or v.policy.id}):"]
+        lines += [f"  - {complaint_line(c)}" for c in v.complaints]
+    return lines
+
+
+def _findings_table(findings: Sequence[Finding]) -> str:
+    rows = [
+        (
+            f.severity.value,
+            f.rule,
+            f.category,
+            f.evidence.value,
+            _clean(where(f), MAX_PATH),
+            f"{f.citation.instrument} {f.citation.article}"
+            + ("" if f.citation.confidence == "verified" else f" ({f.citation.confidence})"),
         )
-        lines.append("")
-        for rule, message in dict((f.rule, f.message) for f in v.findings).items():  # a rule's message once
-            lines.append(f"  {rule}: {one_line(message)}")
-        for f in v.findings:
-            said = [_clean(policy_words.quote_line(q)) for q in f.quotes]
-            lines += [f"  {f.rule} ({f.category}): the app's policy: {q}" for q in said]
-        if needs_confidence_note(v.findings):
-            lines += ["", f"  {CONFIDENCE_NOTE}"]
-        if v.complaints:
-            lines += ["", f"  Where to complain ({v.policy.jurisdiction or v.policy.id}):"]
-            lines += [f"  - {complaint_line(c)}" for c in v.complaints]
-    return "\n".join(lines) + "\n"
+        for f in findings
+    ]
+    return tabulate(
+        rows,
+        headers=["Severity", "Rule", "Data", "Evidence", "Where", "Citation"],
+        tablefmt="simple",
+        maxcolwidths=[None, None, None, None, 60, 40],
+    )
 
 
 def render(reports: Sequence[Report]) -> str:

@@ -13,6 +13,24 @@ EVIDENCE_WORDS = {
     Evidence.TRANSMITTED: "read and sent over the network",
 }
 
+MAX_SHOWN = 400  # characters of one APK string a person reads before it is clipped (table, Markdown, HTML)
+MAX_ENDPOINT = 200  # characters of an endpoint URL inside a sentence or a call path
+MAX_FRAME = 200  # characters of one frame (class and method name) of a call path
+MAX_PATH = 4000  # characters of a whole call path line: its frames are bounded one by one first
+
+
+def bounded(text: str, limit: int = MAX_SHOWN) -> str:
+    """`text` cut to `limit` characters with an ellipsis and its full length.
+
+    Every string in an APK is its author's and may be megabytes long; a person reads the first few hundred
+    characters, and the table writer's word wrapping is superlinear in the length of an unbroken word
+    (a 256 KB URL took a minute). The JSON report keeps each string whole (once).
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
+
+
 _FRAME = re.compile(r"^L(?P<cls>[^;]*);->(?P<name>[^(:]+)")
 
 
@@ -20,8 +38,8 @@ def short_frame(signature: str) -> str:
     """Lpkg/Outer$Inner;->run()V -> Outer$Inner.run"""
     m = _FRAME.match(signature)
     if not m:
-        return signature
-    return f"{m.group('cls').rsplit('/', 1)[-1]}.{m.group('name')}"
+        return bounded(signature, MAX_FRAME)
+    return bounded(f"{m.group('cls').rsplit('/', 1)[-1]}.{m.group('name')}", MAX_FRAME)
 
 
 def path_line(site: Site) -> str:
@@ -42,7 +60,7 @@ def flow_line(site: Site) -> str | None:
     sent = [f for f in site.flows if f.kind in _TRANSMITTING]
     if sent:
         f = sent[0]
-        target = f.endpoint or "the network"
+        target = bounded(f.endpoint, MAX_ENDPOINT) if f.endpoint else "the network"
         return f"sent to {target} by {short_frame(f.method)} ({short_frame(f.sink)})"
     kinds = sorted({f.kind for f in site.flows})
     return f"goes to {', '.join(kinds)}" if kinds else None
