@@ -27,6 +27,7 @@ URL = re.compile(r"https?://[^\s\"'<>()（）；;,，]+", re.IGNORECASE)
 OFFICIAL_KEYS = ("url", "also_at", "source_url")
 SEEN_KINDS = (
     "issuer",
+    "regulator",
     "official_gazette",
     "court",
     "news_agency",
