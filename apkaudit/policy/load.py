@@ -35,6 +35,8 @@ class Instrument:
     url: str | None
     note: str | None = None
     source: InstrumentSource | None = None  # issuer, number, kind, official URL and where it was read
+    also_at: tuple[str, ...] = ()  # other official copies
+    amendments: tuple[dict[str, Any], ...] = ()  # {date, what, number?, url?}
 
 
 @dataclass(frozen=True)
@@ -428,6 +430,8 @@ def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
             i.get("url"),
             i.get("note"),
             _source(i),
+            tuple(i.get("also_at", ())),
+            tuple(_dates_as_text(a) for a in i.get("amendments", ())),
         )
         for i in doc["instruments"]
     }

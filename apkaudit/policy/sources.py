@@ -49,7 +49,7 @@ class Domains:
 
 def domains_path() -> Path:
     """The list shipped with the rule books: inside the package when installed, else next to them."""
-    packaged = resources.files("apkaudit").joinpath("policies", DOMAINS_FILE)
+    packaged = resources.files("apkaudit").joinpath("policies").joinpath(DOMAINS_FILE)
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / "policies" / DOMAINS_FILE
@@ -60,9 +60,7 @@ def domains() -> Domains:
     path = domains_path()
     try:
         doc = yaml.safe_load(path.read_text("utf-8"))
-        official = {
-            str(j): tuple(str(e["domain"]).lower() for e in entries) for j, entries in doc["official"].items()
-        }
+        official = {str(j): tuple(str(e["domain"]).lower() for e in entries) for j, entries in doc["official"].items()}
         record = tuple(str(e["domain"]).lower() for e in doc["record"])
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise PolicyError(f"{path}: cannot read the list of official domains: {exc}") from None
@@ -89,6 +87,12 @@ def is_official(url: str | None, jurisdiction: str | None = None) -> bool:
     d = domains()
     listed = d.official.get(jurisdiction or "", ()) if jurisdiction else d.all_official()
     return on(url, listed)
+
+
+def is_listed(url: str | None) -> bool:
+    """Whether the URL is on an official site of any jurisdiction or a source of record."""
+    d = domains()
+    return bool(url) and on(str(url), d.all_official() + d.record)
 
 
 def problems(doc: dict[str, Any], jurisdiction: str | None) -> list[tuple[list[Any], str]]:
@@ -120,7 +124,9 @@ def problems(doc: dict[str, Any], jurisdiction: str | None) -> list[tuple[list[A
                         (keys, f"{host(url) or url} is not an official site for {jurisdiction} (listed in {rel})")
                     )
                 elif not official and not on(url, anywhere):
-                    found.append((keys, f"{host(url) or url} is neither an official site nor a source of record ({rel})"))
+                    found.append(
+                        (keys, f"{host(url) or url} is neither an official site nor a source of record ({rel})")
+                    )
 
     walk({k: v for k, v in doc.items() if k not in ("rules", "instruments", "complaints")}, [])
     for n, instrument in enumerate(doc.get("instruments", [])):
@@ -135,3 +141,34 @@ def problems(doc: dict[str, Any], jurisdiction: str | None) -> list[tuple[list[A
     for n, rule in enumerate(doc.get("rules", [])):
         walk(rule, ["rules", n])
     return found
+
+
+KIND_WORDS = {
+    "law": "law",
+    "regulation": "regulation",
+    "departmental_rule": "departmental rule",
+    "normative_document": "normative document of a ministry or regulator",
+    "circular": "regulator's circular",
+    "national_standard": "national standard",
+    "guidance": "guidance (not binding)",
+    "self_regulatory_convention": "self-regulatory convention",
+    "platform_policy": "platform policy",
+    "regulator_statement": "regulator's public statement",
+}
+URL_STATUS_WORDS = {
+    "seen": "official text",
+    "quoted": "official text (address as cited, page not read)",
+    "issuer_site": "issuer's site (the document's own page was not found)",
+    "not_found": "no official publication found",
+}
+SEEN_WORDS = {
+    "issuer": "the issuer",
+    "regulator": "a regulator",
+    "official_gazette": "official gazette",
+    "court": "court",
+    "news_agency": "news agency",
+    "newspaper": "newspaper",
+    "university": "university",
+    "law_firm": "law firm",
+    "legal_publisher": "legal publisher",
+}
