@@ -322,6 +322,32 @@ class Facts:
 
 
 @dataclass(frozen=True)
+class Seen:
+    """A source of record in which a quote's wording was read, when it was not the official page."""
+
+    name: str
+    kind: str  # issuer | official_gazette | court | news_agency | newspaper | university | law_firm | legal_publisher
+    url: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class InstrumentSource:
+    """Where a cited instrument is published by its issuer, and what kind of text it is."""
+
+    kind: str  # law | regulation | departmental_rule | ... (policy-v1.json)
+    binding: bool
+    issuer: str
+    number: str  # the document's own number, or a statement that it has none
+    issued: str | None
+    in_force: str | None
+    status: str
+    url: str | None  # the official text, on an issuer's or official law database's site
+    url_status: str  # seen | quoted | issuer_site | not_found
+    seen_at: tuple[Seen, ...] = ()
+
+
+@dataclass(frozen=True)
 class Citation:
     """Where a rule comes from, precisely enough for a lawyer to check."""
 
@@ -330,7 +356,9 @@ class Citation:
     quote: str  # short quote in the original language
     gloss: str | None = None  # English gloss of the quote
     confidence: str = "verified"  # verified | secondary | unverified
-    url: str | None = None
+    url: str | None = None  # the official text (a deep link if the rule book gives one)
+    source: InstrumentSource | None = None
+    seen_at: Seen | None = None  # where this quote's wording was read, when not on the official page
 
 
 @dataclass(frozen=True)
@@ -364,6 +392,7 @@ class Complaint:
     url: str | None = None
     email: str | None = None
     source: str = ""  # where the channel was found
+    source_url: str | None = None  # the operator's own page that lists the channel
     confidence: str = "unverified"  # verified | secondary | unverified, as for citations
 
 
@@ -376,6 +405,7 @@ class PolicyRef:
     sha256: str
     title: str
     jurisdiction: str | None = None  # ISO country code or GLOBAL
+    citations: tuple[tuple[str, int], ...] = ()  # (confidence, how many citations of the rule book), best first
 
 
 @dataclass(frozen=True)

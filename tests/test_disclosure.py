@@ -325,7 +325,7 @@ def test_rule_on_undisclosed_data_fires_on_the_sample_that_omits_it():
         ("contacts", Evidence.REACHABLE, "high"),
     ]
     assert all(f.sites and f.citation.article == "第十七条" and f.citation.confidence == "unverified" for f in found)
-    assert any(a.article == "二、1" and a.confidence == "verified" for a in found[0].see_also)
+    assert any(a.article == "二、1" and a.confidence == "unverified" for a in found[0].see_also)  # seen only on mirrors
     for name in ("policy-honest", "policy-denies", "harvest-loan"):
         assert not _findings(name, "CN-LOAN-UNDISCLOSED"), name
 

@@ -63,7 +63,10 @@ def test_json_has_a_verdict_per_book_in_order_and_the_first_on_top(run):
     assert doc["policy"]["id"] == "google-play-personal-loan" and doc["grade"] == doc["verdicts"][0]["grade"]
     cn = doc["verdicts"][1]
     assert cn["policy"]["jurisdiction"] == "CN"
-    assert any(c["phone"] == "12377" and c["confidence"] == "unverified" for c in cn["complaints"])
+    assert any(
+        c["phone"] == "12377" and c["confidence"] == "secondary" and c["source_url"] == "https://www.12377.cn"
+        for c in cn["complaints"]
+    )
     finding = next(f for f in cn["findings"] if f["rule"] == "CN-LOAN-CONTACTS")
     assert finding["messages"]["zh"] == finding["message_zh"].strip() or finding["messages"]["zh"]
     assert set(finding["messages"]) == {"en", "zh"}

@@ -88,15 +88,25 @@ BASE = textwrap.dedent(
     id: test-book
     version: "1"
     title: Test book
-    jurisdiction: XX
+    jurisdiction: KE
     applies_to: online_lending
     instruments:
-      - {id: law, name: The Law, in_force: 2024-01-01}
+      - id: law
+        name: The Law
+        kind: regulation
+        binding: true
+        issuer: Central Bank of Kenya
+        number: Legal Notice No. 1 of 2024
+        in_force: 2024-01-01
+        status: in_force
+        url: https://www.centralbank.go.ke/the-law.pdf
+        url_status: seen
     complaints:
       - name: Regulator
-        url: https://regulator.example
+        url: https://www.odpc.go.ke
         for: {en: complaints}
         source: made up for a test
+        source_url: https://www.odpc.go.ke
         confidence: unverified
     scoring:
       description: test
@@ -198,7 +208,7 @@ def test_rule_errors_name_file_line_and_key(tmp_path, case):
 
 BOOK_ERRORS = [
     ("unknown top-level key", ("applies_to:", "aplies_to:"), "aplies_to", r"aplies_to: unknown key 'aplies_to'"),
-    ("missing required key", ("jurisdiction: XX\n", ""), None, r"\(top level\): 'jurisdiction' is missing"),
+    ("missing required key", ("jurisdiction: KE\n", ""), None, r"\(top level\): 'jurisdiction' is missing"),
     ("wrong type", ('version: "1"', "version: 1"), "version", r"version: 1 is not of type 'string'"),
     (
         "unknown app category",
@@ -220,7 +230,7 @@ BOOK_ERRORS = [
     ),
     (
         "complaint with no way to reach it",
-        ("    url: https://regulator.example\n", ""),
+        ("    url: https://www.odpc.go.ke\n", ""),
         "- name: Regulator",
         r"complaints\[0\]",
     ),
@@ -273,7 +283,8 @@ CHILD = textwrap.dedent(
     extends: {parent}
     drop_rules: [{drop}]
     instruments:
-      - {{id: law2, name: The Second Law}}
+      - {{id: law2, name: The Second Law, kind: law, binding: true, issuer: Parliament, number: "Act 2",
+          status: in_force, url_status: not_found}}
     rules:
       - id: R1
         category: contacts
@@ -308,7 +319,7 @@ def test_extends_overrides_drops_adds_and_inherits(tmp_path):
     assert [r.id for r in child.rules] == ["R1", "R9"]
     assert child.rules[0].weight == 50 and child.rules[0].citation.instrument == "The Second Law"
     assert child.rules[1].citation.instrument == "The Law"  # the parent's instrument, inherited
-    assert child.scoring == parent.scoring and child.jurisdiction == "XX" and child.complaints == parent.complaints
+    assert child.scoring == parent.scoring and child.jurisdiction == "KE" and child.complaints == parent.complaints
     assert child.extends == "test-book" and child.dropped == ("R2",)
     assert child.rules[0].defined_in == str(child_path)
     assert child.ref.sha256 != parent.ref.sha256
@@ -374,3 +385,123 @@ def test_an_error_in_the_parent_names_the_parent(tmp_path):
     with pytest.raises(PolicyError) as exc:
         policy_load.load(str(path))
     assert str(exc.value).startswith(str(tmp_path / "test-book.yaml"))
+
+
+# -- official sources: every link on an issuer's or official database's site, or a source of record ----------
+
+MIRRORS = ["slfemxl.cn", "gsky-link.com.cn", "github5.com", "qianjiji.cn", "shenduxp.com", "wixsite.com", "dreamfox.cn"]
+
+
+def test_no_shipped_book_links_a_mirror_or_content_farm():
+    for path in POLICIES.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert not [m for m in MIRRORS if m in text], path
+
+
+@pytest.mark.parametrize("book", SHIPPED)
+def test_every_instrument_names_its_official_source(book):
+    from apkaudit.policy import sources
+
+    p = policy_load.load(book)
+    for i in p.instruments.values():
+        s = i.source
+        assert s is not None and s.issuer and s.number and s.kind in sources.KIND_WORDS and s.status
+        if s.url_status == "not_found":
+            assert i.url is None and i.note, f"{i.id}: say where the official text was looked for"
+        else:
+            assert sources.is_official(i.url, p.jurisdiction), f"{i.id}: {i.url}"
+
+
+SOURCE_ERRORS = [
+    # (what is wrong, replacement in BASE, message)
+    (
+        "content-farm instrument url",
+        ("url: https://www.centralbank.go.ke/the-law.pdf", "url: http://slfemxl.cn/file/info?id=38182"),
+        r"book\.yaml:\d+: instruments\[0\]\.url: slfemxl\.cn is not an official site for KE",
+    ),
+    (
+        "another jurisdiction's official site",
+        ("url: https://www.centralbank.go.ke/the-law.pdf", "url: https://www.rbi.org.in/x"),
+        r"instruments\[0\]\.url: www\.rbi\.org\.in is not an official site for KE",
+    ),
+    (
+        "missing url_status",
+        ("    url_status: seen\n", ""),
+        r"instruments\[0\]: 'url_status' is missing",
+    ),
+    (
+        "url given although not found",
+        ("url_status: seen", "url_status: not_found"),
+        r"instruments\[0\]\.url: url_status is not_found",
+    ),
+    (
+        "missing issuer",
+        ("    issuer: Central Bank of Kenya\n", ""),
+        r"instruments\[0\]: 'issuer' is missing",
+    ),
+    (
+        "seen_at on a blog",
+        (
+            "confidence: verified}",
+            'confidence: verified, seen_at: {name: a blog, kind: newspaper, url: "https://x.wixsite.com/p"}}',
+        ),
+        r"rules\[0\]\.citation\.seen_at\.url: x\.wixsite\.com is neither an official site nor a source of record",
+    ),
+    (
+        "mirror in a complaint's source text",
+        ("source: made up for a test", "source: 'seen at http://www.qpmyi.cn/sites/182.html'"),
+        r"complaints\[0\]\.source: www\.qpmyi\.cn is neither an official site nor a source of record",
+    ),
+    (
+        "complaint without the operator's page",
+        ("    source_url: https://www.odpc.go.ke\n", ""),
+        r"complaints\[0\]: 'source_url' is missing",
+    ),
+]
+
+
+@pytest.mark.parametrize("what, change, message", SOURCE_ERRORS, ids=[e[0] for e in SOURCE_ERRORS])
+def test_sources_are_checked_with_file_line_and_key(tmp_path, what, change, message):
+    old, new = change
+    assert old in BASE
+    path = _write(tmp_path, BASE.replace(old, new))
+    with pytest.raises(PolicyError, match=message) as info:
+        policy_load.load(str(path))
+    assert "\n" not in str(info.value)
+
+
+def test_cli_validate_rejects_a_content_farm_link(run, tmp_path):
+    path = _write(
+        tmp_path, BASE.replace("https://www.centralbank.go.ke/the-law.pdf", "http://m.gsky-link.com.cn/help/451.htm")
+    )
+    result = run("policies", "validate", str(path))
+    assert result.exit_code != 0 and f"{path}:" in result.stderr and "instruments[0].url" in result.stderr
+
+
+def test_policies_show_prints_sources_with_their_kinds(run):
+    shown = run("policies", "show", "cn-pipl-loan").stdout
+    assert "official text (address as cited, page not read): https://www.npc.gov.cn/" in shown
+    assert "normative document of a ministry or regulator; 国信办秘字〔2021〕14号" in shown
+    assert "self-regulatory convention; not binding" in shown and "guidance (not binding)" in shown
+    assert "amended 2026-01-01" in shown and "Art. 50" in shown
+    assert "wording read in People's Daily" in shown and "citations:" in shown
+
+
+def test_reports_render_the_official_source_next_to_the_citation():
+    from apkaudit.model import Citation
+    from apkaudit.report.html import citation_view
+    from apkaudit.report.json_report import citation_dict
+    from apkaudit.report.strings import wording
+
+    p = policy_load.load("ph-npc-sec")
+    rule = next(r for r in p.rules if r.id == "PH-NPC-CONTACTS")
+    sec = next(c for c in rule.see_also if c.article == "Sec. 1(h)")
+    d = citation_dict(sec)
+    assert d["source"]["number"] == "SEC Memorandum Circular No. 18, Series of 2019"
+    assert d["source"]["url_status"] == "issuer_site" and d["seen_at"]["kind"] == "regulator"
+    view = citation_view(d, wording("en"))
+    assert view["url"] == "https://www.sec.gov.ph" and view["url_words"].startswith("issuer's site")
+    assert "regulator's circular" in view["facts"] and view["seen"][0]["url"].startswith("http://privacy.gov.ph/")
+    # a link from an old report to a mirror is not rendered
+    old = citation_view(citation_dict(Citation("x", "1", "q", url="http://slfemxl.cn/file/info?id=1")), wording("en"))
+    assert old["url"] is None

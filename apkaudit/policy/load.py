@@ -18,7 +18,8 @@ import yaml
 from apkaudit import catalogs
 from apkaudit.catalogs import CATEGORIES
 from apkaudit.errors import PolicyError
-from apkaudit.model import Citation, Complaint, Evidence, PolicyRef, Severity
+from apkaudit.model import Citation, Complaint, Evidence, InstrumentSource, PolicyRef, Seen, Severity
+from apkaudit.policy import sources
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Instrument:
     status: str
     url: str | None
     note: str | None = None
+    source: InstrumentSource | None = None  # issuer, number, kind, official URL and where it was read
+    also_at: tuple[str, ...] = ()  # other official copies
+    amendments: tuple[dict[str, Any], ...] = ()  # {date, what, number?, url?}
 
 
 @dataclass(frozen=True)
@@ -361,6 +365,8 @@ def _check(doc: dict[str, Any], text: str, path: Path, parent: dict[str, Any] | 
         for n, complaint in enumerate(doc.get("complaints", [])):
             if language not in complaint["for"]:
                 raise fail(["complaints", n, "for"], f"no {language!r} text (the rule book's language)")
+    for keys, message in sources.problems(doc, doc.get("jurisdiction", (parent or {}).get("jurisdiction"))):
+        raise fail(keys, message)
     if "scoring" in doc:
         grades = [g["min_score"] for g in doc["scoring"]["grades"]]
         if grades != sorted(grades, reverse=True):
@@ -423,6 +429,9 @@ def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
             i.get("status", "in_force"),
             i.get("url"),
             i.get("note"),
+            _source(i),
+            tuple(i.get("also_at", ())),
+            tuple(_dates_as_text(a) for a in i.get("amendments", ())),
         )
         for i in doc["instruments"]
     }
@@ -474,7 +483,9 @@ def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
                 defined_in=r.get("_file", str(path)),
             )
         )
-    ref = PolicyRef(doc["id"], str(doc["version"]), sha256, doc["title"], doc["jurisdiction"])
+    cited = [c.confidence for r in rules for c in (r.citation, *r.see_also)]
+    counts = tuple((k, cited.count(k)) for k in ("verified", "secondary", "unverified"))
+    ref = PolicyRef(doc["id"], str(doc["version"]), sha256, doc["title"], doc["jurisdiction"], counts)
     complaints = tuple(
         Complaint(
             name=c["name"],
@@ -485,6 +496,7 @@ def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
             url=c.get("url"),
             email=c.get("email"),
             source=c["source"],
+            source_url=c.get("source_url"),
             confidence=c["confidence"],
         )
         for c in doc.get("complaints", [])
@@ -522,6 +534,27 @@ def _citation(c: dict[str, Any], instruments: dict[str, Instrument]) -> Citation
         gloss=c.get("gloss", "").strip() or None,
         confidence=c["confidence"],
         url=c.get("url") or instrument.url,
+        source=instrument.source,
+        seen_at=_seen(c["seen_at"]) if "seen_at" in c else None,
+    )
+
+
+def _seen(s: dict[str, Any]) -> Seen:
+    return Seen(s["name"], s["kind"], s.get("url"), _str(s.get("date")))
+
+
+def _source(i: dict[str, Any]) -> InstrumentSource:
+    return InstrumentSource(
+        kind=i["kind"],
+        binding=bool(i["binding"]),
+        issuer=i["issuer"],
+        number=i["number"],
+        issued=_str(i.get("issued")),
+        in_force=_str(i.get("in_force")),
+        status=i["status"],
+        url=i.get("url"),
+        url_status=i["url_status"],
+        seen_at=tuple(_seen(x) for x in i.get("seen_at", ())),
     )
 
 

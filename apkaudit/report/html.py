@@ -13,6 +13,7 @@ from typing import Any
 
 from apkaudit import __version__
 from apkaudit.model import Report
+from apkaudit.policy import sources
 from apkaudit.report import json_report, templating
 from apkaudit.report.strings import Wording, wording
 from apkaudit.report.summary import evidence_rank, site_endpoints, summary
@@ -91,7 +92,38 @@ def site_view(site: Mapping[str, Any], sdk_names: Mapping[str, str], w: Wording)
     }
 
 
+def _seen_view(s: object, w: Wording) -> dict[str, Any] | None:
+    if not isinstance(s, Mapping) or not s.get("name"):
+        return None
+    kind = str(s.get("kind"))
+    url = http_url(s.get("url"))
+    return {
+        "name": s.get("name"),
+        "kind": w.get("seen_kinds", kind, default=kind),
+        "url": url if url and sources.is_listed(url) else None,  # never a link to a mirror, even from an old report
+    }
+
+
 def citation_view(c: Mapping[str, Any], w: Wording) -> dict[str, Any]:
+    """A citation with its source: the official text first (linked only on an issuer's or official database's
+    site), then where the quoted wording was read, with the kind of source."""
+    raw = c.get("source")
+    src: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+    url = http_url(c.get("url"))
+    kind = str(src.get("kind") or "")
+    facts = [
+        w.get("kind_values", kind, default=kind) if kind else None,
+        None if src.get("binding") is not False or kind == "guidance" else w("not_binding"),
+        src.get("number"),
+        f"{w('issued')} {src['issued']}" if src.get("issued") else None,
+        f"{w('in_force')} {src['in_force']}" if src.get("in_force") else None,
+        f"{w('status')} {w.get('status_values', str(src['status']), default=str(src['status']))}"
+        if src.get("status")
+        else None,
+    ]
+    own = _seen_view(c.get("seen_at"), w)
+    seen = [own] if own else [x for x in (_seen_view(s, w) for s in src.get("seen_at") or []) if x]
+    url_status = str(src.get("url_status") or "")
     return {
         "instrument": c.get("instrument"),
         "article": c.get("article"),
@@ -99,7 +131,12 @@ def citation_view(c: Mapping[str, Any], w: Wording) -> dict[str, Any]:
         "gloss": c.get("gloss") if w.lang == "en" else None,
         "confidence": c.get("confidence"),
         "confidence_words": w.get("confidence_values", str(c.get("confidence")), default=""),
-        "url": http_url(c.get("url")),
+        "url": url if url and sources.is_official(url) else None,
+        "url_words": w.get("url_status_values", url_status, default=w("open_source"))
+        if url_status
+        else w("open_source"),
+        "facts": [str(x) for x in facts if x],
+        "seen": seen,
     }
 
 
@@ -178,7 +215,21 @@ def verdict_view(
         "score": v.get("score"),
         "caveat": v.get("caveat"),
         "findings": [finding_view(f, sdk_names, w) for f in sorted(v.get("findings") or [], key=_gravest_first)],
+        "citations": citation_counts(policy.get("citations"), w),
     }
+
+
+def citation_counts(counts: object, w: Wording) -> str | None:
+    """'12 citations: 3 wording checked against the text, ...' for a rule book, or None when not recorded."""
+    if not isinstance(counts, Mapping) or not counts:
+        return None
+    parts = [
+        f"{n} {w.get('confidence_values', str(k), default=str(k))}"
+        for k, n in counts.items()
+        if isinstance(n, int) and n
+    ]
+    total = sum(n for n in counts.values() if isinstance(n, int))
+    return w("citation_counts", total=total, parts="; ".join(parts))
 
 
 _SEVERITY_ORDER = ("critical", "high", "medium", "low", "info")

@@ -14,11 +14,14 @@ from apkaudit.model import (
     Complaint,
     Disclosure,
     Finding,
+    InstrumentSource,
     PolicySentence,
     Report,
+    Seen,
     Site,
     Verdict,
 )
+from apkaudit.policy import sources
 
 SCHEMA_ID = "apkaudit/report/v1"
 LONG_STRING = 1024  # characters: a longer string is written once, in `long_strings`, and shown by its hash elsewhere
@@ -54,6 +57,28 @@ def site_dict(s: Site) -> dict[str, Any]:
     }
 
 
+def seen_dict(s: Seen) -> dict[str, Any]:
+    return {"name": s.name, "kind": s.kind, "url": s.url, "date": s.date}
+
+
+def source_dict(s: InstrumentSource | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {
+        "kind": s.kind,
+        "kind_words": sources.KIND_WORDS.get(s.kind, s.kind),
+        "binding": s.binding,
+        "issuer": s.issuer,
+        "number": s.number,
+        "issued": s.issued,
+        "in_force": s.in_force,
+        "status": s.status,
+        "url": s.url,
+        "url_status": s.url_status,
+        "seen_at": [seen_dict(x) for x in s.seen_at],
+    }
+
+
 def citation_dict(c: Citation) -> dict[str, Any]:
     return {
         "instrument": c.instrument,
@@ -62,6 +87,8 @@ def citation_dict(c: Citation) -> dict[str, Any]:
         "gloss": c.gloss,
         "confidence": c.confidence,
         "url": c.url,
+        "source": source_dict(c.source),
+        "seen_at": seen_dict(c.seen_at) if c.seen_at else None,
     }
 
 
@@ -121,6 +148,7 @@ def complaint_dict(c: Complaint) -> dict[str, Any]:
         "url": c.url,
         "email": c.email,
         "source": c.source,
+        "source_url": c.source_url,
         "confidence": c.confidence,
     }
 
@@ -161,6 +189,7 @@ def verdict_dict(v: Verdict) -> dict[str, Any]:
             "sha256": v.policy.sha256,
             "title": v.policy.title,
             "jurisdiction": v.policy.jurisdiction,
+            "citations": dict(v.policy.citations),
         },
         "findings": [finding_dict(f) for f in v.findings],
         "score": v.score,

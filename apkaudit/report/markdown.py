@@ -14,10 +14,13 @@ from apkaudit.report.text import EVIDENCE_WORDS, MAX_PATH, MAX_SHOWN, bounded, o
 from apkaudit.report.verdicts import (
     CONFIDENCE_NOTE,
     category_line,
+    citation_counts_line,
+    citation_seen,
     complaint_line,
     grade_columns,
     local_messages,
     needs_confidence_note,
+    source_line,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -90,6 +93,9 @@ def _verdict(v: Verdict) -> list[str]:
         out += _finding(x)
     if needs_confidence_note(v.findings):
         out += [f"*{esc(CONFIDENCE_NOTE)}*", ""]
+    counts = citation_counts_line(v.policy)
+    if counts:
+        out += [f"*{esc(counts)}*", ""]
     if v.complaints:
         out += [f"### Where to complain ({esc(v.policy.jurisdiction or v.policy.id)})", ""]
         out += [f"- {esc(complaint_line(c))}" for c in v.complaints]
@@ -113,9 +119,13 @@ def _finding(x: Finding) -> list[str]:
     out.append(f"- Citation: {esc(c.instrument)} {esc(c.article)}{confidence}: “{esc(c.quote, 2000)}”")
     if c.gloss:
         out.append(f"  - {esc(c.gloss, 2000)}")
+    for line in filter(None, (source_line(c.source, c.url), *citation_seen(c))):
+        out.append(f"  - {esc(line)}")
     for also in x.see_also:
         confidence = "" if also.confidence == "verified" else f" *(wording {esc(also.confidence)})*"
         out.append(f"- See also: {esc(also.instrument)} {esc(also.article)}{confidence}")
+        for line in filter(None, (source_line(also.source, also.url), *citation_seen(also))):
+            out.append(f"  - {esc(line)}")
     out.append("")
     return out
 

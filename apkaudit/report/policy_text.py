@@ -6,7 +6,7 @@ from tabulate import tabulate
 
 from apkaudit.policy.load import Policy
 from apkaudit.report.text import one_line
-from apkaudit.report.verdicts import complaint_line
+from apkaudit.report.verdicts import citation_counts_line, complaint_line, seen_line, source_line
 
 
 def render_policy(p: Policy) -> str:
@@ -56,15 +56,27 @@ def render_policy(p: Policy) -> str:
     lines.append(tabulate(bands, headers=["Grade", "Score", "Meaning"]))
     if s.severity_caps:
         lines.append("Caps: " + ", ".join(f"any {k.value} finding -> at best {v}" for k, v in s.severity_caps.items()))
-    lines += ["", "Instruments:"]
+    counts = citation_counts_line(p.ref)
+    lines += ["", "Instruments:" + (f" ({counts})" if counts else "")]
     for i in p.instruments.values():
-        dates = ", ".join(x for x in (i.issued and f"issued {i.issued}", i.in_force and f"in force {i.in_force}") if x)
-        lines.append(f"  {i.id}: {i.name}" + (f" ({i.name_en})" if i.name_en else "") + (f"; {dates}" if dates else ""))
-        lines.append(f"    status {i.status}" + (f"; {i.url}" if i.url else ""))
+        lines.append(f"  {i.id}: {i.name}" + (f" ({i.name_en})" if i.name_en else ""))
+        if i.source is not None:
+            lines.append(f"    issued by {i.source.issuer}")
+            lines.append(f"    {source_line(i.source)}")
+            lines += [f"    also at: {u}" for u in i.also_at]
+            lines += [f"    {seen_line(s)}" for s in i.source.seen_at]
+            lines += [f"    amended {a['date']}: {one_line(a['what'])}" for a in i.amendments]
+        else:
+            dates = ", ".join(
+                x for x in (i.issued and f"issued {i.issued}", i.in_force and f"in force {i.in_force}") if x
+            )
+            lines.append(f"    status {i.status}" + (f"; {dates}" if dates else "") + (f"; {i.url}" if i.url else ""))
         if i.note:
             lines.append(f"    note: {one_line(i.note)}")
     if p.complaints:
         lines += ["", "Where to complain:"]
         for channel in p.complaints:
             lines += [f"  - {complaint_line(channel)}", f"    source: {channel.source}"]
+            if channel.source_url:
+                lines.append(f"    listed by the operator at: {channel.source_url} ({channel.confidence})")
     return "\n".join(lines) + "\n"

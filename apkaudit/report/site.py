@@ -16,13 +16,14 @@ from typing import Any
 from apkaudit.catalogs import CATEGORIES
 from apkaudit.errors import ApkAuditError
 from apkaudit.model import Citation
-from apkaudit.policy.load import Policy
+from apkaudit.policy.load import Instrument, Policy
 from apkaudit.report import templating
 from apkaudit.report.html import (
     GRADE_CLASS,
     GRADE_ORDER,
     app_name,
     app_view,
+    citation_counts,
     citation_view,
     grade_class,
     grade_rank,
@@ -264,6 +265,19 @@ def _rule_view(rule: Any, w: Wording) -> dict[str, Any]:
     }
 
 
+def _instrument_view(i: Instrument, w: Wording) -> dict[str, Any]:
+    """An instrument as the methodology page lists it: the same source facts and links as next to a citation."""
+    c = citation_view(citation_dict(Citation(i.name, "", "", url=i.url, source=i.source)), w)
+    return {
+        "name": i.name,
+        "name_en": i.name_en,
+        "facts": c["facts"],
+        "url": c["url"],
+        "url_words": c["url_words"],
+        "seen": c["seen"],
+    }
+
+
 def _methodology(
     docs: Sequence[Mapping[str, Any]], policies: Sequence[Policy], w: Wording, tool_version: str | None
 ) -> str:
@@ -289,7 +303,8 @@ def _methodology(
                     for sev, g in s.severity_caps.items()
                 ],
                 "rules": [_rule_view(r, w) for r in p.rules],
-                "instruments": list(p.instruments.values()),
+                "instruments": [_instrument_view(i, w) for i in p.instruments.values()],
+                "citations": citation_counts(dict(p.ref.citations), w),
                 "mismatch": w("policy_mismatch", count=mismatched) if mismatched else None,
             }
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from apkaudit.model import AppCategory, Complaint, Finding, Report
+from apkaudit.model import AppCategory, Citation, Complaint, Finding, InstrumentSource, PolicyRef, Report, Seen
+from apkaudit.policy import sources
 
 SIGNAL_WORDS = {
     "label": "label",
@@ -70,3 +71,37 @@ def grade_columns(reports: Sequence[Report]) -> tuple[list[str], list[list[str]]
 def local_messages(f: Finding) -> list[tuple[str, str]]:
     """The finding's message in languages other than English."""
     return [(lang, text) for lang, text in f.messages if lang != "en"]
+
+
+def source_line(s: InstrumentSource | None, url: str | None = None) -> str | None:
+    """'official text: URL (regulation; RBI/...; issued ...; status superseded)': the official source first."""
+    if s is None:
+        return None
+    facts = [sources.KIND_WORDS.get(s.kind, s.kind)]
+    facts += ["not binding"] if not s.binding and s.kind != "guidance" else []
+    facts += [s.number, f"issued {s.issued}" if s.issued else "", f"in force {s.in_force}" if s.in_force else ""]
+    facts += [f"status {s.status.replace('_', ' ')}"]
+    link = url or s.url
+    where = sources.URL_STATUS_WORDS.get(s.url_status, s.url_status)
+    head = f"{where}: {link}" if link and sources.is_official(link) else sources.URL_STATUS_WORDS["not_found"]
+    return f"{head} ({'; '.join(x for x in facts if x)})"
+
+
+def seen_line(s: Seen) -> str:
+    kind = sources.SEEN_WORDS.get(s.kind, s.kind)
+    return f"wording read in {s.name} ({kind})" + (f": {s.url}" if s.url and sources.is_listed(s.url) else "")
+
+
+def citation_seen(c: Citation) -> list[str]:
+    """Where the quoted wording was read: the citation's own record, else the instrument's."""
+    if c.seen_at:
+        return [seen_line(c.seen_at)]
+    return [seen_line(x) for x in (c.source.seen_at if c.source else ())]
+
+
+def citation_counts_line(p: PolicyRef) -> str | None:
+    counts = dict(p.citations)
+    if not counts:
+        return None
+    parts = "; ".join(f"{n} {k}" for k, n in counts.items() if n)
+    return f"The rule book {p.id} has {sum(counts.values())} citations: {parts}."
