@@ -1,4 +1,4 @@
-"""Tests for the lazy DEX reader (apkaudit.facts.dex), with androguard as the oracle.
+"""Tests for the lazy DEX reader (apkaudit.dex.file), with androguard as the oracle.
 
 Everything runs on the real public APKs in ../shared/corpus (tests skip when
 that folder is absent): the reader's answers are compared with what
@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from apkaudit.facts.dex import (
+from apkaudit.dex.file import (
     FILL_ARRAY_DATA_PAYLOAD,
     PACKED_SWITCH_PAYLOAD,
     SPARSE_SWITCH_PAYLOAD,

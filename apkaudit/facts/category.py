@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from apkaudit import catalogs
-from apkaudit.facts.dex import DexError, DexFile
+from apkaudit.dex.file import DexError, DexFile
 from apkaudit.model import AppCategory, CategorySignal, Permission, SdkUse
 
 UNKNOWN = "unknown"

@@ -34,7 +34,7 @@ from typing import Any
 
 from apkaudit import catalogs
 from apkaudit.apk import ApkArchive
-from apkaudit.facts.dex import DexError, DexFile
+from apkaudit.dex.file import DexError, DexFile
 from apkaudit.model import (
     AccessPattern,
     CategoryDisclosure,

@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from apkaudit.apk import MANIFEST, ApkArchive, Limits
+from apkaudit.dex.file import DexError, DexFile
 from apkaudit.errors import ApkAuditError
-from apkaudit.facts.dex import DexError, DexFile
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "apk"
@@ -156,7 +156,7 @@ def target_manifest(entries: dict[str, bytes]) -> None:
 
 def target_dex(data: bytes) -> None:
     """DexFile and the reads the code analysis makes: strings, lookups, classes, instructions, code users."""
-    from apkaudit.facts.code import analyse
+    from apkaudit.analysis.code import analyse
 
     try:
         dex = DexFile(data, "classes.dex")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from apkaudit.facts.dex import OPCODE_KINDS, DexFile
+from apkaudit.dex.file import OPCODE_KINDS, DexFile
 
 _KINDS = ("method", "type", "call_site")
 _NEW_INSTANCE = 0x22

@@ -1,6 +1,6 @@
 """One method's bytecode with register operands, and its control-flow graph, for the data-flow analysis.
 
-facts/dex.py decodes only what the site search needs (opcode and table index). Following data needs
+dex/file.py decodes only what the site search needs (opcode and table index). Following data needs
 every register an instruction reads and writes and where control can go next, including the try/catch
 handlers; this module decodes exactly that for one method at a time, from the public Dalvik
 instruction-format table (source.android.com/docs/core/runtime/instruction-formats).
@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from apkaudit.facts.dex import OPCODE_FORMATS, OPCODE_KINDS, DexError, DexFile
+from apkaudit.dex.file import OPCODE_FORMATS, OPCODE_KINDS, DexError, DexFile
 
 _U16 = struct.Struct("<H")
 _I16 = struct.Struct("<h")
@@ -198,7 +198,7 @@ def _tries(data: bytes, insns_end: int, tries_size: int, size: int) -> list[tupl
 
 
 def _handler_targets(data: bytes, pos: int, size: int) -> list[int]:
-    from apkaudit.facts.dex import uleb128
+    from apkaudit.dex.file import uleb128
 
     try:
         raw, pos = _sleb(data, pos)
