@@ -17,7 +17,8 @@ from apkaudit.analysis.code import CodeFacts, analyse
 from apkaudit.analysis.program import Program
 from apkaudit.analysis.runtime_code import RuntimeCode
 from apkaudit.apk import DEFAULT_LIMITS, ApkArchive, Limits
-from apkaudit.dex.file import DexError, DexFile
+from apkaudit.dex.encoding import DexError
+from apkaudit.dex.file import DexFile
 from apkaudit.errors import BadApkError
 from apkaudit.facts import disclosure, packing, resources, tamper
 from apkaudit.facts.category import classify

@@ -20,9 +20,10 @@ from apkaudit.analysis.program import Program, split_signature
 from apkaudit.analysis.runtime_code import RuntimeCode
 from apkaudit.analysis.sources import Source, compile_for, describe
 from apkaudit.dex.file import DexFile
+from apkaudit.dex.opcodes import FIELD_GETS
 from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site
 
-_FIELD_READS = frozenset(range(0x52, 0x59)) | frozenset(range(0x60, 0x67))  # iget*, sget*
+_FIELD_READS = FIELD_GETS  # iget*, sget*
 MAX_DEPTH = 40  # call-path length at which reachability gives up
 MAX_FRONTIER = 20_000  # methods visited per site before giving up
 

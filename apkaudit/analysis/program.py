@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from apkaudit.dex.file import ClassDef, DexFile, EncodedMethod
+from apkaudit.dex.file import DexFile
+from apkaudit.dex.items import ClassDef, EncodedMethod
 from apkaudit.dex.refindex import RefIndex
 
 ACC_STATIC = 0x0008

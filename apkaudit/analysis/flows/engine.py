@@ -29,7 +29,8 @@ from apkaudit.analysis.endpoint import ENDPOINT_URL
 from apkaudit.analysis.owners import FIRST_PARTY, is_library, owner_of
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
 from apkaudit.dex.decoder import Method, decode
-from apkaudit.dex.file import DexError, DexFile
+from apkaudit.dex.encoding import DexError
+from apkaudit.dex.file import DexFile
 
 MAX_SUMMARIES = 6000  # methods decoded per APK before the flow search stops
 MAX_NODES = 60_000
