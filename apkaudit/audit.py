@@ -13,15 +13,16 @@ from pathlib import Path
 from androguard.core.apk import APK
 
 from apkaudit import __version__, catalogs
+from apkaudit.analysis.code import CodeFacts, analyse
+from apkaudit.analysis.program import Program
+from apkaudit.analysis.runtime_code import RuntimeCode
 from apkaudit.apk import DEFAULT_LIMITS, ApkArchive, Limits
+from apkaudit.dex.encoding import DexError
+from apkaudit.dex.file import DexFile
 from apkaudit.errors import BadApkError
 from apkaudit.facts import disclosure, packing, resources, tamper
 from apkaudit.facts.category import classify
-from apkaudit.facts.code import CodeFacts, analyse
-from apkaudit.facts.dex import DexError, DexFile
 from apkaudit.facts.manifest import ManifestFacts, open_androguard, read_manifest
-from apkaudit.facts.program import Program
-from apkaudit.facts.runtime_code import RuntimeCode
 from apkaudit.model import Analysis, Component, Coverage, DataAccess, Evidence, Facts, Permission, Report, Site
 from apkaudit.policy.evaluate import evaluate
 from apkaudit.policy.load import Policy

@@ -46,7 +46,7 @@ def _ours(path: str, flows: bool = True) -> dict:
 
 
 def _is_source(api: str) -> bool:
-    from apkaudit.facts.sources import entries
+    from apkaudit.analysis.sources import entries
 
     kinds = {e.signature or e.value: e.kind for e in entries()}
     if api.startswith("content://"):
@@ -72,7 +72,7 @@ def _androguard(path: str) -> dict:
 def _xref_pairs(dx) -> set[tuple[str, str]]:  # noqa: ANN001 - androguard's Analysis
     import re
 
-    from apkaudit.facts.sources import entries
+    from apkaudit.analysis.sources import entries
 
     def sig(m) -> str:  # noqa: ANN001
         m = m.get_method() if hasattr(m, "get_method") else m

@@ -39,6 +39,13 @@ def test_manifest_that_crashed_androguard_is_a_clean_error(path):
     harness.target_manifest(entries)
 
 
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("dex-*.dex")), ids=lambda p: p.name)
+def test_dex_that_crashed_the_decoder_is_a_clean_error(path):
+    # found on the way (issue 22): a payload header at the very end of the file made the flow decoder
+    # raise struct.error instead of DexError
+    harness.target_dex(path.read_bytes())
+
+
 def test_mutations_reach_every_header():
     seed = harness.seed_apks()[0]
     anchors = harness.zip_anchors(seed)

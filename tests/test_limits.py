@@ -8,7 +8,7 @@ import pytest
 
 from apkaudit.apk import ApkArchive, Limits
 from apkaudit.audit import gather_facts
-from apkaudit.facts.dex import DexError
+from apkaudit.dex.encoding import DexError
 from apkaudit.model import Coverage
 from tests.conftest import sample_apk
 from tests.hostile import entries_of, write_zip

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from apkaudit import catalogs
-from apkaudit.facts.dex import DexError, DexFile
+from apkaudit.dex.encoding import DexError
+from apkaudit.dex.file import DexFile
 from apkaudit.model import AppCategory, CategorySignal, Permission, SdkUse
 
 UNKNOWN = "unknown"

@@ -34,7 +34,8 @@ from typing import Any
 
 from apkaudit import catalogs
 from apkaudit.apk import ApkArchive
-from apkaudit.facts.dex import DexError, DexFile
+from apkaudit.dex.encoding import DexError
+from apkaudit.dex.file import DexFile
 from apkaudit.model import (
     AccessPattern,
     CategoryDisclosure,

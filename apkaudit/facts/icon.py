@@ -10,21 +10,11 @@ import base64
 from typing import Any
 
 from apkaudit.apk import ApkArchive
+from apkaudit.media import media_type
 
 MAX_ICON_BYTES = 256 << 10  # a launcher icon is a few KiB; anything larger is not worth embedding
 # xxhdpi (144 px) is sharp at the 72 CSS px the report shows it on a 2x screen; anydpi (adaptive XML) is skipped
 ICON_MAX_DPI = 480
-
-_PNG = b"\x89PNG\r\n\x1a\n"
-
-
-def media_type(data: bytes) -> str | None:
-    """'image/png' or 'image/webp' when the bytes start like one, else None."""
-    if data.startswith(_PNG):
-        return "image/png"
-    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return None
 
 
 def data_uri(data: bytes) -> str | None:

@@ -9,7 +9,7 @@ module gathers the signs, names the products, estimates the visible share and de
 - hidden payloads: DEX files or archives with DEX inside that the installer does not load, encrypted
   blobs (high entropy, no known file format), files a packer is known to hide its payload in;
 - classes the manifest declares (and a stub names) that no DEX defines;
-- run-time code found in the DEX (facts/runtime_code.py): class loaders fed from outside the APK,
+- run-time code found in the DEX (analysis/runtime_code.py): class loaders fed from outside the APK,
   native libraries, JNI methods on paths to personal-data reads.
 
 Coverage is `opaque` when the visible code cannot be the app (the launcher activity or the application
@@ -32,12 +32,13 @@ from fnmatch import translate
 import numpy as np
 
 from apkaudit import catalogs
+from apkaudit.analysis import runtime_code
+from apkaudit.analysis.code import CodeFacts
+from apkaudit.analysis.program import Program
+from apkaudit.analysis.runtime_code import RuntimeCode, jni_on_paths
 from apkaudit.apk import MANIFEST, ApkArchive
-from apkaudit.facts import apkid_rules, runtime_code
-from apkaudit.facts.code import CodeFacts
-from apkaudit.facts.dex import DexFile
-from apkaudit.facts.program import Program
-from apkaudit.facts.runtime_code import RuntimeCode, jni_on_paths
+from apkaudit.dex.file import DexFile
+from apkaudit.facts import apkid_rules
 from apkaudit.model import Analysis, Component, Coverage, Signal, Site
 
 DEX_BUDGET = 2 << 20  # DEX bytes APKiD's rules read in an app that shows no sign of hiding code

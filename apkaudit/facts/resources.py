@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from apkaudit.facts.flows import ENDPOINT_URL  # the flow analysis's notion of an endpoint URL
+from apkaudit.analysis.endpoint import ENDPOINT_URL  # the flow analysis's notion of an endpoint URL
 
 MAX_URLS = 10_000  # a hostile resource table cannot make this map, or the analysis using it, unbounded
 

@@ -21,6 +21,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from apkaudit.media import media_type
+
 MAX_TEXT = 400  # characters of one APK string shown before it is clipped
 
 
@@ -81,8 +83,6 @@ _DATA_URI = re.compile(r"^data:image/(png|webp);base64,[A-Za-z0-9+/]*={0,2}$")
 
 def image_uri(value: object) -> str | None:
     """An icon data: URI whose payload really starts like a PNG or WebP; None for anything else (e.g. SVG)."""
-    from apkaudit.facts.icon import media_type
-
     if not isinstance(value, str) or not _DATA_URI.match(value):
         return None
     head = value.split(",", 1)[1][:24]

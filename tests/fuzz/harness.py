@@ -9,6 +9,7 @@ shell, for long runs.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -23,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from apkaudit.apk import MANIFEST, ApkArchive, Limits
+from apkaudit.dex.encoding import DexError
+from apkaudit.dex.file import DexFile
 from apkaudit.errors import ApkAuditError
-from apkaudit.facts.dex import DexError, DexFile
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "apk"
@@ -156,7 +158,8 @@ def target_manifest(entries: dict[str, bytes]) -> None:
 
 def target_dex(data: bytes) -> None:
     """DexFile and the reads the code analysis makes: strings, lookups, classes, instructions, code users."""
-    from apkaudit.facts.code import analyse
+    from apkaudit.analysis.code import analyse
+    from apkaudit.dex.decoder import decode
 
     try:
         dex = DexFile(data, "classes.dex")
@@ -168,6 +171,9 @@ def target_dex(data: bytes) -> None:
             "Landroid/content/ContentResolver;->query(Landroid/net/Uri;[Ljava/lang/String;Ljava/lang/String;"
             "[Ljava/lang/String;Ljava/lang/String;)Landroid/database/Cursor;"
         )
+        for code_off in dex.code_offsets()[:64]:
+            with contextlib.suppress(DexError):  # the flow analysis's full decode, on its own
+                decode(dex, code_off)
         for cdef in list(dex.classes())[:32]:
             for m in dex.methods_of(cdef.index)[:16]:
                 if m.code_off:

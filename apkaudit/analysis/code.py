@@ -13,16 +13,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from apkaudit.facts import runtime_code
-from apkaudit.facts.dex import DexFile
-from apkaudit.facts.flows import FlowAnalysis
-from apkaudit.facts.program import Program, split_signature
-from apkaudit.facts.runtime_code import RuntimeCode
-from apkaudit.facts.sdks import FIRST_PARTY, owner_of, sdk_of_class
-from apkaudit.facts.sources import Source, compile_for, describe
+from apkaudit.analysis import runtime_code
+from apkaudit.analysis.flows.engine import FlowAnalysis
+from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
+from apkaudit.analysis.program import Program, split_signature
+from apkaudit.analysis.runtime_code import RuntimeCode
+from apkaudit.analysis.sources import Source, compile_for, describe
+from apkaudit.dex.file import DexFile
+from apkaudit.dex.opcodes import FIELD_GETS
 from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site
 
-_FIELD_READS = frozenset(range(0x52, 0x59)) | frozenset(range(0x60, 0x67))  # iget*, sget*
+_FIELD_READS = FIELD_GETS  # iget*, sget*
 MAX_DEPTH = 40  # call-path length at which reachability gives up
 MAX_FRONTIER = 20_000  # methods visited per site before giving up
 
@@ -44,7 +45,7 @@ class CodeFacts:
     sdks: tuple[SdkUse, ...]
     notes: tuple[str, ...]
     program: Program | None = None  # the program the sites were found in, for facts/packing.py
-    runtime: RuntimeCode | None = None  # class loaders, native loads and reflection (facts/runtime_code.py)
+    runtime: RuntimeCode | None = None  # class loaders, native loads and reflection (analysis/runtime_code.py)
 
 
 def descriptor(class_name: str) -> str:
@@ -123,7 +124,7 @@ def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
 
 def _callback_sites(program: Program) -> list[tuple[str, Site, int]]:
     """App overrides of framework callbacks that receive personal data (onLocationChanged...)."""
-    from apkaudit.facts.sources import entries
+    from apkaudit.analysis.sources import entries
 
     out = []
     for src in entries():
@@ -259,7 +260,7 @@ def _sites_in_method(
 
 def _receiver_sites(program: Program, components: list[Component]) -> list[tuple[str, Site]]:
     """A receiver the manifest registers for a personal-data broadcast (SMS_RECEIVED) reads it on delivery."""
-    from apkaudit.facts.sources import entries
+    from apkaudit.analysis.sources import entries
 
     actions = {s.value: s for s in entries() if s.kind == "intent_action" and s.value and s.category}
     out = []

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from apkaudit.audit import gather_facts
-from apkaudit.facts.dex import DexFile
+from apkaudit.dex.file import DexFile
 from apkaudit.model import AccessPattern, Evidence
 from apkaudit.policy import load as policy_load
 from apkaudit.policy.evaluate import evaluate

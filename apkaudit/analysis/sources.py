@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from apkaudit import catalogs
-from apkaudit.facts.dex import DexFile
-from apkaudit.facts.program import split_signature
+from apkaudit.analysis.program import split_signature
+from apkaudit.dex.file import DexFile
 
 
 @dataclass(frozen=True)

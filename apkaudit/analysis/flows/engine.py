@@ -25,18 +25,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from apkaudit import catalogs
-from apkaudit.facts.bytecode import Method, decode
-from apkaudit.facts.dex import DexError, DexFile
-from apkaudit.facts.program import ACC_STATIC, MethodDef, Program, split_signature
-from apkaudit.facts.sdks import FIRST_PARTY, is_library, owner_of
+from apkaudit.analysis.endpoint import ENDPOINT_URL
+from apkaudit.analysis.owners import FIRST_PARTY, is_library, owner_of
+from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
+from apkaudit.dex.decoder import Method, decode
+from apkaudit.dex.encoding import DexError
+from apkaudit.dex.file import DexFile
 
 MAX_SUMMARIES = 6000  # methods decoded per APK before the flow search stops
 MAX_NODES = 60_000
 MAX_CALL_DEPTH = 6  # callee summaries computed inside a caller's, before assuming data comes back
 
 ACC_NATIVE = 0x0100
-ENDPOINT_URL = re.compile(r"^(https?|wss?)://[^\s\"'<>]+$", re.IGNORECASE)  # a constant the app sends to
-_URL = ENDPOINT_URL
+_URL = ENDPOINT_URL  # a constant the app sends to
 
 Label = tuple  # ("S", site) | ("P", method, i) | ("R", method) | ("O", method, i) | ("F", field) | ("U", url) | ...
 

@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from apkaudit.facts.dex import ClassDef, DexFile, EncodedMethod
-from apkaudit.facts.refindex import RefIndex
+from apkaudit.dex.file import DexFile
+from apkaudit.dex.items import ClassDef, EncodedMethod
+from apkaudit.dex.refindex import RefIndex
 
 ACC_STATIC = 0x0008
 ACC_PRIVATE = 0x0002

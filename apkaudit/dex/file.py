@@ -48,38 +48,25 @@ import bisect
 import functools
 import re
 import struct
-import sys
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 
-__all__ = [
-    "FILL_ARRAY_DATA_PAYLOAD",
-    "NO_INDEX",
-    "OPCODE_FORMATS",
-    "OPCODE_KINDS",
-    "OPCODE_UNITS",
-    "PACKED_SWITCH_PAYLOAD",
-    "SPARSE_SWITCH_PAYLOAD",
-    "ClassDef",
-    "CodeItem",
-    "DexError",
-    "DexFile",
-    "EncodedMethod",
-    "FieldRef",
-    "Insn",
-    "MethodRef",
-    "decode_mutf8",
-    "uleb128",
-]
+from apkaudit.dex.decoder import RawInsn, make_insn, sweep
+from apkaudit.dex.encoding import (
+    DexError,
+    code_point_order_is_exact,
+    decode_mutf8,
+    sleb128,
+    uleb128,
+    uleb_encode,
+    uleb_fast,
+    utf16_key,
+)
+from apkaudit.dex.header import HEADER_MIN, Header, read_header
+from apkaudit.dex.items import ClassDef, CodeItem, EncodedMethod, FieldRef, Insn, MethodRef
+from apkaudit.dex.opcodes import CONST_STRING_JUMBO, KIND_OPCODES, OPCODE_KINDS
 
 NO_INDEX = 0xFFFFFFFF
 """The DEX ``NO_INDEX`` marker (e.g. ``superclass_idx`` of ``java.lang.Object``)."""
-
-_HEADER_MIN = 0x70
-_ENDIAN_CONSTANT = 0x12345678
-_REVERSE_ENDIAN_CONSTANT = 0x78563412
-_MAGIC_RE = re.compile(rb"dex\n[0-9]{3}\x00")
 
 # map_list item type codes used here.
 _TYPE_CALL_SITE_ID_ITEM = 0x0007
@@ -113,370 +100,6 @@ _U32 = struct.Struct("<I")
 _H_H_I = struct.Struct("<HHI")
 _III = struct.Struct("<III")
 _CODE_HEADER = struct.Struct("<HHHHII")
-
-# Payload pseudo-instructions (opcode 0x00 with a non-zero high byte).
-PACKED_SWITCH_PAYLOAD = 0x0100
-SPARSE_SWITCH_PAYLOAD = 0x0200
-FILL_ARRAY_DATA_PAYLOAD = 0x0300
-
-
-class DexError(ValueError):
-    """A DEX file (or a look-up into it) is malformed, truncated or out of range."""
-
-
-# --------------------------------------------------------------------------
-# Instruction tables
-# --------------------------------------------------------------------------
-
-_FORMAT_UNITS = {
-    "10x": 1, "12x": 1, "11n": 1, "11x": 1, "10t": 1,
-    "20t": 2, "22x": 2, "21t": 2, "21s": 2, "21h": 2, "21c": 2,
-    "23x": 2, "22b": 2, "22t": 2, "22s": 2, "22c": 2,
-    "30t": 3, "32x": 3, "31i": 3, "31t": 3, "31c": 3, "35c": 3, "3rc": 3,
-    "45cc": 4, "4rcc": 4,
-    "51l": 5,
-}  # fmt: skip
-
-# (first opcode, last opcode, format, reference kind)
-_OPCODE_RANGES: tuple[tuple[int, int, str, str | None], ...] = (
-    (0x00, 0x00, "10x", None),  # nop (or a payload, see _payload_units)
-    (0x01, 0x01, "12x", None),  # move
-    (0x02, 0x02, "22x", None),  # move/from16
-    (0x03, 0x03, "32x", None),  # move/16
-    (0x04, 0x04, "12x", None),  # move-wide
-    (0x05, 0x05, "22x", None),
-    (0x06, 0x06, "32x", None),
-    (0x07, 0x07, "12x", None),  # move-object
-    (0x08, 0x08, "22x", None),
-    (0x09, 0x09, "32x", None),
-    (0x0A, 0x0D, "11x", None),  # move-result*, move-exception
-    (0x0E, 0x0E, "10x", None),  # return-void
-    (0x0F, 0x11, "11x", None),  # return*
-    (0x12, 0x12, "11n", None),  # const/4
-    (0x13, 0x13, "21s", None),  # const/16
-    (0x14, 0x14, "31i", None),  # const
-    (0x15, 0x15, "21h", None),  # const/high16
-    (0x16, 0x16, "21s", None),  # const-wide/16
-    (0x17, 0x17, "31i", None),  # const-wide/32
-    (0x18, 0x18, "51l", None),  # const-wide
-    (0x19, 0x19, "21h", None),  # const-wide/high16
-    (0x1A, 0x1A, "21c", "string"),  # const-string
-    (0x1B, 0x1B, "31c", "string"),  # const-string/jumbo
-    (0x1C, 0x1C, "21c", "type"),  # const-class
-    (0x1D, 0x1E, "11x", None),  # monitor-enter/exit
-    (0x1F, 0x1F, "21c", "type"),  # check-cast
-    (0x20, 0x20, "22c", "type"),  # instance-of
-    (0x21, 0x21, "12x", None),  # array-length
-    (0x22, 0x22, "21c", "type"),  # new-instance
-    (0x23, 0x23, "22c", "type"),  # new-array
-    (0x24, 0x24, "35c", "type"),  # filled-new-array
-    (0x25, 0x25, "3rc", "type"),  # filled-new-array/range
-    (0x26, 0x26, "31t", None),  # fill-array-data
-    (0x27, 0x27, "11x", None),  # throw
-    (0x28, 0x28, "10t", None),  # goto
-    (0x29, 0x29, "20t", None),  # goto/16
-    (0x2A, 0x2A, "30t", None),  # goto/32
-    (0x2B, 0x2C, "31t", None),  # packed-switch, sparse-switch
-    (0x2D, 0x31, "23x", None),  # cmp*
-    (0x32, 0x37, "22t", None),  # if-test
-    (0x38, 0x3D, "21t", None),  # if-testz
-    (0x3E, 0x43, "10x", None),  # unused
-    (0x44, 0x51, "23x", None),  # aget*/aput*
-    (0x52, 0x5F, "22c", "field"),  # iget*/iput*
-    (0x60, 0x6D, "21c", "field"),  # sget*/sput*
-    (0x6E, 0x72, "35c", "method"),  # invoke-virtual/super/direct/static/interface
-    (0x73, 0x73, "10x", None),  # unused
-    (0x74, 0x78, "3rc", "method"),  # invoke-*/range
-    (0x79, 0x7A, "10x", None),  # unused
-    (0x7B, 0x8F, "12x", None),  # unop
-    (0x90, 0xAF, "23x", None),  # binop
-    (0xB0, 0xCF, "12x", None),  # binop/2addr
-    (0xD0, 0xD7, "22s", None),  # binop/lit16
-    (0xD8, 0xE2, "22b", None),  # binop/lit8
-    (0xE3, 0xF9, "10x", None),  # unused
-    (0xFA, 0xFA, "45cc", "method"),  # invoke-polymorphic
-    (0xFB, 0xFB, "4rcc", "method"),  # invoke-polymorphic/range
-    (0xFC, 0xFC, "35c", "call_site"),  # invoke-custom
-    (0xFD, 0xFD, "3rc", "call_site"),  # invoke-custom/range
-    (0xFE, 0xFE, "21c", "method_handle"),  # const-method-handle
-    (0xFF, 0xFF, "21c", "proto"),  # const-method-type
-)
-
-
-def _build_tables() -> tuple[tuple[int, ...], tuple[str | None, ...], tuple[str, ...]]:
-    units = [0] * 256
-    kinds: list[str | None] = [None] * 256
-    formats = [""] * 256
-    for first, last, fmt, kind in _OPCODE_RANGES:
-        for op in range(first, last + 1):
-            units[op] = _FORMAT_UNITS[fmt]
-            kinds[op] = kind
-            formats[op] = fmt
-    if 0 in units:  # pragma: no cover - guards the table above
-        raise AssertionError("opcode table has holes")
-    return tuple(units), tuple(kinds), tuple(formats)
-
-
-OPCODE_UNITS, OPCODE_KINDS, OPCODE_FORMATS = _build_tables()
-"""Per-opcode size in 16-bit code units, reference kind and instruction format."""
-
-# Argument-register layouts: 0 = none, 1 = 35c/45cc (nibbles), 2 = 3rc/4rcc (range).
-_ARG_LAYOUT = tuple(1 if fmt in ("35c", "45cc") else 2 if fmt in ("3rc", "4rcc") else 0 for fmt in OPCODE_FORMATS)
-
-# Opcode bytes per reference kind, for the byte-pattern pre-filter.
-_KIND_OPCODES: dict[str, bytes] = {
-    kind: bytes(op for op in range(256) if OPCODE_KINDS[op] == kind)
-    for kind in ("method", "field", "string", "type", "call_site", "method_handle", "proto")
-}
-
-_CONST_STRING_JUMBO = 0x1B
-
-
-# --------------------------------------------------------------------------
-# Primitive decoders
-# --------------------------------------------------------------------------
-
-
-def _uleb(data: bytes | bytearray | memoryview, pos: int) -> tuple[int, int]:
-    """Unchecked fast path of :func:`uleb128`; may raise :class:`IndexError`."""
-    value = data[pos]
-    if value < 0x80:
-        return value, pos + 1
-    byte = data[pos + 1]
-    value = (value & 0x7F) | ((byte & 0x7F) << 7)
-    if byte < 0x80:
-        return value, pos + 2
-    byte = data[pos + 2]
-    value |= (byte & 0x7F) << 14
-    if byte < 0x80:
-        return value, pos + 3
-    byte = data[pos + 3]
-    value |= (byte & 0x7F) << 21
-    if byte < 0x80:
-        return value, pos + 4
-    byte = data[pos + 4]
-    if byte >= 0x80:
-        raise DexError(f"uleb128 at offset {pos} is longer than 5 bytes")
-    return (value | (byte << 28)) & 0xFFFFFFFF, pos + 5
-
-
-def _sleb(data: bytes | bytearray | memoryview, pos: int) -> tuple[int, int]:
-    """Decode a signed LEB128 value (at most 5 bytes); may raise :class:`IndexError`."""
-    value = 0
-    shift = 0
-    for _ in range(5):
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            if byte & 0x40:
-                value -= 1 << shift
-            return value, pos
-    raise DexError(f"sleb128 ending at offset {pos} is longer than 5 bytes")
-
-
-def _uleb_encode(value: int) -> bytes:
-    """Canonical (shortest) unsigned LEB128 encoding of ``value``."""
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        if value:
-            out.append(byte | 0x80)
-        else:
-            out.append(byte)
-            return bytes(out)
-
-
-def uleb128(buf: bytes | bytearray | memoryview, pos: int) -> tuple[int, int]:
-    """Decode an unsigned LEB128 value (at most 5 bytes, 32 bits) at ``pos``.
-
-    Returns ``(value, position after the value)``.  Raises :class:`DexError`
-    if ``pos`` is negative, the encoding runs past the end of ``buf`` or is
-    longer than 5 bytes.
-    """
-    if pos < 0:
-        raise DexError(f"uleb128 at negative offset {pos}")
-    try:
-        return _uleb(buf, pos)
-    except IndexError:
-        raise DexError(f"uleb128 at offset {pos} runs past the end of the buffer") from None
-
-
-_UTF16_NATIVE = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
-
-
-def decode_mutf8(raw: bytes) -> tuple[str, int]:
-    """Decode Modified UTF-8 (as stored in ``string_data_item``).
-
-    Returns ``(text, number of UTF-16 code units)``.  Surrogate pairs encoded
-    as two 3-byte sequences are joined into one code point; lone surrogates are
-    kept as-is.  A standard 4-byte UTF-8 sequence is tolerated.  Raises
-    :class:`DexError` on an invalid byte sequence.
-    """
-    units = array("H")
-    append = units.append
-    i = 0
-    n = len(raw)
-    try:
-        while i < n:
-            b = raw[i]
-            if b < 0x80:
-                if b == 0:
-                    raise DexError("NUL byte inside MUTF-8 string data")
-                append(b)
-                i += 1
-            elif b & 0xE0 == 0xC0:
-                b2 = raw[i + 1]
-                if b2 & 0xC0 != 0x80:
-                    raise DexError("bad MUTF-8 continuation byte")
-                append(((b & 0x1F) << 6) | (b2 & 0x3F))
-                i += 2
-            elif b & 0xF0 == 0xE0:
-                b2 = raw[i + 1]
-                b3 = raw[i + 2]
-                if b2 & 0xC0 != 0x80 or b3 & 0xC0 != 0x80:
-                    raise DexError("bad MUTF-8 continuation byte")
-                append(((b & 0x0F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F))
-                i += 3
-            elif b & 0xF8 == 0xF0:
-                b2, b3, b4 = raw[i + 1], raw[i + 2], raw[i + 3]
-                if b2 & 0xC0 != 0x80 or b3 & 0xC0 != 0x80 or b4 & 0xC0 != 0x80:
-                    raise DexError("bad MUTF-8 continuation byte")
-                cp = ((b & 0x07) << 18) | ((b2 & 0x3F) << 12) | ((b3 & 0x3F) << 6) | (b4 & 0x3F)
-                if not 0x10000 <= cp <= 0x10FFFF:
-                    raise DexError("bad 4-byte sequence in MUTF-8 string data")
-                cp -= 0x10000
-                append(0xD800 | (cp >> 10))
-                append(0xDC00 | (cp & 0x3FF))
-                i += 4
-            else:
-                raise DexError(f"bad MUTF-8 lead byte 0x{b:02x}")
-    except IndexError:
-        raise DexError("MUTF-8 sequence cut short") from None
-    return units.tobytes().decode(_UTF16_NATIVE, "surrogatepass"), len(units)
-
-
-def _utf16_key(text: str) -> bytes:
-    """Sort key that orders strings by UTF-16 code units, as the DEX spec does."""
-    return text.encode("utf-16-be", "surrogatepass")
-
-
-def _code_point_order_is_exact(probe: str) -> bool:
-    """Whether plain ``str`` comparison against ``probe`` agrees with UTF-16 order.
-
-    Code-point and UTF-16 order differ only between a supplementary character
-    (a surrogate pair, D800-DBFF first) and a BMP character in E000-FFFF.  If
-    every character of ``probe`` is below U+D800, whichever string has the
-    larger character at the first difference is larger in both orders, so the
-    binary search can compare ``str`` directly and skip re-encoding.
-    """
-    return not probe or max(probe) < "\ud800"
-
-
-# --------------------------------------------------------------------------
-# Public records
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class MethodRef:
-    """A ``method_id_item`` resolved to strings."""
-
-    class_name: str
-    """Type descriptor of the defining class, e.g. ``Landroid/content/ContentResolver;``."""
-    name: str
-    proto: str
-    """Method descriptor, e.g. ``(Ljava/lang/String;I)V``."""
-
-    @property
-    def signature(self) -> str:
-        """``Lpkg/Cls;->name(Ljava/lang/String;I)V``."""
-        return f"{self.class_name}->{self.name}{self.proto}"
-
-
-@dataclass(frozen=True, slots=True)
-class FieldRef:
-    """A ``field_id_item`` resolved to strings."""
-
-    class_name: str
-    name: str
-    type: str
-
-    @property
-    def signature(self) -> str:
-        """``Lpkg/Cls;->NAME:Ltype;``."""
-        return f"{self.class_name}->{self.name}:{self.type}"
-
-
-@dataclass(frozen=True, slots=True)
-class ClassDef:
-    """A ``class_def_item`` with its type names resolved."""
-
-    index: int
-    """Position in ``class_defs``."""
-    type_idx: int
-    name: str
-    access_flags: int
-    superclass: str | None
-    interfaces: tuple[str, ...]
-    class_data_off: int
-
-
-@dataclass(frozen=True, slots=True)
-class EncodedMethod:
-    """A method defined by a class (one ``encoded_method`` of its ``class_data_item``)."""
-
-    method_idx: int
-    access_flags: int
-    code_off: int
-    """Offset of the ``code_item``; 0 for abstract and native methods."""
-    class_index: int
-    """Index into ``class_defs`` of the defining class."""
-
-
-@dataclass(frozen=True, slots=True)
-class CodeItem:
-    """The fixed header of a ``code_item``."""
-
-    offset: int
-    registers_size: int
-    ins_size: int
-    outs_size: int
-    tries_size: int
-    debug_info_off: int
-    insns_size: int
-    """Size of the instruction array in 16-bit code units."""
-
-
-@dataclass(frozen=True, slots=True)
-class Insn:
-    """One decoded instruction.
-
-    ``kind`` is ``'method'``, ``'field'``, ``'string'``, ``'type'``,
-    ``'call_site'``, ``'method_handle'`` (const-method-handle), ``'proto'``
-    (const-method-type) or ``None``; ``index`` is the referenced table index.
-    Payload pseudo-instructions report ``opcode`` 0x0100 (packed-switch),
-    0x0200 (sparse-switch) or 0x0300 (fill-array-data).
-    """
-
-    offset: int
-    """Offset in 16-bit code units from the start of the method's ``insns``."""
-    opcode: int
-    kind: str | None
-    index: int | None
-    args: tuple[int, ...] = field(default=())
-    """Argument registers of invoke-*, invoke-custom*, filled-new-array* (empty otherwise)."""
-    proto: int | None = None
-    """Proto index of invoke-polymorphic(/range)."""
-    size: int = 0
-    """Length in 16-bit code units (for payloads, the whole payload)."""
-
-
-# Raw tuple form of an instruction used internally:
-# (offset in code units, opcode, kind, index, byte position in the file, size in code units)
-_RawInsn = tuple[int, int, str | None, int | None, int, int]
 
 
 class _IndexView(Sequence[int]):
@@ -525,70 +148,40 @@ class DexFile:
         self._name = name
         buf = bytes(data)
         self._data = buf
-        size = len(buf)
-        if size < _HEADER_MIN:
-            raise self._error(f"{size} bytes is too short for a DEX header (0x70 bytes)")
-        if not _MAGIC_RE.fullmatch(buf[:8]):
-            raise self._error(f"bad magic {buf[:8]!r}, expected b'dex\\n0xx\\x00'")
-        self._version = int(buf[4:7])
-        (
-            file_size,
-            header_size,
-            endian_tag,
-            _link_size,
-            _link_off,
-            map_off,
-            string_ids_size,
-            string_ids_off,
-            type_ids_size,
-            type_ids_off,
-            proto_ids_size,
-            proto_ids_off,
-            field_ids_size,
-            field_ids_off,
-            method_ids_size,
-            method_ids_off,
-            class_defs_size,
-            class_defs_off,
-            data_size,
-            data_off,
-        ) = struct.unpack_from("<20I", buf, 32)
-        if endian_tag == _REVERSE_ENDIAN_CONSTANT:
-            raise self._error("big-endian (reverse endian tag) DEX files are not supported")
-        if endian_tag != _ENDIAN_CONSTANT:
-            raise self._error(f"bad endian tag 0x{endian_tag:08x}")
-        if header_size < _HEADER_MIN or header_size > size:
-            raise self._error(f"bad header_size 0x{header_size:x}")
-        if file_size < header_size:
-            raise self._error(f"file_size {file_size} is smaller than the header")
-        if file_size > size:
-            raise self._error(f"truncated: header says {file_size} bytes, only {size} present")
-        self._size = size
-
-        self._string_ids_off = self._table("string_ids", string_ids_off, string_ids_size, 4)
-        self._type_ids_off = self._table("type_ids", type_ids_off, type_ids_size, 4)
-        self._proto_ids_off = self._table("proto_ids", proto_ids_off, proto_ids_size, 12)
-        self._field_ids_off = self._table("field_ids", field_ids_off, field_ids_size, 8)
-        self._method_ids_off = self._table("method_ids", method_ids_off, method_ids_size, 8)
-        self._class_defs_off = self._table("class_defs", class_defs_off, class_defs_size, 32)
-        if data_size and (data_off < header_size or data_off + data_size > size):
-            raise self._error(f"data section [{data_off}, +{data_size}) outside the file")
-        self._n_strings: int = string_ids_size
-        self._n_types: int = type_ids_size
-        self._n_protos: int = proto_ids_size
-        self._n_fields: int = field_ids_size
-        self._n_methods: int = method_ids_size
-        self._n_classes: int = class_defs_size
-
+        self._size = len(buf)
+        header = read_header(buf, name)
+        self._version = header.version
+        self._read_tables(header)
         self._call_site_ids_off = 0
         self._n_call_sites: int = 0
         self._method_handles_off = 0
         self._n_method_handles: int = 0
         self._code_section = (0, 0, 0)  # (offset, count, next section's offset) of the code_items
         self._class_data_region = (0, 0)  # [start, end) of the class_data_item section
-        if map_off:
-            self._read_map(map_off, header_size)
+        if header.map_off:
+            self._read_map(header.map_off, header.header_size)
+        self._start_caches()
 
+    def _read_tables(self, h: Header) -> None:
+        """Where each id table lies, checked to be inside the file."""
+        self._string_ids_off = self._table("string_ids", h.string_ids_off, h.string_ids_size, 4)
+        self._type_ids_off = self._table("type_ids", h.type_ids_off, h.type_ids_size, 4)
+        self._proto_ids_off = self._table("proto_ids", h.proto_ids_off, h.proto_ids_size, 12)
+        self._field_ids_off = self._table("field_ids", h.field_ids_off, h.field_ids_size, 8)
+        self._method_ids_off = self._table("method_ids", h.method_ids_off, h.method_ids_size, 8)
+        self._class_defs_off = self._table("class_defs", h.class_defs_off, h.class_defs_size, 32)
+        if h.data_size and (h.data_off < h.header_size or h.data_off + h.data_size > self._size):
+            raise self._error(f"data section [{h.data_off}, +{h.data_size}) outside the file")
+        self._n_strings: int = h.string_ids_size
+        self._n_types: int = h.type_ids_size
+        self._n_protos: int = h.proto_ids_size
+        self._n_fields: int = h.field_ids_size
+        self._n_methods: int = h.method_ids_size
+        self._n_classes: int = h.class_defs_size
+
+    def _start_caches(self) -> None:
+        """The caches every look-up fills on first use."""
+        string_ids_size, type_ids_size, class_defs_size = self._n_strings, self._n_types, self._n_classes
         # Lazily filled caches.
         self._str_cache: list[str | None] = [None] * string_ids_size
         self._type_cache: list[str | None] = [None] * type_ids_size
@@ -622,7 +215,7 @@ class DexFile:
     def _table(self, label: str, off: int, count: int, item_size: int) -> int:
         if count == 0:
             return 0
-        if off < _HEADER_MIN or off + count * item_size > self._size:
+        if off < HEADER_MIN or off + count * item_size > self._size:
             raise self._error(f"{label} table ({count} x {item_size} bytes at 0x{off:x}) lies outside the file")
         return off
 
@@ -736,7 +329,7 @@ class DexFile:
     def _load_string(self, idx: int) -> str:
         data = self._data
         (off,) = _U32.unpack_from(data, self._string_ids_off + 4 * idx)
-        if not _HEADER_MIN <= off < self._size:
+        if not HEADER_MIN <= off < self._size:
             raise self._error(f"string {idx}: data offset 0x{off:x} outside the file")
         try:
             utf16_size, pos = uleb128(data, off)
@@ -763,7 +356,7 @@ class DexFile:
         return text
 
     def _string_key(self, idx: int) -> bytes:
-        return _utf16_key(self.string(idx))
+        return utf16_key(self.string(idx))
 
     def find_string(self, value: str) -> int | None:
         """Index of ``value`` in ``string_ids`` by binary search, or ``None``. Memoised."""
@@ -771,10 +364,10 @@ class DexFile:
         if value in memo:
             return memo[value]
         n = self._n_strings
-        if _code_point_order_is_exact(value):
+        if code_point_order_is_exact(value):
             i = bisect.bisect_left(range(n), value, key=self.string)
         else:
-            i = bisect.bisect_left(range(n), _utf16_key(value), key=self._string_key)
+            i = bisect.bisect_left(range(n), utf16_key(value), key=self._string_key)
         found = i if i < n and self.string(i) == value else None
         memo[value] = found
         return found
@@ -782,12 +375,12 @@ class DexFile:
     def strings_with_prefix(self, prefix: str) -> range:
         """Contiguous range of string indices whose value starts with ``prefix``."""
         n = self._n_strings
-        if _code_point_order_is_exact(prefix):
+        if code_point_order_is_exact(prefix):
             lo = bisect.bisect_left(range(n), prefix, key=self.string)
             width = len(prefix)
             hi = bisect.bisect_right(range(n), prefix, lo, n, key=lambda i: self.string(i)[:width])
             return range(lo, hi)
-        key = _utf16_key(prefix)
+        key = utf16_key(prefix)
         lo = bisect.bisect_left(range(n), key, key=self._string_key)
         width = len(key)
         hi = bisect.bisect_right(range(n), key, lo, n, key=lambda i: self._string_key(i)[:width])
@@ -829,7 +422,7 @@ class DexFile:
         """A ``type_list`` at ``off`` (0 means empty)."""
         if off == 0:
             return ()
-        if not _HEADER_MIN <= off <= self._size - 4:
+        if not HEADER_MIN <= off <= self._size - 4:
             raise self._error(f"type_list offset 0x{off:x} outside the file")
         (count,) = _U32.unpack_from(self._data, off)
         if off + 4 + 2 * count > self._size:
@@ -982,7 +575,7 @@ class DexFile:
         (type_idx, flags, super_idx, interfaces_off, _src, _annotations, class_data_off, _sv) = struct.unpack_from(
             "<8I", self._data, self._class_defs_off + 32 * class_index
         )
-        if class_data_off and not _HEADER_MIN <= class_data_off < self._size:
+        if class_data_off and not HEADER_MIN <= class_data_off < self._size:
             raise self._error(f"class_def {class_index}: class_data_off 0x{class_data_off:x} outside the file")
         cdef = ClassDef(
             index=class_index,
@@ -1016,7 +609,7 @@ class DexFile:
     def _raw_methods(self, class_index: int, class_data_off: int) -> list[tuple[int, int, int]]:
         """``(method_idx, access_flags, code_off)`` of the direct then virtual methods."""
         data = self._data
-        uleb = _uleb
+        uleb = uleb_fast
         out: list[tuple[int, int, int]] = []
         append = out.append
         try:
@@ -1063,7 +656,7 @@ class DexFile:
         data = self._data
         out: dict[int, list[tuple[str, dict[str, str]]]] = {}
         try:
-            if not _HEADER_MIN <= directory <= self._size - 16:
+            if not HEADER_MIN <= directory <= self._size - 16:
                 raise DexError(f"annotations_off 0x{directory:x} outside the file")
             _class_off, n_fields, n_methods, _n_params = struct.unpack_from("<4I", data, directory)
             pos = directory + 16 + 8 * n_fields
@@ -1075,7 +668,7 @@ class DexFile:
             items: dict[int, tuple[str, dict[str, str]]] = {}
             for k in range(n_methods):
                 method_idx, set_off = struct.unpack_from("<2I", data, pos + 8 * k)
-                if method_idx >= self._n_methods or not _HEADER_MIN <= set_off <= self._size - 4:
+                if method_idx >= self._n_methods or not HEADER_MIN <= set_off <= self._size - 4:
                     raise DexError(f"method annotation {k} out of range")
                 if set_off not in sets:
                     (n_entries,) = _U32.unpack_from(data, set_off)
@@ -1084,7 +677,7 @@ class DexFile:
                     found = []
                     for e in range(n_entries):
                         (item,) = _U32.unpack_from(data, set_off + 4 + 4 * e)
-                        if not _HEADER_MIN <= item < self._size:
+                        if not HEADER_MIN <= item < self._size:
                             raise DexError("annotation item outside the file")
                         if item not in items:
                             items[item] = self._annotation_item(item)
@@ -1122,21 +715,21 @@ class DexFile:
         class_data_off = self._class_data_off(class_index)
         if not values_off or not class_data_off:
             return {}
-        if not _HEADER_MIN <= values_off < self._size:
+        if not HEADER_MIN <= values_off < self._size:
             raise self._error(f"class_def {class_index}: static_values_off 0x{values_off:x} outside the file")
         data = self._data
         try:
-            n_static, pos = _uleb(data, class_data_off)
+            n_static, pos = uleb_fast(data, class_data_off)
             if n_static > self._n_fields:
                 raise DexError("static field count exceeds the field ids")
-            _n_instance, pos = _uleb(data, pos)
-            _n_direct, pos = _uleb(data, pos)
-            _n_virtual, pos = _uleb(data, pos)
+            _n_instance, pos = uleb_fast(data, pos)
+            _n_direct, pos = uleb_fast(data, pos)
+            _n_virtual, pos = uleb_fast(data, pos)
             fields = []
             field_idx = 0
             for _ in range(n_static):
-                diff, pos = _uleb(data, pos)
-                _flags, pos = _uleb(data, pos)
+                diff, pos = uleb_fast(data, pos)
+                _flags, pos = uleb_fast(data, pos)
                 field_idx += diff
                 fields.append(field_idx)
             count, pos = uleb128(data, values_off)
@@ -1154,7 +747,7 @@ class DexFile:
     def _class_data_off(self, class_index: int) -> int:
         self._check_index("class_def", class_index, self._n_classes)
         (off,) = _U32.unpack_from(self._data, self._class_defs_off + 32 * class_index + 24)
-        if off and not _HEADER_MIN <= off < self._size:
+        if off and not HEADER_MIN <= off < self._size:
             raise self._error(f"class_def {class_index}: class_data_off 0x{off:x} outside the file")
         return int(off)
 
@@ -1184,7 +777,7 @@ class DexFile:
         data = self._data
         size = self._size
         header = _CODE_HEADER.unpack_from
-        uleb = _uleb
+        uleb = uleb_fast
         starts: list[int] = []
         append = starts.append
         pos = end = section_off
@@ -1199,7 +792,7 @@ class DexFile:
                     pos = ((pos + 3) & ~3) + 8 * tries_size
                     n_handlers, pos = uleb(data, pos)
                     for _ in range(n_handlers):
-                        handler_size, pos = _sleb(data, pos)
+                        handler_size, pos = sleb128(data, pos)
                         for _ in range(2 * abs(handler_size)):
                             _v, pos = uleb(data, pos)
                         if handler_size <= 0:
@@ -1258,7 +851,7 @@ class DexFile:
             starts = sorted(set(self._build_owner_index()))
         if starts:
             first, last = starts[0], starts[-1]
-            if first < _HEADER_MIN or last + 16 > self._size:
+            if first < HEADER_MIN or last + 16 > self._size:
                 raise self._error("a code_item offset lies outside the file")
             (insns_size,) = _U32.unpack_from(self._data, last + 12)
             self._code_region = (first, min(self._size, last + 16 + 2 * insns_size))
@@ -1290,7 +883,7 @@ class DexFile:
         lo, hi = self._class_data_region
         if not cd_offs or hi <= lo:
             return []
-        needle = _uleb_encode(code_off)
+        needle = uleb_encode(code_off)
         data = self._data
         found: list[tuple[int, int, int]] = []
         searched: set[int] = set()
@@ -1343,7 +936,7 @@ class DexFile:
 
     def code_item(self, code_off: int) -> CodeItem:
         """Header of the ``code_item`` at ``code_off``; checks that its insns fit in the file."""
-        if not _HEADER_MIN <= code_off <= self._size - 16:
+        if not HEADER_MIN <= code_off <= self._size - 16:
             raise self._error(f"code_item offset 0x{code_off:x} outside the file")
         regs, ins, outs, tries, debug, insns_size = _CODE_HEADER.unpack_from(self._data, code_off)
         if code_off + 16 + 2 * insns_size > self._size:
@@ -1351,7 +944,7 @@ class DexFile:
         return CodeItem(code_off, regs, ins, outs, tries, debug, insns_size)
 
     def _insns_bounds(self, code_off: int) -> tuple[int, int]:
-        if not _HEADER_MIN <= code_off <= self._size - 16:
+        if not HEADER_MIN <= code_off <= self._size - 16:
             raise self._error(f"code_item offset 0x{code_off:x} outside the file")
         (insns_size,) = _U32.unpack_from(self._data, code_off + 12)
         start = code_off + 16
@@ -1368,82 +961,13 @@ class DexFile:
             if kind is not None and index is not None
         ]
 
-    def _raw_insns(self, code_off: int) -> Iterator[_RawInsn]:
+    def _raw_insns(self, code_off: int) -> Iterator[RawInsn]:
         """Linear sweep of a code item, yielding ``(offset, opcode, kind, index, file_pos, units)``."""
         start, end = self._insns_bounds(code_off)
-        data = self._data
-        units_of = OPCODE_UNITS
-        kinds = OPCODE_KINDS
-        u16 = _U16.unpack_from
-        u32 = _U32.unpack_from
-        pos = start
-        while pos < end:
-            op = data[pos]
-            kind = kinds[op]
-            if op == 0:
-                high = data[pos + 1]
-                if 1 <= high <= 3:
-                    units = self._payload_units(pos, end, high)
-                    yield ((pos - start) >> 1, high << 8, None, None, pos, units)
-                    pos += 2 * units
-                    continue
-                units = 1
-            else:
-                units = units_of[op]
-            nxt = pos + 2 * units
-            if nxt > end:
-                raise self._error(
-                    f"code_item at 0x{code_off:x}: instruction 0x{op:02x} at unit "
-                    f"{(pos - start) >> 1} runs past the end of the code"
-                )
-            if kind is None:
-                yield ((pos - start) >> 1, op, None, None, pos, units)
-            elif op == _CONST_STRING_JUMBO:
-                yield ((pos - start) >> 1, op, kind, u32(data, pos + 2)[0], pos, units)
-            else:
-                yield ((pos - start) >> 1, op, kind, u16(data, pos + 2)[0], pos, units)
-            pos = nxt
+        yield from sweep(self._data, start, end, code_off, self._name)
 
-    def _payload_units(self, pos: int, end: int, ident: int) -> int:
-        """Size in code units of the payload pseudo-instruction at ``pos``."""
-        header = 8 if ident == 3 else 4
-        if pos + header > end:
-            raise self._error(f"payload at 0x{pos:x} runs past the end of the code")
-        data = self._data
-        width_or_size: int = _U16.unpack_from(data, pos + 2)[0]
-        if ident == 1:  # packed-switch-payload: size, first_key, targets[size]
-            units = 4 + 2 * width_or_size
-        elif ident == 2:  # sparse-switch-payload: size, keys[size], targets[size]
-            units = 2 + 4 * width_or_size
-        else:  # fill-array-data-payload: element_width, size (u4), data
-            count: int = _U32.unpack_from(data, pos + 4)[0]
-            units = 4 + (width_or_size * count + 1) // 2
-        if pos + 2 * units > end:
-            raise self._error(f"payload at 0x{pos:x} runs past the end of the code")
-        return units
-
-    def _make_insn(self, raw: _RawInsn) -> Insn:
-        off, op, kind, index, pos, units = raw
-        if op > 0xFF:
-            return Insn(off, op, None, None, size=units)
-        layout = _ARG_LAYOUT[op]
-        if layout == 0:
-            return Insn(off, op, kind, index, size=units)
-        data = self._data
-        count = data[pos + 1]
-        proto = _U16.unpack_from(data, pos + 6)[0] if op in (0xFA, 0xFB) else None
-        if layout == 1:
-            nibbles = _U16.unpack_from(data, pos + 4)[0]
-            regs = (
-                nibbles & 0xF,
-                (nibbles >> 4) & 0xF,
-                (nibbles >> 8) & 0xF,
-                nibbles >> 12,
-                count & 0xF,
-            )
-            return Insn(off, op, kind, index, regs[: min(count >> 4, 5)], proto, units)
-        first = _U16.unpack_from(data, pos + 4)[0]
-        return Insn(off, op, kind, index, tuple(range(first, first + count)), proto, units)
+    def _make_insn(self, raw: RawInsn) -> Insn:
+        return make_insn(self._data, raw)
 
     def instructions(self, code_off: int) -> Iterator[Insn]:
         """Decode every instruction of the ``code_item`` at ``code_off``, in order.
@@ -1500,7 +1024,7 @@ class DexFile:
         region_lo, region_hi = self._code_region
         size = self._size
 
-        opcodes = b"".join(_KIND_OPCODES[kind] for kind in wanted if kind is not None)
+        opcodes = b"".join(KIND_OPCODES[kind] for kind in wanted if kind is not None)
         low16 = frozenset(v & 0xFFFF for values in wanted.values() for v in values)
         pattern = _scan_pattern(opcodes, low16)
 
@@ -1514,9 +1038,9 @@ class DexFile:
             pos = match.start()
             op = data[pos]
             ref_kind = kinds[op]
-            if ref_kind not in wanted or pos + (6 if op == _CONST_STRING_JUMBO else 4) > size:
+            if ref_kind not in wanted or pos + (6 if op == CONST_STRING_JUMBO else 4) > size:
                 continue
-            index = u32(data, pos + 2)[0] if op == _CONST_STRING_JUMBO else u16(data, pos + 2)[0]
+            index = u32(data, pos + 2)[0] if op == CONST_STRING_JUMBO else u16(data, pos + 2)[0]
             if index not in wanted[ref_kind]:
                 continue
             if not last_lo <= pos < last_hi:
@@ -1562,7 +1086,7 @@ class DexFile:
         """
         self._check_index("call_site", idx, self._n_call_sites)
         (off,) = _U32.unpack_from(self._data, self._call_site_ids_off + 4 * idx)
-        if not _HEADER_MIN <= off < self._size:
+        if not HEADER_MIN <= off < self._size:
             raise self._error(f"call_site {idx}: offset 0x{off:x} outside the file")
         try:
             count, pos = uleb128(self._data, off)

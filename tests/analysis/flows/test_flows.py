@@ -11,7 +11,7 @@ from apkaudit.audit import gather_facts
 from apkaudit.model import Evidence
 from tests.conftest import CORPUS, corpus_apk, sample_apk
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _bench_flows():

@@ -164,10 +164,10 @@ def test_markdown_escapes_signal_text(packed):
 
 
 def test_jni_methods_on_a_path_to_a_read_are_native_code():
+    from apkaudit.analysis.program import Program
+    from apkaudit.analysis.runtime_code import jni_on_paths
     from apkaudit.apk import ApkArchive
     from apkaudit.audit import load_dex
-    from apkaudit.facts.program import Program
-    from apkaudit.facts.runtime_code import jni_on_paths
     from apkaudit.model import Site
 
     program = Program(load_dex(ApkArchive.open(sample_apk("packed-stub"))))

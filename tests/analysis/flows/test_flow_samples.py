@@ -19,7 +19,7 @@ from apkaudit.model import Flow, Site
 
 pytestmark = pytest.mark.samples  # needs the built APKs in samples/flows/apk
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 FLOWS = ROOT / "samples" / "flows"
 TRUTH = FLOWS / "truth.yaml"
 URL = "https://api.flows.example/v1/"

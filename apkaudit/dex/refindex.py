@@ -16,10 +16,10 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from apkaudit.facts.dex import OPCODE_KINDS, DexFile
+from apkaudit.dex.file import DexFile
+from apkaudit.dex.opcodes import NEW_INSTANCE, OPCODE_KINDS
 
 _KINDS = ("method", "type", "call_site")
-_NEW_INSTANCE = 0x22
 
 
 class RefIndex:
@@ -41,7 +41,7 @@ class RefIndex:
         for kind in _KINDS:
             opcodes = [op for op in range(256) if OPCODE_KINDS[op] == kind]
             if kind == "type":
-                opcodes = [_NEW_INSTANCE]  # only instantiation makes a callback reachable
+                opcodes = [NEW_INSTANCE]  # only instantiation makes a callback reachable
             rel = np.nonzero(np.isin(ops, opcodes))[0] * 2
             index = data[rel + 2].astype(np.uint32) | (data[rel + 3].astype(np.uint32) << 8)
             order = np.argsort(index, kind="stable")
@@ -79,7 +79,7 @@ class RefIndex:
             for opcode, kind, index in self.dex.references(code_off):
                 if kind in ("method", "call_site"):
                     found.add((kind, index))
-                elif opcode == _NEW_INSTANCE:
+                elif opcode == NEW_INSTANCE:
                     found.add(("type", index))
             refs = self._decoded[code_off] = frozenset(found)
         return refs

@@ -16,10 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from apkaudit.facts.dex import DexFile
-from apkaudit.facts.program import Program
-from apkaudit.facts.sdks import owner_of
-from apkaudit.facts.sources import entries
+from apkaudit.analysis.owners import owner_of
+from apkaudit.analysis.program import Program
+from apkaudit.analysis.sources import entries
+from apkaudit.dex.file import DexFile
 from apkaudit.model import AccessPattern, Evidence, Signal, Site
 
 ACC_NATIVE = 0x0100

@@ -1,22 +1,131 @@
-"""One method's bytecode with register operands, and its control-flow graph, for the data-flow analysis.
+"""Dalvik instructions, decoded in one place: the cheap sweep for table references and the full decode for flows.
 
-facts/dex.py decodes only what the site search needs (opcode and table index). Following data needs
-every register an instruction reads and writes and where control can go next, including the try/catch
-handlers; this module decodes exactly that for one method at a time, from the public Dalvik
-instruction-format table (source.android.com/docs/core/runtime/instruction-formats).
+The site search needs only each instruction's opcode and table index (`sweep`, `make_insn`, used by
+dex/file.py). Following data needs every register an instruction reads and writes and where control can go
+next, including the try/catch handlers (`decode`, one method at a time). Both read the opcode table in
+dex/opcodes.py and size payload pseudo-instructions with `payload_units`, which checks they fit.
 """
 
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from apkaudit.facts.dex import OPCODE_FORMATS, OPCODE_KINDS, DexError, DexFile
+from apkaudit.dex.encoding import DexError, sleb128, uleb128
+from apkaudit.dex.items import Insn
+from apkaudit.dex.opcodes import (
+    ARG_LAYOUT,
+    CONST_STRING_JUMBO,
+    FILL_ARRAY_DATA,
+    FILL_ARRAY_DATA_IDENT,
+    FORMAT_UNITS,
+    GOTOS,
+    INVOKE_POLYMORPHIC,
+    INVOKE_POLYMORPHIC_RANGE,
+    OPCODE_FORMATS,
+    OPCODE_KINDS,
+    OPCODE_UNITS,
+    PACKED_SWITCH,
+    PACKED_SWITCH_IDENT,
+    RETURN_OBJECT,
+    RETURN_VOID,
+    SPARSE_SWITCH,
+    SPARSE_SWITCH_IDENT,
+    THROW,
+    span,
+)
+
+if TYPE_CHECKING:
+    from apkaudit.dex.file import DexFile
 
 _U16 = struct.Struct("<H")
 _I16 = struct.Struct("<h")
 _U32 = struct.Struct("<I")
 _I32 = struct.Struct("<i")
+
+# Raw tuple form of an instruction, for the sweep's speed:
+# (offset in code units, opcode, kind, index, byte position in the file, size in code units)
+RawInsn = tuple[int, int, str | None, int | None, int, int]
+
+
+def payload_units(data: bytes, pos: int, end: int, name: str) -> int:
+    """Size in code units of the payload pseudo-instruction at ``pos``; DexError unless it ends by ``end``."""
+    ident = data[pos + 1]
+    header = 8 if ident == FILL_ARRAY_DATA_IDENT else 4
+    if pos + header > end:
+        raise DexError(f"{name}: payload at 0x{pos:x} runs past the end of the code")
+    width_or_size: int = _U16.unpack_from(data, pos + 2)[0]
+    if ident == PACKED_SWITCH_IDENT:  # size, first_key, targets[size]
+        units = 4 + 2 * width_or_size
+    elif ident == SPARSE_SWITCH_IDENT:  # size, keys[size], targets[size]
+        units = 2 + 4 * width_or_size
+    else:  # fill-array-data-payload: element_width, size (u4), data
+        count: int = _U32.unpack_from(data, pos + 4)[0]
+        units = 4 + (width_or_size * count + 1) // 2
+    if pos + 2 * units > end:
+        raise DexError(f"{name}: payload at 0x{pos:x} runs past the end of the code")
+    return units
+
+
+def sweep(data: bytes, start: int, end: int, code_off: int, name: str) -> Iterator[RawInsn]:
+    """Linear sweep of the instructions in ``data[start:end]``, yielding raw tuples (payloads as ident << 8)."""
+    units_of = OPCODE_UNITS
+    kinds = OPCODE_KINDS
+    u16 = _U16.unpack_from
+    u32 = _U32.unpack_from
+    pos = start
+    while pos < end:
+        op = data[pos]
+        kind = kinds[op]
+        if op == 0:
+            high = data[pos + 1]
+            if 1 <= high <= 3:
+                units = payload_units(data, pos, end, name)
+                yield ((pos - start) >> 1, high << 8, None, None, pos, units)
+                pos += 2 * units
+                continue
+            units = 1
+        else:
+            units = units_of[op]
+        nxt = pos + 2 * units
+        if nxt > end:
+            raise DexError(
+                f"{name}: code_item at 0x{code_off:x}: instruction 0x{op:02x} at unit "
+                f"{(pos - start) >> 1} runs past the end of the code"
+            )
+        if kind is None:
+            yield ((pos - start) >> 1, op, None, None, pos, units)
+        elif op == CONST_STRING_JUMBO:
+            yield ((pos - start) >> 1, op, kind, u32(data, pos + 2)[0], pos, units)
+        else:
+            yield ((pos - start) >> 1, op, kind, u16(data, pos + 2)[0], pos, units)
+        pos = nxt
+
+
+def make_insn(data: bytes, raw: RawInsn) -> Insn:
+    """The instruction a raw tuple of `sweep` stands for, with its argument registers."""
+    off, op, kind, index, pos, units = raw
+    if op > 0xFF:
+        return Insn(off, op, None, None, size=units)
+    layout = ARG_LAYOUT[op]
+    if layout == 0:
+        return Insn(off, op, kind, index, size=units)
+    count = data[pos + 1]
+    proto = _U16.unpack_from(data, pos + 6)[0] if op in (INVOKE_POLYMORPHIC, INVOKE_POLYMORPHIC_RANGE) else None
+    if layout == 1:
+        nibbles = _U16.unpack_from(data, pos + 4)[0]
+        regs = (
+            nibbles & 0xF,
+            (nibbles >> 4) & 0xF,
+            (nibbles >> 8) & 0xF,
+            nibbles >> 12,
+            count & 0xF,
+        )
+        return Insn(off, op, kind, index, regs[: min(count >> 4, 5)], proto, units)
+    first = _U16.unpack_from(data, pos + 4)[0]
+    return Insn(off, op, kind, index, tuple(range(first, first + count)), proto, units)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +151,8 @@ class Method:
     successors: list[list[int]]  # block -> successor blocks (including exception handlers)
 
 
-_BRANCH_END = {0x27} | set(range(0x0E, 0x12))  # throw, return*
-_GOTO = {0x28, 0x29, 0x2A}
+_BRANCH_END = {THROW} | span(RETURN_VOID, RETURN_OBJECT)
+_GOTO = GOTOS
 
 
 def decode(dex: DexFile, code_off: int) -> Method:
@@ -57,6 +166,15 @@ def decode(dex: DexFile, code_off: int) -> Method:
     end = start + 2 * insns_size
     if end > len(data):
         raise DexError(f"{dex.name}: code_item at 0x{code_off:x}: instructions run past the end of the file")
+    ops = _ops(dex, code_off, start, end)
+    handlers = _tries(data, start + 2 * insns_size, tries_size, len(data)) if tries_size else []
+    blocks, successors = _cfg(ops, handlers)
+    return Method(ops, registers, ins, blocks, successors)
+
+
+def _ops(dex: DexFile, code_off: int, start: int, end: int) -> list[Op]:
+    """Every instruction of the code in ``[start, end)``, switches with their targets (payloads skipped)."""
+    data = dex.data
     ops: list[Op] = []
     pos = start
     payloads: dict[int, int] = {}  # switch op offset -> payload offset
@@ -64,22 +182,20 @@ def decode(dex: DexFile, code_off: int) -> Method:
         op = data[pos]
         unit = (pos - start) >> 1
         if op == 0 and data[pos + 1] in (1, 2, 3):
-            size = _payload_size(data, pos, data[pos + 1])
-            pos += 2 * size
+            pos += 2 * payload_units(data, pos, end, dex.name)
             continue
         fmt = OPCODE_FORMATS[op]
-        size = _UNITS[fmt]
+        size = FORMAT_UNITS[fmt]
         if pos + 2 * size > end:
             raise DexError(f"{dex.name}: code_item at 0x{code_off:x}: instruction runs past the end of its code")
-        decoded = _operands(data, pos, fmt)
-        regs, index, literal, branch = decoded
+        regs, index, literal, branch = _operands(data, pos, fmt)
         if OPCODE_KINDS[op] is None:
             index = None
         targets: tuple[int, ...] = ()
         if branch is not None:
-            if op in (0x2B, 0x2C):
+            if op in (PACKED_SWITCH, SPARSE_SWITCH):
                 payloads[unit] = unit + branch
-            elif op != 0x26:
+            elif op != FILL_ARRAY_DATA:
                 targets = (unit + branch,)
         ops.append(Op(unit, op, regs, index, targets, literal))
         pos += 2 * size
@@ -88,16 +204,7 @@ def decode(dex: DexFile, code_off: int) -> Method:
         if o.offset in payloads:
             table = _switch_targets(data, start, payloads[o.offset], end)
             ops[i] = Op(o.offset, o.opcode, o.regs, o.index, tuple(o.offset + t for t in table), o.literal)
-    handlers = _tries(data, start + 2 * insns_size, tries_size, len(data)) if tries_size else []
-    blocks, successors = _cfg(ops, handlers)
-    return Method(ops, registers, ins, blocks, successors)
-
-
-_UNITS = {
-    "10x": 1, "12x": 1, "11n": 1, "11x": 1, "10t": 1, "20t": 2, "22x": 2, "21t": 2, "21s": 2, "21h": 2,
-    "21c": 2, "23x": 2, "22b": 2, "22t": 2, "22s": 2, "22c": 2, "30t": 3, "32x": 3, "31i": 3, "31t": 3,
-    "31c": 3, "35c": 3, "3rc": 3, "45cc": 4, "4rcc": 4, "51l": 5,
-}  # fmt: skip
+    return ops
 
 
 def _operands(data: bytes, pos: int, fmt: str) -> tuple[tuple[int, ...], int | None, int | None, int | None]:
@@ -158,16 +265,6 @@ def _operands(data: bytes, pos: int, fmt: str) -> tuple[tuple[int, ...], int | N
     raise DexError(f"unknown instruction format {fmt}")
 
 
-def _payload_size(data: bytes, pos: int, ident: int) -> int:
-    if ident == 1:  # packed-switch: ident, size, first_key(2 units), targets(2 units each)
-        return 4 + 2 * _U16.unpack_from(data, pos + 2)[0]
-    if ident == 2:  # sparse-switch: ident, size, keys and targets (2 units each)
-        return 2 + 4 * _U16.unpack_from(data, pos + 2)[0]
-    width = _U16.unpack_from(data, pos + 2)[0]
-    count = _U32.unpack_from(data, pos + 4)[0]
-    return 4 + (width * count + 1) // 2
-
-
 def _switch_targets(data: bytes, start: int, payload_unit: int, end: int) -> list[int]:
     pos = start + 2 * payload_unit
     if pos + 4 > end:
@@ -198,10 +295,8 @@ def _tries(data: bytes, insns_end: int, tries_size: int, size: int) -> list[tupl
 
 
 def _handler_targets(data: bytes, pos: int, size: int) -> list[int]:
-    from apkaudit.facts.dex import uleb128
-
     try:
-        raw, pos = _sleb(data, pos)
+        raw, pos = sleb128(data, pos)
         targets = []
         for _ in range(min(abs(raw), 256)):
             _type, pos = uleb128(data, pos)
@@ -213,20 +308,6 @@ def _handler_targets(data: bytes, pos: int, size: int) -> list[int]:
         return targets
     except (DexError, IndexError):
         return []
-
-
-def _sleb(data: bytes, pos: int) -> tuple[int, int]:
-    result = shift = 0
-    for _ in range(5):
-        b = data[pos]
-        pos += 1
-        result |= (b & 0x7F) << shift
-        shift += 7
-        if not b & 0x80:
-            if b & 0x40:
-                result -= 1 << shift
-            return result, pos
-    raise DexError("sleb128 longer than 5 bytes")
 
 
 def _cfg(ops: list[Op], tries: list[tuple[int, int, list[int]]]) -> tuple[list[tuple[int, int]], list[list[int]]]:

@@ -1,4 +1,4 @@
-"""Tests for the lazy DEX reader (apkaudit.facts.dex), with androguard as the oracle.
+"""Tests for the lazy DEX reader (apkaudit.dex.file), with androguard as the oracle.
 
 Everything runs on the real public APKs in ../shared/corpus (tests skip when
 that folder is absent): the reader's answers are compared with what
@@ -25,17 +25,11 @@ from typing import Any
 
 import pytest
 
-from apkaudit.facts.dex import (
-    FILL_ARRAY_DATA_PAYLOAD,
-    PACKED_SWITCH_PAYLOAD,
-    SPARSE_SWITCH_PAYLOAD,
-    DexError,
-    DexFile,
-    decode_mutf8,
-    uleb128,
-)
+from apkaudit.dex.encoding import DexError, decode_mutf8, uleb128
+from apkaudit.dex.file import DexFile
+from apkaudit.dex.opcodes import FILL_ARRAY_DATA_PAYLOAD, PACKED_SWITCH_PAYLOAD, SPARSE_SWITCH_PAYLOAD
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 APIDEMOS = CORPUS / "ApiDemos-debug.apk"
 SETTINGS = CORPUS / "appium-settings-8.0.10.apk"
 UIA2 = CORPUS / "appium-uiautomator2-server-v10.6.6.apk"
@@ -931,7 +925,7 @@ def test_hypothesis_mutations_only_raise_dex_error() -> None:
 
 def test_method_annotations_and_static_strings_of_a_sample() -> None:
     """Retrofit's @POST paths and a BuildConfig-style static final String, as smali declared them."""
-    root = Path(__file__).resolve().parent.parent / "samples" / "flows" / "apk"
+    root = Path(__file__).resolve().parents[2] / "samples" / "flows" / "apk"
     with zipfile.ZipFile(root / "retrofit_service.apk") as z:
         d = DexFile(z.read("classes.dex"))
     api = d.class_by_name("Lorg/apkaudit/flows/retrofit_service/UploadApi;")

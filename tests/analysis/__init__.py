@@ -1,0 +1,1 @@
+"""Tests of apkaudit/analysis: program, sources, sites, owners, run-time code."""

@@ -1,0 +1,1 @@
+"""Tests of apkaudit/facts: app-level facts (manifest, packing, disclosure, category, tamper, serialize)."""
