@@ -15,7 +15,8 @@ import pytest
 
 from apkaudit.audit import audit, gather_facts
 from apkaudit.errors import PolicyError
-from apkaudit.facts import disclosure
+from apkaudit.facts.disclosure import documents, judgement, lexicon
+from apkaudit.facts.disclosure import text as plain
 from apkaudit.model import (
     CategoryDisclosure,
     Consistency,
@@ -171,7 +172,7 @@ SENTENCES = [
 
 def _stances(sentence: str) -> dict[str, Stance]:
     doc = PolicyDocument("t.txt", "privacy_policy", None, len(sentence))
-    told = disclosure.judge([disclosure._Text(doc, sentence)], (), (), Coverage.COMPLETE)
+    told = judgement.judge([documents.Text(doc, sentence)], (), (), Coverage.COMPLETE)
     return {c.category: c.sentences[0].stance for c in told.categories if c.sentences}
 
 
@@ -191,7 +192,7 @@ def test_look_alikes_are_not_the_category(sentence):
 def test_one_disclosure_outweighs_a_denial_and_sentences_are_kept_once():
     text = "我们不会读取您的通讯录。\n为评估风险，我们会读取您的通讯录。\n为评估风险，我们会读取您的通讯录。"
     doc = PolicyDocument("p.txt", "privacy_policy", "zh", len(text))
-    told = disclosure.judge([disclosure._Text(doc, text)], (), (), Coverage.COMPLETE)
+    told = judgement.judge([documents.Text(doc, text)], (), (), Coverage.COMPLETE)
     (c,) = told.categories
     assert c.verdict is DisclosureVerdict.DISCLOSED and c.cross is Consistency.DISCLOSED_UNUSED  # no code here
     assert [s.stance for s in c.sentences] == [Stance.DISCLOSES, Stance.DENIES]
@@ -206,14 +207,14 @@ def test_long_sentences_are_cut_around_the_term():
 
 def _judged(text: str) -> Disclosure:
     doc = PolicyDocument("p.txt", "privacy_policy", "zh", len(text))
-    return disclosure.judge([disclosure._Text(doc, text)], (), (), Coverage.COMPLETE)
+    return judgement.judge([documents.Text(doc, text)], (), (), Coverage.COMPLETE)
 
 
 # -- text extraction ---------------------------------------------------------------------------------------
 
 
 def test_html_text_drops_scripts_styles_and_head_and_keeps_blocks_apart():
-    title, text = disclosure.html_text(
+    title, text = plain.html_text(
         "<html><head><title>Privacy &amp; you</title><style>p{}</style></head><body>"
         "<script>var x = '通讯录';</script><h1>Heading</h1><p>First&nbsp;para</p><p>Second</p>"
         "<noscript>hidden</noscript></body></html>"
@@ -223,7 +224,7 @@ def test_html_text_drops_scripts_styles_and_head_and_keeps_blocks_apart():
 
 
 def test_hard_wrapped_english_lines_are_joined_but_list_lines_are_not():
-    assert disclosure.normalise("We will not access your\ncontacts.\n通讯录：用于核验\n位置：不收集") == (
+    assert plain.normalise("We will not access your\ncontacts.\n通讯录：用于核验\n位置：不收集") == (
         "We will not access your contacts.\n通讯录：用于核验\n位置：不收集"
     )
 
@@ -231,13 +232,13 @@ def test_hard_wrapped_english_lines_are_joined_but_list_lines_are_not():
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
 def test_decode_common_encodings(encoding):
     text = "隐私政策：我们不会读取您的通讯录。"
-    assert disclosure.decode(text.encode(encoding)) == text
+    assert plain.decode(text.encode(encoding)) == text
 
 
 def test_language_from_script():
-    assert disclosure.language("我们不会读取您的通讯录和短信内容") == "zh"
-    assert disclosure.language("We will not access your contacts or messages") == "en"
-    assert disclosure.language("123 456") is None
+    assert plain.language("我们不会读取您的通讯录和短信内容") == "zh"
+    assert plain.language("We will not access your contacts or messages") == "en"
+    assert plain.language("123 456") is None
 
 
 # -- crossing ----------------------------------------------------------------------------------------------
@@ -299,7 +300,7 @@ def test_policy_file_that_lies_about_its_size_is_not_inflated_past_the_cap(tmp_p
 
 
 def test_policy_like_names_are_read_first_within_the_byte_budget(tmp_path, monkeypatch):
-    monkeypatch.setitem(disclosure._lexicon().limits, "max_read_bytes", 2000)
+    monkeypatch.setitem(lexicon.compiled().limits, "max_read_bytes", 2000)
     apk = tmp_path / "two-files.apk"
     shutil.copy(sample_apk("harvest-loan"), apk)
     with zipfile.ZipFile(apk, "a", zipfile.ZIP_DEFLATED) as z:
