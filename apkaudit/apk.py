@@ -22,6 +22,7 @@ import apkInspector
 from apkInspector.headers import ZipEntry
 
 from apkaudit.errors import BadApkError
+from apkaudit.files import read_regular
 
 # apkInspector logs every oddity of a tampered zip through the root logger (and configures it at import);
 # a user of apkaudit sees our messages only: tampering is reported in the analysis notes (facts/tamper.py).
@@ -76,14 +77,8 @@ class ApkArchive:
     @classmethod
     def open(cls, path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ApkArchive:
         """Read and index an APK; raise BadApkError for anything that cannot be audited."""
-        p = Path(path)
-        try:
-            size = p.stat().st_size
-            if size > limits.max_file_bytes:
-                raise BadApkError(f"{path}: file is {size} bytes, over the {limits.max_file_bytes}-byte limit")
-            data = p.read_bytes()
-        except OSError as exc:
-            raise BadApkError(f"{path}: cannot read file: {exc.strerror or exc}") from None
+        # a FIFO or device is refused unread, and the cap is on what is read (a device's st_size is 0)
+        data = read_regular(path, limits.max_file_bytes, BadApkError, "file")
         return cls.from_bytes(data, str(path), limits)
 
     @classmethod

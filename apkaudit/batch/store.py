@@ -161,6 +161,8 @@ class Store:
         folder = target.parent
         if target.is_dir():
             raise StoreError(f"{path}: is a folder; give a database file name such as results.sqlite")
+        if target.exists() and not target.is_file():  # SQLite would block on a FIFO, or write into a device
+            raise StoreError(f"{path}: not a regular file; give a database file name such as results.sqlite")
         if not folder.is_dir():
             raise StoreError(f"{path}: folder {folder} does not exist")
         if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
