@@ -42,19 +42,19 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def open_regular(path: str | os.PathLike[str], error: type[ApkAuditError] = ApkAuditError) -> int:
+def open_regular(path: str | os.PathLike[str], error: type[ApkAuditError] = ApkAuditError, what: str = "file") -> int:
     """A read-only descriptor on a regular file; anything else raises `error` with a one-line message."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
         raise error(f"{path}: is a folder, not a file") from None
     except OSError as exc:
-        raise error(f"{path}: cannot read file: {exc.strerror or exc}") from None
+        raise error(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     try:
         mode = os.fstat(fd).st_mode
     except OSError as exc:
         os.close(fd)
-        raise error(f"{path}: cannot read file: {exc.strerror or exc}") from None
+        raise error(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     if not stat.S_ISREG(mode):
         os.close(fd)
         raise error(f"{path}: is {_kind(mode)}, not a regular file")
@@ -65,12 +65,12 @@ def read_regular(
     path: str | os.PathLike[str], limit: int, error: type[ApkAuditError] = ApkAuditError, what: str = "file"
 ) -> bytes:
     """The bytes of a regular file of at most `limit` bytes (at most limit + 1 are read to tell)."""
-    fd = open_regular(path, error)
+    fd = open_regular(path, error, what)
     try:
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise error(f"{path}: cannot read file: {exc.strerror or exc}") from None
+        raise error(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
     if len(data) > limit:

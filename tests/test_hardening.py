@@ -242,3 +242,66 @@ def test_scan_of_a_folder_is_a_one_line_error(tmp_path):
     one_line_error(apkaudit("scan", str(tmp_path)), str(tmp_path), "folder")
     missing = tmp_path / "absent.apk"
     one_line_error(apkaudit("scan", str(missing)), str(missing))
+
+
+# -- 3, 14, 17. rule books: alias bombs, non-finite numbers, duplicate keys, deep nesting ----------------------
+
+
+def _rule_book(tmp_path: Path, text: str, name: str = "book.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_alias_bomb_rule_book_is_refused_quickly_and_small(tmp_path):
+    from tests.fuzz.harness import alias_bomb
+
+    path = _rule_book(tmp_path, alias_bomb(8, 9))
+    proc = apkaudit("policies", "validate", str(path), timeout=30)
+    one_line_error(proc, str(path), "aliases expand")
+
+
+def test_shipped_rule_books_with_aliases_still_load():
+    from apkaudit.policy.load import available, load
+
+    for pid in available():
+        assert load(pid).rules
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("weight: 30", "weight: .nan", "'.nan' is not a finite number"),
+        ("weight: 30", "weight: -.inf", "'-.inf' is not a finite number"),
+        ("  start: 100", "  start: .inf", "'.inf' is not a finite number"),
+        ("jurisdiction: ", "jurisdiction: CN\njurisdiction: ", "duplicate key 'jurisdiction'"),
+    ],
+)
+def test_non_finite_numbers_and_duplicate_keys_are_refused(tmp_path, old, new, problem):
+    from apkaudit.errors import PolicyError
+    from apkaudit.policy.load import available, load
+
+    text = available()["cn-pipl-loan"].read_text(encoding="utf-8")
+    assert old in text, old
+    path = _rule_book(tmp_path, text.replace(old, new, 1))
+    with pytest.raises(PolicyError, match=rf"^{path}:\d+: {problem}"):
+        load(str(path))
+
+
+@pytest.mark.parametrize("depth", [100, 5000])
+def test_deeply_nested_yaml_names_the_file(tmp_path, depth):
+    from apkaudit.errors import PolicyError
+    from apkaudit.policy.load import load
+
+    path = _rule_book(tmp_path, "id: " + "[" * depth + "]" * depth + "\n")
+    with pytest.raises(PolicyError, match=rf"^{path}(:\d+)?: YAML nested"):
+        load(str(path))
+
+
+def test_deeply_nested_json_report_names_the_file(tmp_path):
+    from apkaudit.report.document import ReportError, read_reports
+
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ReportError, match=rf"^{path}: JSON nested too deeply"):
+        read_reports(path)
