@@ -305,3 +305,65 @@ def test_deeply_nested_json_report_names_the_file(tmp_path):
     path.write_text("[" * 100_000 + "]" * 100_000)
     with pytest.raises(ReportError, match=rf"^{path}: JSON nested too deeply"):
         read_reports(path)
+
+
+# -- 6, 11. the zip: overlapping records, lying sizes, Zip64 --------------------------------------------------
+
+
+def test_zip64_classes_dex_is_read_as_android_reads_it(tmp_path):
+    from apkaudit.audit import audit
+    from apkaudit.policy.load import load
+    from tests.hostile import zip64_central
+
+    data = sample_apk("harvest-loan").read_bytes()
+    path = tmp_path / "zip64.apk"
+    path.write_bytes(zip64_central(data, "classes.dex"))
+    policy = load("cn-pipl-loan")
+    before, after = audit(sample_apk("harvest-loan"), [policy]), audit(path, [policy])
+    assert after.verdicts[0].grade == before.verdicts[0].grade == "F"
+    assert after.facts.analysis.coverage == before.facts.analysis.coverage
+    assert after.facts.data_access == before.facts.data_access
+
+
+def test_central_records_sharing_one_local_entry_are_tampering_and_read_once(tmp_path):
+    import zipfile
+
+    from apkaudit.apk import ApkArchive, Limits
+    from tests.hostile import entries_of, overlapping_central, write_zip
+
+    entries = entries_of(sample_apk("harvest-loan"))
+    entries["assets/blob.bin"] = b"\0" * (8 << 20)
+    base = write_zip(tmp_path / "base.apk", entries, zipfile.ZIP_DEFLATED).read_bytes()
+    archive = ApkArchive.from_bytes(overlapping_central(base, "assets/blob.bin", 20), "o.apk", Limits())
+    assert [n for n in archive.names if n.startswith("assets/copy")] == []
+    assert any(n.startswith("tampering: 20 zip entries point at the local entry") for n in archive.notes)
+    for name in archive.names:
+        archive.read(name)
+    assert archive._inflated_total < 16 << 20
+
+
+def test_an_entry_that_fails_to_inflate_is_inflated_once_and_counted(tmp_path):
+    import zipfile
+
+    from apkaudit.apk import ApkArchive, Limits
+    from tests.hostile import entries_of, write_zip
+
+    entries = entries_of(sample_apk("harvest-loan"))
+    entries["resources.arsc"] = b"\0" * (4 << 20)
+    data = bytearray(write_zip(tmp_path / "a.apk", entries, zipfile.ZIP_DEFLATED).read_bytes())
+    limits = Limits(max_entry_bytes=1 << 20, max_total_bytes=3 << 20, ratio_floor=1 << 30)
+    archive = ApkArchive.from_bytes(bytes(data), "lying.apk", limits)
+    for _ in range(6):
+        assert archive.read("resources.arsc") is None
+    assert len([n for n in archive.notes if "skipped zip entry 'resources.arsc'" in n]) == 1
+    assert archive._inflated_total > 1 << 20  # the failed inflation counts against the APK's total
+
+
+def test_a_rule_book_with_a_control_character_is_a_one_line_error(tmp_path):
+    # found by the fuzz target `policy`: yaml's ReaderError is raised when the loader is made, not when it loads
+    from apkaudit.errors import PolicyError
+    from apkaudit.policy.load import load
+
+    path = _rule_book(tmp_path, "id: a\x07b\n")
+    with pytest.raises(PolicyError, match=rf"^{path}(:\d+)?: YAML syntax error"):
+        load(str(path))

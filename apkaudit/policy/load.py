@@ -301,8 +301,9 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 def safe_yaml(text: str, path: Path) -> Any:
     """A rule book (or cases file) parsed safely; PolicyError naming the file (and line) for anything wrong."""
-    loader = _RuleBookLoader(text)
+    loader: _RuleBookLoader | None = None
     try:
+        loader = _RuleBookLoader(text)  # the reader checks the characters here already
         node = loader.get_single_node()
         _bounded(node, path)
         return loader.construct_document(node) if node is not None else None
@@ -315,7 +316,8 @@ def safe_yaml(text: str, path: Path) -> Any:
     except RecursionError:
         raise PolicyError(f"{path}: YAML nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str, bytes]:
