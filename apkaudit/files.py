@@ -67,8 +67,14 @@ def read_regular(
     """The bytes of a regular file of at most `limit` bytes (at most limit + 1 are read to tell)."""
     fd = open_regular(path, error, what)
     try:
+        # read(limit + 1) would allocate limit + 1 bytes up front: read what the file holds, in pieces
+        chunks = []
+        left = limit + 1
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
+            while left > 0 and (chunk := fh.read(min(left, max(os.fstat(fd).st_size + 1, 1 << 16)))):
+                chunks.append(chunk)
+                left -= len(chunk)
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         raise error(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     finally:

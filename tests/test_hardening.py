@@ -367,3 +367,29 @@ def test_a_rule_book_with_a_control_character_is_a_one_line_error(tmp_path):
     path = _rule_book(tmp_path, "id: a\x07b\n")
     with pytest.raises(PolicyError, match=rf"^{path}(:\d+)?: YAML syntax error"):
         load(str(path))
+
+
+# -- 15, 16. CSV export and damaged stored reports --------------------------------------------------------------
+
+
+def test_csv_cells_carry_no_terminal_control_characters():
+    from apkaudit.batch.export import _csv_line
+
+    line = _csv_line(["\x1b]0;owned\x07title", "a\u009b31mb", "=cmd"])
+    assert not any(ch in line for ch in "\x1b\x07\u009b")
+    assert "'=cmd" in line
+
+
+def test_a_damaged_stored_report_is_named_and_audited_again(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "r.sqlite"
+    apk = str(sample_apk("harvest-loan"))
+    assert apkaudit("batch", apk, "--db", str(db)).returncode == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE results SET report = 'not json{'")
+    proc = apkaudit("export", "--db", str(db))
+    one_line_error(proc, "harvest-loan.apk", "damaged")
+    again = apkaudit("batch", apk, "--db", str(db))
+    assert again.returncode == 0 and "0 already done" in again.stdout, again.stdout
+    assert apkaudit("export", "--db", str(db)).returncode == 0
