@@ -14,6 +14,7 @@ import logging
 import posixpath
 import re
 import struct
+import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ import apkInspector
 from apkInspector.headers import ZipEntry
 
 from apkaudit.errors import BadApkError
+from apkaudit.files import read_regular
 
 # apkInspector logs every oddity of a tampered zip through the root logger (and configures it at import);
 # a user of apkaudit sees our messages only: tampering is reported in the analysis notes (facts/tamper.py).
@@ -72,18 +74,17 @@ class ApkArchive:
     _zip: ZipEntry
     notes: list[str] = field(default_factory=list)
     _inflated_total: int = 0
+    _failed: dict[str, str] = field(default_factory=dict)  # entry -> why it cannot be read: tried once only
+    deadline: float | None = None  # time.monotonic() past which the analysis stages stop (set by the audit)
+
+    def seconds_left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
 
     @classmethod
     def open(cls, path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ApkArchive:
         """Read and index an APK; raise BadApkError for anything that cannot be audited."""
-        p = Path(path)
-        try:
-            size = p.stat().st_size
-            if size > limits.max_file_bytes:
-                raise BadApkError(f"{path}: file is {size} bytes, over the {limits.max_file_bytes}-byte limit")
-            data = p.read_bytes()
-        except OSError as exc:
-            raise BadApkError(f"{path}: cannot read file: {exc.strerror or exc}") from None
+        # a FIFO or device is refused unread, and the cap is on what is read (a device's st_size is 0)
+        data = read_regular(path, limits.max_file_bytes, BadApkError, "file")
         return cls.from_bytes(data, str(path), limits)
 
     @classmethod
@@ -97,9 +98,16 @@ class ApkArchive:
         entries = parsed.infolist()
         if len(entries) > limits.max_entries:
             raise BadApkError(f"{path}: {len(entries)} zip entries, over the {limits.max_entries}-entry limit")
+        _read_zip64(parsed, data)
+        tampering: list[str] = []
+        # apkaudit never extracts, so a name that climbs out of its folder cannot hurt it: noted and left out
         bad = sorted(n for n in entries if _is_traversal(n))
+        for name in bad:
+            del entries[name]
         if bad:
-            raise BadApkError(f"{path}: path-traversal entry name {bad[0]!r} in the zip (refused; nothing written)")
+            shown = ", ".join(map(repr, bad[:3]))
+            tampering.append(f"{len(bad)} zip entries with a path-traversal or absolute name, left out: {shown}")
+        tampering += _overlapping(entries, parsed)
         odd = sorted(
             n
             for n in entries
@@ -110,6 +118,7 @@ class ApkArchive:
         if MANIFEST not in entries:
             raise BadApkError(f"{path}: not an APK (no {MANIFEST} in the zip)")
         archive = cls(path, data, hashlib.sha256(data).hexdigest(), limits, parsed)
+        archive.notes.extend(f"tampering: {t}" for t in tampering)
         if odd:
             archive.notes.append(
                 f"left out {len(odd)} zip entries whose names are over {limits.max_name_bytes} bytes "
@@ -142,15 +151,21 @@ class ApkArchive:
             if required:
                 raise BadApkError(f"{self.path}: entry {name!r} missing")
             return None
+        if name in self._failed:  # inflated once already and failed: not again, and not noted twice
+            if required:
+                raise BadApkError(f"{self.path}: entry {name!r} {self._failed[name]}")
+            return None
         try:
             return self._inflate(name)
         except _OverLimit as exc:
+            self._failed[name] = f"{exc} (possible zip bomb)"
             message = f"{self.path}: entry {name!r} {exc} (possible zip bomb)"
             if required:
                 raise BadApkError(message) from None
             self.notes.append(f"skipped zip entry {name!r}: {exc}")
             return None
         except (zlib.error, ValueError, KeyError) as exc:
+            self._failed[name] = f"cannot be inflated ({exc})"
             if required:
                 raise BadApkError(f"{self.path}: entry {name!r} cannot be inflated ({exc})") from None
             self.notes.append(f"skipped zip entry {name!r}: cannot be inflated ({exc})")
@@ -215,7 +230,7 @@ class ApkArchive:
         else:
             # DEFLATE, or a spoofed method on deflated data: Android inflates these.
             compressed = self.data[offset : offset + compressed_size]
-            out = self._bounded_inflate(compressed, budget)
+            return self._bounded_inflate(compressed, budget)
         self._inflated_total += len(out)
         return bytes(out)
 
@@ -228,6 +243,7 @@ class ApkArchive:
         while True:
             chunk = inflater.decompress(tail, step)
             produced += len(chunk)
+            self._inflated_total += len(chunk)  # counted as it is made: a failed inflation costs the APK too
             chunks.append(chunk)
             if produced > budget:
                 raise _OverLimit(f"inflates past the {budget}-byte limit")
@@ -239,6 +255,7 @@ class ApkArchive:
         if not inflater.eof:
             tail_bytes = inflater.flush()
             produced += len(tail_bytes)
+            self._inflated_total += len(tail_bytes)
             if produced > budget:
                 raise _OverLimit(f"inflates past the {budget}-byte limit")
             chunks.append(tail_bytes)
@@ -255,6 +272,56 @@ class ApkArchive:
                     f"zip entry {name!r} declares a {size // max(packed, 1)}:1 compression ratio "
                     "(possible zip bomb): not read"
                 )
+
+
+_ZIP64_MARK = 0xFFFFFFFF
+
+
+def _read_zip64(parsed: ZipEntry, data: bytes) -> None:
+    """Sizes and offsets a central record leaves at 0xFFFFFFFF, read from its Zip64 extra field (id 1) in the
+    order the zip format gives them, as Android does; a local header's 0xFFFFFFFF sizes take the central ones."""
+    for name, entry in parsed.infolist().items():
+        wanted = [f for f in ("uncompressed_size", "compressed_size") if getattr(entry, f) == _ZIP64_MARK]
+        if entry.relative_offset_of_local_file_header == _ZIP64_MARK:
+            wanted.append("relative_offset_of_local_file_header")
+        if not wanted:
+            continue
+        start = int(entry.offset_in_central_directory) + 46 + int(entry.file_name_length)
+        extra = data[start : start + int(entry.extra_field_length)]  # apkInspector keeps it as text
+        pos = 0
+        while pos + 4 <= len(extra):
+            tag, size = struct.unpack_from("<HH", extra, pos)
+            if tag == 1:
+                values = extra[pos + 4 : pos + 4 + size]
+                for n, key in enumerate(wanted[: len(values) // 8]):
+                    setattr(entry, key, struct.unpack_from("<Q", values, 8 * n)[0])
+                break
+            pos += 4 + size
+        local = parsed.local_headers.get(name)
+        if local is not None:
+            for key in ("uncompressed_size", "compressed_size"):
+                if getattr(local, key) == _ZIP64_MARK:
+                    setattr(local, key, getattr(entry, key))
+
+
+def _overlapping(entries: dict[str, object], parsed: ZipEntry) -> list[str]:
+    """Central records that point at one local entry: the one named by the local header (else the first) is
+    kept, the others are left out and named as tampering (each would inflate the same bytes again)."""
+    by_offset: dict[int, list[str]] = {}
+    for name, entry in entries.items():
+        by_offset.setdefault(int(getattr(entry, "relative_offset_of_local_file_header", -1)), []).append(name)
+    dropped: list[str] = []
+    for names in by_offset.values():
+        if len(names) < 2:
+            continue
+        keep = next((n for n in names if n in parsed.local_headers), names[0])
+        dropped += [n for n in names if n != keep]
+    for name in dropped:
+        del entries[name]
+    if not dropped:
+        return []
+    shown = ", ".join(repr(n) for n in sorted(dropped)[:3])
+    return [f"{len(dropped)} zip entries point at the local entry of another one, left out: {shown}"]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -34,6 +35,7 @@ def gather_facts(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, flows: bo
     `flows=False` skips the data-flow search (sites stay `reachable`): for benchmarking its cost.
     """
     archive = ApkArchive.open(path, limits)
+    archive.deadline = time.monotonic() + limits.max_analysis_seconds  # every stage after the opening
     tampering = tamper.notes(archive)  # evidence of intent to evade, noted before anything may fail
     archive.notes.extend(tampering)
     try:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from apkaudit import __version__
+from apkaudit import __version__, files
 from apkaudit.audit import audit
 from apkaudit.errors import ApkAuditError
 from apkaudit.model import Report, Severity
@@ -57,18 +55,22 @@ def _load_policies(ctx: click.Context, debug: bool, names: Sequence[str]) -> lis
 
 
 def _checked_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """An -o file path whose folder exists and is writable, checked before any work is done."""
-    if value is None or value == "-":
-        return value
-    target = Path(value)
-    if target.is_dir():
-        raise click.BadParameter(f"{value} is a folder, not a file", ctx, param)
-    folder = target.parent
-    if not folder.is_dir():
-        raise click.BadParameter(f"folder {str(folder)!r} does not exist", ctx, param)
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise click.BadParameter(f"folder {str(folder)!r} is not writable", ctx, param)
+    """An -o path apkaudit may write (its folder exists and is writable), checked before any work is done."""
+    try:
+        files.check_output(value)
+    except ApkAuditError as exc:
+        _error(str(exc))
+        ctx.exit(EXIT_ERROR)
     return value
+
+
+def _check_inputs(ctx: click.Context, output: str | None, inputs: Sequence[str]) -> None:
+    """Exit 2 before any work when -o names one of the inputs (the APK, report or database it would destroy)."""
+    try:
+        files.check_output(output, inputs)
+    except ApkAuditError as exc:
+        _error(str(exc))
+        ctx.exit(EXIT_ERROR)
 
 
 def _policy_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -88,26 +90,16 @@ def _output_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..
     return click.option(
         "-o",
         "--output",
-        type=click.Path(dir_okay=False, writable=True),
         callback=_checked_output,
         help=help_text,
     )
 
 
-def _write(output: str | None, text: str) -> None:
-    """Write all or nothing: a crash mid-write never leaves a half report in place of a good one."""
-    if output is None or output == "-":
+def _write(output: str | None, text: str, inputs: Sequence[str] = ()) -> bool:
+    """Write all or nothing (files.write_output): a crash mid-write never leaves half a report in place."""
+    if not files.write_output(output, [text], inputs):
         click.echo(text, nl=False)
-        return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return True
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,7 +112,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("apks", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.argument("apks", nargs=-1, required=True)
 @_policy_option("Rule book id (see `apkaudit policies list`) or path to a rule book YAML file. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @_output_option("Write the report here.")
@@ -144,6 +136,7 @@ def scan(
 ) -> None:
     """Audit APK files and print (or write) one report each."""
     debug = debug or ctx.obj["debug"]
+    _check_inputs(ctx, output, apks)
     loaded = _load_policies(ctx, debug, policies)
     reports: list[Report] = []
     failed = 0
@@ -153,8 +146,8 @@ def scan(
             failed += 1
         else:
             reports.append(report)
-    if reports:
-        _write(output, renderer(fmt, lang)(reports))
+    if reports and _guarded(debug, output or "-", lambda: _write(output, renderer(fmt, lang)(reports), apks)) is None:
+        ctx.exit(EXIT_ERROR)
     if failed:
         ctx.exit(EXIT_ERROR)
     if fail_on and _fails(reports, Severity(fail_on)):
@@ -259,7 +252,12 @@ def policies_test(ctx: click.Context, policy: str, cases_file: str | None) -> No
     help="Rule book for the methodology page (default: the ones the reports were judged under). Repeatable.",
 )
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True)
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Folder to write the site to.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    help="Folder to write the site to: a new or empty folder, or an earlier site (replaced as a whole).",
+)
 @click.pass_context
 def site(
     ctx: click.Context,
@@ -275,6 +273,8 @@ def site(
     debug = ctx.obj["debug"]
     if not db and not report_files:
         raise click.UsageError("give --db RESULTS.sqlite or --report REPORT.json")
+    if _guarded(debug, output, lambda: files.check_site_folder(output)) is None:
+        ctx.exit(EXIT_ERROR)
     inputs = _guarded(debug, db or report_files[0], lambda: site_pages.load_inputs(db, report_files))
     if inputs is None:
         ctx.exit(EXIT_ERROR)
@@ -282,23 +282,14 @@ def site(
     ids = policies or sorted({str(d["policy"]["id"]) for d in docs if isinstance(d.get("policy"), dict)})
     loaded = _load_policies(ctx, debug, ids)
     pages = _guarded(debug, output, lambda: site_pages.build_site(docs, loaded, lang, errors))
-    if pages is None:
+    if pages is None or _guarded(debug, output, lambda: files.write_site(output, pages)) is None:
         ctx.exit(EXIT_ERROR)
-    root = Path(output)
-    root.mkdir(parents=True, exist_ok=True)
-    for rel, text in pages.items():
-        parts = rel.split("/")
-        if any(part in ("", ".", "..") for part in parts):  # names come from SHA-256s and catalogue ids
-            raise click.ClickException(f"refusing to write page {rel!r}")
-        target = root.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _write(str(target), text)
     click.echo(f"{output}: {len(pages)} pages, {len(docs)} reports, {len(errors)} errors", err=True)
 
 
 @cli.command("diff")
-@click.argument("old", type=click.Path(dir_okay=False, path_type=str))
-@click.argument("new", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("old")
+@click.argument("new")
 @_policy_option("Rule book to judge APKs under (JSON reports keep the verdict they hold). Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(("text", "html")), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True)
@@ -313,6 +304,7 @@ def diff_command(
     from apkaudit.report.document import looks_like_report, read_report
 
     debug = ctx.obj["debug"]
+    _check_inputs(ctx, output, (old, new))
     loaded = _load_policies(ctx, debug, policies)
     docs = []
     for path in (old, new):
@@ -327,7 +319,9 @@ def diff_command(
             ctx.exit(EXIT_ERROR)
         docs.append(doc)
     d = report_diff.diff_reports(docs[0], docs[1])
-    _write(output, html.render_diff(d, lang) if fmt == "html" else report_diff.render_text(d, lang))
+    text = html.render_diff(d, lang) if fmt == "html" else report_diff.render_text(d, lang)
+    if _guarded(debug, output or "-", lambda: _write(output, text, (old, new))) is None:
+        ctx.exit(EXIT_ERROR)
 
 
 @cli.command()
@@ -502,18 +496,20 @@ def export_command(ctx: click.Context, db: str, fmt: str, output: str | None) ->
     from apkaudit.batch import export
     from apkaudit.batch.store import Store
 
+    _check_inputs(ctx, output, (db,))
+
     def run() -> bool:
         with Store(db) as store:
-            _write_lines(output, export.lines(store, fmt))
+            _write_lines(output, export.lines(store, fmt), db)
         return True
 
     if _guarded(ctx.obj["debug"], db, run) is None:
         ctx.exit(EXIT_ERROR)
 
 
-def _write_lines(output: str | None, lines: Any) -> None:
+def _write_lines(output: str | None, lines: Any, db: str) -> None:
     """Stream lines out; to a file, all or nothing (as _write)."""
-    if output is None or output == "-":
+    if files.is_stdout(output):
         try:
             for line in lines:
                 click.echo(line, nl=False)
@@ -521,16 +517,8 @@ def _write_lines(output: str | None, lines: Any) -> None:
         except BrokenPipeError:  # `apkaudit export ... | head`: the reader has all it wants
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        # a file name that is not UTF-8 (kept by Python as a lone surrogate) is written as its \udcXX escape
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
-            fh.writelines(lines)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # a file name that is not UTF-8 (kept by Python as a lone surrogate) is written as its \udcXX escape
+    files.write_output(output, lines, (db,), errors="backslashreplace", newline="")
 
 
 @cli.command("summary")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -51,10 +52,17 @@ def test_undecodable_manifest(run, tmp_path, good_entries):
     _expect_error(run, write_zip(tmp_path / "badmanifest.apk", good_entries), "AndroidManifest.xml cannot be decoded")
 
 
-def test_path_traversal_name_is_refused_and_nothing_written(run, tmp_path, good_entries):
-    good_entries["../../escaped.txt"] = b"owned"
+@pytest.mark.parametrize("name", ["../../escaped.txt", "assets/../../evil.txt", "/abs.txt", "\\back.txt", "C:evil"])
+def test_path_traversal_name_is_noted_left_out_and_the_rest_audited(run, tmp_path, good_entries, name):
+    # issue 18 item 12: apkaudit never extracts, so such a name is tampering to note, not a reason to refuse
+    good_entries[name] = b"owned"
     path = write_zip(tmp_path / "traversal.apk", good_entries)
-    _expect_error(run, path, "path-traversal entry name '../../escaped.txt'")
+    result = run("scan", str(path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["verdicts"][0]["grade"] not in (None, "incomplete")
+    notes = [n for n in doc["analysis"]["notes"] if "path-traversal" in n]
+    assert notes and notes[0].startswith("tampering: ") and repr(name) in notes[0]
     assert not (tmp_path.parent / "escaped.txt").exists()
 
 

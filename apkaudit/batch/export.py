@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -79,6 +80,9 @@ def csv_row(report: dict[str, Any]) -> list[Any]:
     return [values.get(c) for c in CSV_COLUMNS]
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _csv_line(cells: Sequence[Any]) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow([_cell(c) for c in cells])
@@ -86,10 +90,11 @@ def _csv_line(cells: Sequence[Any]) -> str:
 
 
 def _cell(value: Any) -> str:
-    """A cell as text; one that a spreadsheet would run as a formula (a hostile app label) is quoted as text."""
+    """A cell as text; one that a spreadsheet would run as a formula (a hostile app label) is quoted as text,
+    and control characters (ESC, BEL, CSI: a terminal would run them) become '?', as in every other writer."""
     if value is None:
         return ""
-    text = str(value)
+    text = _CONTROL.sub("?", str(value))
     if text.startswith(_FORMULA_START):
         return "'" + text
     return text

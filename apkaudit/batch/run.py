@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,9 @@ from typing import Protocol
 from apkaudit.audit import judge
 from apkaudit.batch.store import InputRow, Key, Record, Store
 from apkaudit.batch.task import TaskResult, TaskSpec, catalog_digest, code_version, policy_key
+from apkaudit.errors import ApkAuditError
 from apkaudit.facts.serialize import FactsFormatError, facts_from_dict
+from apkaudit.files import open_regular
 from apkaudit.model import Facts
 from apkaudit.policy.load import Policy
 from apkaudit.report.json_report import report_dict
@@ -160,7 +163,11 @@ class Batch:
         """None: already done. An Event: settled here (unreadable, duplicate, judged again). A TaskSpec: read it."""
         try:
             st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):  # a FIFO named *.apk would block the batch; a device never ends
+                return self._input_failed(path, "unreadable", f"{path}: not a regular file")
             sha = self.store.known_sha256(path, st.st_size, st.st_mtime_ns) or _sha256_file(path)
+        except ApkAuditError as exc:
+            return self._input_failed(path, "unreadable", str(exc))
         except FileNotFoundError:
             return self._input_failed(path, "missing", f"{path}: no such file")
         except IsADirectoryError:
@@ -272,8 +279,10 @@ class Batch:
 
 
 def _sha256_file(path: str) -> str:
+    """The SHA-256 of a regular file (swapped for a FIFO since it was looked at: refused, never blocks)."""
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    fd = open_regular(path)
+    with os.fdopen(fd, "rb") as fh:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()

@@ -161,6 +161,8 @@ class Store:
         folder = target.parent
         if target.is_dir():
             raise StoreError(f"{path}: is a folder; give a database file name such as results.sqlite")
+        if target.exists() and not target.is_file():  # SQLite would block on a FIFO, or write into a device
+            raise StoreError(f"{path}: not a regular file; give a database file name such as results.sqlite")
         if not folder.is_dir():
             raise StoreError(f"{path}: folder {folder} does not exist")
         if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
@@ -218,12 +220,21 @@ class Store:
         """The JSON report (as report_dict makes it) of every APK audited successfully: one per distinct APK,
         the latest, sorted by package then SHA-256."""
         rows = self._read(
-            "SELECT report FROM results WHERE seq IN "
+            "SELECT report, path, sha256 FROM results WHERE seq IN "
             "(SELECT MAX(seq) FROM results WHERE report IS NOT NULL GROUP BY sha256) "
             "ORDER BY package, sha256"
         )
-        for (text,) in rows:
-            yield json.loads(text)
+        for text, path, sha256 in rows:
+            try:
+                doc = json.loads(text)
+            except (ValueError, RecursionError):
+                doc = None
+            if not isinstance(doc, dict):  # a damaged row: `batch` sees it too (result_kind) and audits it again
+                raise StoreError(
+                    f"{self.path}: the stored report of {path} (SHA-256 {sha256}) is damaged (not a JSON object); "
+                    "run the same batch again to audit it again"
+                )
+            yield doc
 
     def errors(self) -> Iterator[dict[str, Any]]:
         """{path, sha256, error_kind, message} for every APK never audited successfully (its latest error), and
@@ -252,11 +263,11 @@ class Store:
     def result_kind(self, sha256: str, key: Key) -> str | None:
         """'report' or 'error' when this APK has a result under this key, else None."""
         row = self._one(
-            "SELECT report IS NOT NULL FROM results "
+            "SELECT report IS NOT NULL, report IS NULL OR json_valid(report) FROM results "
             "WHERE sha256 = ? AND tool_version = ? AND catalogs = ? AND policies = ?",
             (sha256, key.tool_version, key.catalogs, key.policies),
         )
-        if row is None:
+        if row is None or not row[1]:  # a damaged report is no result: the batch audits the APK again
             return None
         return "report" if row[0] else "error"
 

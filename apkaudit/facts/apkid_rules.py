@@ -97,10 +97,12 @@ def kind_of(tags: tuple[str, ...]) -> str | None:
     return None
 
 
-def match(ruleset: RuleSet, data: bytes, location: str) -> tuple[list[RuleHit], str | None]:
+def match(
+    ruleset: RuleSet, data: bytes, location: str, timeout: int = TIMEOUT_SECONDS
+) -> tuple[list[RuleHit], str | None]:
     """The signal-bearing rules that match `data`, and a note when YARA could not finish."""
     try:
-        found = ruleset.rules.match(data=data, timeout=TIMEOUT_SECONDS)
+        found = ruleset.rules.match(data=data, timeout=max(1, min(timeout, TIMEOUT_SECONDS)))
     except Exception as exc:  # yara.TimeoutError, yara.Error (e.g. too many matches)
         return [], f"APKiD rules could not finish on {location!r} ({type(exc).__name__}: {exc})"
     hits: dict[tuple[str, str], RuleHit] = {}

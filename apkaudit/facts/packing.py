@@ -43,6 +43,7 @@ from apkaudit.model import Analysis, Component, Coverage, Signal, Site
 
 DEX_BUDGET = 2 << 20  # DEX bytes APKiD's rules read in an app that shows no sign of hiding code
 OTHER_BUDGET = 32 << 20  # bytes of native libraries, nested archives and resources APKiD's rules read
+MAX_APKID_ENTRIES = 20_000  # zip entries of an APK APKiD's rules are run on as a whole (about 25 s at this size)
 HEAD_BYTES = 16 << 10  # what is inflated of an entry to tell its type and sample its entropy
 MAX_SNIFFED = 4096  # entries sniffed per APK, in name order
 BLOB_MIN_BYTES = 16 << 10  # smaller unknown files are not counted as payloads
@@ -350,6 +351,9 @@ class _Scan:
     def apkid_files(self, ruleset: apkid_rules.RuleSet) -> None:
         """APKiD's rules on the APK itself, then nested archives, foreign DEX, native libraries, resources."""
         targets: list[tuple[str, bytes]] = [(APK_LOCATION, self.archive.data)]
+        if len(self.archive.names) > MAX_APKID_ENTRIES:  # APKiD's rules on the APK cost about 1.2 ms per entry
+            self.notes.append(f"APKiD's rules were not run on the APK itself: over {MAX_APKID_ENTRIES} zip entries")
+            targets = []
         others = sorted(self.apkid_targets, key=lambda t: (t[1], t[0]))
         if "resources.arsc" in self.archive.names:
             others.append(("resources.arsc", self.archive.declared_size("resources.arsc")))
@@ -399,7 +403,11 @@ class _Scan:
     def _apkid_match(self, ruleset: apkid_rules.RuleSet, targets: list[tuple[str, bytes]]) -> None:
         by_apkid = {n: p.name for p in catalogue() for n in p.apkid}
         for location, data in targets:
-            hits, note = apkid_rules.match(ruleset, data, location)
+            left = self.archive.seconds_left()  # the analysis budget holds for APKiD too
+            if left is not None and left < 1:
+                self.notes.append(f"APKiD's rules were not run on {location!r}: the analysis budget is spent")
+                continue
+            hits, note = apkid_rules.match(ruleset, data, location, int(left or apkid_rules.TIMEOUT_SECONDS))
             if note:
                 self.notes.append(note)
             for h in hits:

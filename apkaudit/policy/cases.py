@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
 from apkaudit import catalogs
 from apkaudit.errors import PolicyError
+from apkaudit.files import read_regular
 from apkaudit.model import (
     AccessPattern,
     Analysis,
@@ -43,7 +43,7 @@ from apkaudit.model import (
     Stance,
 )
 from apkaudit.policy.evaluate import evaluate
-from apkaudit.policy.load import Policy, _keypath, _line
+from apkaudit.policy.load import MAX_RULE_BOOK_BYTES, Policy, _keypath, _line, safe_yaml
 
 SCHEMA_ID = "apkaudit/policy-cases/v1"
 
@@ -111,16 +111,10 @@ def load_cases(path: str | Path, policy: Policy) -> CaseFile:
     """Read and check a cases file against the rule book it tests; PolicyError names file, line and key."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        doc = yaml.safe_load(text)
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read cases file: {exc.strerror or exc}") from None
+        text = read_regular(path, MAX_RULE_BOOK_BYTES, PolicyError, "cases file").decode("utf-8")
     except UnicodeDecodeError:
         raise PolicyError(f"{path}: not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise PolicyError(f"{path}{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}") from None
+    doc = safe_yaml(text, path)  # the rule-book loader's bounds: no alias bombs, duplicate keys or .nan
 
     def fail(keys: list[Any], message: str) -> PolicyError:
         return PolicyError(f"{path}{_line(text, keys)}: {_keypath(keys)}: {message}")

@@ -6,6 +6,7 @@ import datetime
 import functools
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,6 +19,7 @@ import yaml
 from apkaudit import catalogs
 from apkaudit.catalogs import CATEGORIES
 from apkaudit.errors import PolicyError
+from apkaudit.files import read_regular
 from apkaudit.model import Citation, Complaint, Evidence, InstrumentSource, PolicyRef, Seen, Severity
 from apkaudit.policy import sources
 
@@ -232,22 +234,104 @@ def _merge(parent: dict[str, Any], child: dict[str, Any], text: str, path: Path)
     return merged
 
 
-def _read(path: Path) -> tuple[dict[str, Any], str, bytes]:
-    """Parse a rule book file with safe_load: (document with dates as text, text, bytes)."""
+MAX_RULE_BOOK_BYTES = 4 << 20  # a rule book file (the shipped ones are under 100 KiB)
+MAX_YAML_NODES = 100_000  # YAML nodes of a rule book with every alias expanded (the shipped ones: under 10,000)
+MAX_YAML_DEPTH = 64  # nesting of mappings and lists (the shipped ones: under 10)
+
+
+class _Refused(yaml.constructor.ConstructorError):
+    """What a rule book may not hold, though it is well-formed YAML."""
+
+
+class _RuleBookLoader(yaml.SafeLoader):
+    """safe_load that refuses what a rule book never needs and a hostile one would use.
+
+    A duplicate key is an error (not "last one wins"); so is a non-finite number (.nan, .inf), and a
+    document whose aliases expand past MAX_YAML_NODES nodes ("billion laughs") or nest past MAX_YAML_DEPTH.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (str, int, float, bool)) or key is None:
+                if key in seen:
+                    raise _Refused(None, None, f"duplicate key {key!r}", key_node.start_mark)
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise _Refused(None, None, f"{node.value!r} is not a finite number", node.start_mark)
+        return value
+
+
+_RuleBookLoader.add_constructor("tag:yaml.org,2002:float", _RuleBookLoader.construct_yaml_float)
+
+
+def _bounded(node: yaml.Node | None, path: Path) -> None:
+    """Refuse a node graph whose aliases expand past MAX_YAML_NODES nodes or that nests past MAX_YAML_DEPTH."""
+    if node is None:
+        return
+    size: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(node, 0, False)]
+    while stack:
+        current, depth, expanded = stack.pop()
+        if id(current) in size:
+            continue
+        if depth > MAX_YAML_DEPTH:
+            raise PolicyError(f"{path}:{current.start_mark.line + 1}: YAML nested deeper than {MAX_YAML_DEPTH} levels")
+        children = _children(current)
+        if expanded or not children:
+            total = 1 + sum(size.get(id(c), 0) for c in children)
+            if total > MAX_YAML_NODES:
+                raise PolicyError(f"{path}: YAML aliases expand to over {MAX_YAML_NODES} nodes (refused)")
+            size[id(current)] = total
+            continue
+        stack.append((current, depth, True))
+        stack.extend((c, depth + 1, False) for c in children if id(c) not in size)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def safe_yaml(text: str, path: Path) -> Any:
+    """A rule book (or cases file) parsed safely; PolicyError naming the file (and line) for anything wrong."""
+    loader: _RuleBookLoader | None = None
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read rule book: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8")
-        doc = yaml.safe_load(text)
-    except UnicodeDecodeError:
-        raise PolicyError(f"{path}: not UTF-8 text") from None
+        loader = _RuleBookLoader(text)  # the reader checks the characters here already
+        node = loader.get_single_node()
+        _bounded(node, path)
+        return loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise PolicyError(f"{path}{where}: YAML syntax error: {problem}") from None
+        kind = "" if isinstance(exc, _Refused) else "YAML syntax error: "
+        raise PolicyError(f"{path}{where}: {kind}{problem}") from None
+    except RecursionError:
+        raise PolicyError(f"{path}: YAML nested too deeply") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str, bytes]:
+    """Parse a rule book file with safe_load: (document with dates as text, text, bytes)."""
+    raw = read_regular(path, MAX_RULE_BOOK_BYTES, PolicyError, "rule book")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PolicyError(f"{path}: not UTF-8 text") from None
+    doc = safe_yaml(text, path)
     if not isinstance(doc, dict):
         raise PolicyError(f"{path}: a rule book is a YAML mapping, found {type(doc).__name__}")
     return _dates_as_text(doc), text, raw

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jsonschema
+
 from apkaudit.errors import ApkAuditError
+from apkaudit.files import open_regular, read_regular
 from apkaudit.report.json_report import SCHEMA_ID
 
 MAX_REPORT_BYTES = 256 << 20
@@ -19,22 +25,25 @@ class ReportError(ApkAuditError):
 def looks_like_report(path: str | Path) -> bool:
     """True for a file that starts like JSON (an APK starts with 'PK')."""
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+        fd = open_regular(path)  # a FIFO or device is not a report (and opening it never blocks)
+    except ApkAuditError:
+        return False
+    try:
+        head = os.pread(fd, 64, 0).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError:
         return False
+    finally:
+        os.close(fd)
     return head[:1] in (b"{", b"[")
 
 
 def read_reports(path: str | Path) -> list[dict[str, Any]]:
     """Every report in a file written by `apkaudit scan --format json` (one object, or an array of them)."""
-    p = Path(path)
+    raw = read_regular(path, MAX_REPORT_BYTES, ReportError, "report")
     try:
-        if p.stat().st_size > MAX_REPORT_BYTES:
-            raise ReportError(f"{path}: over {MAX_REPORT_BYTES >> 20} MiB, not an apkaudit report")
-        doc = json.loads(p.read_text("utf-8"))
-    except OSError as exc:
-        raise ReportError(f"{path}: cannot read file: {exc.strerror or exc}") from None
+        doc = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ReportError(f"{path}: JSON nested too deeply") from None
     except UnicodeDecodeError:
         raise ReportError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
@@ -47,7 +56,23 @@ def read_reports(path: str | Path) -> list[dict[str, Any]]:
         app = d.get("app")
         if not isinstance(app, dict) or not isinstance(app.get("sha256"), str):
             raise ReportError(f"{where}: not an apkaudit report (no app.sha256)")
+        _validate(d, where)
     return docs
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(resources.files("apkaudit").joinpath("schemas/report-v1.json").read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _validate(doc: dict[str, Any], where: str) -> None:
+    """A report whose fields have the wrong type is refused here, not met as a crash further on."""
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
+    if error is not None:
+        at = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in error.absolute_path).lstrip(".")
+        message = error.message if len(error.message) < 160 else error.message[:157] + "..."
+        raise ReportError(f"{where}: not a valid apkaudit report: {at or '(top level)'}: {message}")
 
 
 def read_report(path: str | Path) -> dict[str, Any]:

@@ -215,6 +215,70 @@ def target_policy(text: bytes, folder: Path) -> None:
         return
 
 
+def alias_bomb(levels: int, width: int, anchored_scalar: str = "lol") -> str:
+    """A rule book prefix whose anchors nest `levels` deep, each level aliasing the one below `width` times."""
+    lines = [f"l0: &l0 [{', '.join([repr(anchored_scalar)] * width)}]"]
+    for n in range(1, levels + 1):
+        lines.append(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * width)}]")
+    return "\n".join(lines) + "\n"
+
+
+def target_policy_aliases(levels: int, width: int, seed: int, folder: Path) -> None:
+    """The rule-book loader on a shipped rule book with an alias bomb in front: refused or loaded, quickly."""
+    from apkaudit.policy.load import load
+
+    text = alias_bomb(levels, width) + seed_policies()[seed % len(seed_policies())]
+    path = folder / f"aliases-{levels}-{width}.yaml"
+    path.write_text(text, encoding="utf-8")
+    start = time.monotonic()
+    with contextlib.suppress(ApkAuditError):
+        load(str(path))
+    assert time.monotonic() - start < 10, f"{levels} levels of {width} aliases took over 10 s"
+
+
+PATH_KINDS = ("new", "file", "symlink-file", "symlink-null", "null", "folder", "missing-folder", "input", "stdout")
+
+
+def target_output(kind: str, text: str, folder: Path) -> None:
+    """files.write_output on each kind of path: written, or refused with our error; never a device replaced,
+    an input destroyed, or a temporary file left behind."""
+    import shutil
+    import stat
+
+    from apkaudit.files import write_output
+
+    work = folder / "out"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    source = work / "input.apk"
+    source.write_bytes(b"PK input")
+    target = {
+        "new": work / "new.txt",
+        "file": work / "file.txt",
+        "symlink-file": work / "link.txt",
+        "symlink-null": work / "null-link",
+        "null": Path(os.devnull),
+        "folder": work,
+        "missing-folder": work / "missing" / "x.txt",
+        "input": source,
+        "stdout": Path("-"),
+    }[kind]
+    (work / "file.txt").write_text("old")
+    (work / "link.txt").symlink_to(work / "file.txt")
+    (work / "null-link").symlink_to(os.devnull)
+    try:
+        written = write_output(str(target), [text], [str(source)])
+    except ApkAuditError:
+        written = False
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert (work / "null-link").is_symlink() and (work / "link.txt").is_symlink()
+    assert source.read_bytes() == b"PK input"
+    assert not [p for p in work.iterdir() if p.name.endswith(".tmp")]
+    if written and kind in ("new", "file", "symlink-file"):
+        assert target.read_text(encoding="utf-8") == text
+    assert kind != "stdout" or not written
+
+
 # -- runners -------------------------------------------------------------------------------------------
 
 _FUZZ_SETTINGS = settings(
@@ -282,10 +346,28 @@ def _examples(name: str, counter: list[int], folder: Path) -> Callable[[], None]
             target_audit(entries, folder)
 
         return audit
+    if name == "aliases":
+
+        @_FUZZ_SETTINGS
+        @given(st.integers(0, 12), st.integers(1, 12), st.integers(0, 10**6))
+        def aliases(levels: int, width: int, pick: int) -> None:
+            counter[0] += 1
+            target_policy_aliases(levels, width, pick, folder)
+
+        return aliases
+    if name == "output":
+
+        @_FUZZ_SETTINGS
+        @given(st.sampled_from(PATH_KINDS), st.text(max_size=64).filter(lambda t: "\r" not in t))
+        def output(kind: str, text: str) -> None:
+            counter[0] += 1
+            target_output(kind, text, folder)
+
+        return output
     raise ValueError(f"unknown fuzz target {name!r} ({', '.join(TARGETS)})")
 
 
-TARGETS = ("apk", "manifest", "dex", "policy", "audit")
+TARGETS = ("apk", "manifest", "dex", "policy", "audit", "aliases", "output")
 
 
 def run_for(name: str, seconds: float) -> int:
