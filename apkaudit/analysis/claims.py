@@ -118,6 +118,7 @@ class _InternalRead:
     id: str
     library: str
     helper: str
+    helper_support: str
     category: str
     classes: frozenset[str]
     strings: frozenset[str]
@@ -136,6 +137,7 @@ def internal_reads() -> tuple[_InternalRead, ...]:
                 e["id"],
                 e["library"],
                 e["helper"],
+                e.get("helper_support", e["helper"]),
                 e["category"],
                 frozenset(e.get("classes", [])),
                 frozenset(shape.get("strings", [])),
@@ -194,8 +196,9 @@ class Libraries:
             opt_in = entry.opt_in.get("describe")
             if entry.opt_in and self.opted_in(entry) is not None:
                 return None  # the app turns it on: the read is the app's
-            library = entry.library
-            return LibraryInternal(library, entry.helper, entry.why, " ".join(opt_in.split()) if opt_in else None)
+            support = cls.startswith("Landroid/support/")
+            library, helper = ("android_support", entry.helper_support) if support else (entry.library, entry.helper)
+            return LibraryInternal(library, helper, entry.why, " ".join(opt_in.split()) if opt_in else None)
         return None
 
     def opted_in(self, entry: _InternalRead) -> str | None:
