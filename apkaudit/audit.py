@@ -52,7 +52,9 @@ def gather_facts(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, flows: bo
 def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool) -> Facts:
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
     dexes = load_dex(archive, limited)
-    code = _analyse_code(dexes, manifest.components, archive.limits, flows, limited, resources.url_strings(apk))
+    code = _analyse_code(
+        dexes, manifest.components, archive.limits, flows, limited, resources.url_strings(apk), manifest.app.package
+    )
     names = ("permissions", "sources", "sinks", "dispatch", "sdks", "libraries", "app_categories", "disclosure")
     used = [catalogs.load(name) for name in names]
     kind = classify(apk, manifest.app.label, dexes, code.sdks, manifest.permissions, archive.notes)
@@ -148,6 +150,7 @@ def _analyse_code(
     flows: bool,
     limited: list[str],
     resource_urls: Mapping[int, str] | None = None,
+    package: str | None = None,
 ) -> CodeFacts:
     """analyse() within limits.max_analysis_seconds: past it, again without flows (half the time), then nothing.
 
@@ -159,7 +162,7 @@ def _analyse_code(
     for with_flows, seconds in attempts:
         try:
             with _deadline(seconds):
-                code = analyse(dexes, components, flows=with_flows, resource_urls=resource_urls)
+                code = analyse(dexes, components, flows=with_flows, resource_urls=resource_urls, package=package)
         except _OutOfTime:
             continue
         except DexError as exc:
@@ -191,8 +194,9 @@ def data_access(permissions: Sequence[Permission], sites: Mapping[str, Sequence[
     result = []
     for category in sorted(set(perms) | {c for c, found in sites.items() if found}):
         found = sorted(sites.get(category, ()), key=lambda s: (-s.evidence.rank, s.method, s.api))
-        levels = [s.evidence for s in found] + ([Evidence.DECLARED] if perms.get(category) else [])
-        strongest = Evidence.strongest(levels)
+        claims = [s.evidence for s in found if s.library_internal is None]  # library-internal reads claim nothing
+        levels = claims + ([Evidence.DECLARED] if perms.get(category) else [])
+        strongest = Evidence.strongest(levels) or Evidence.strongest([s.evidence for s in found])
         assert strongest is not None
         result.append(DataAccess(category, strongest, tuple(sorted(perms.get(category, []))), tuple(found)))
     return tuple(result)

@@ -137,6 +137,16 @@ class Flow:
 
 
 @dataclass(frozen=True)
+class LibraryInternal:
+    """Why a read inside a bundled library is no claim about the app: its value never leaves the library."""
+
+    library: str  # the library id (catalogs/libraries.yaml), e.g. androidx
+    helper: str  # what reads, in plain words: "AndroidX's night-mode helper"
+    why: str  # what the library does with the value, and why it stays there
+    opt_in: str | None = None  # what the app would have to call for the read to run; the app does not call it
+
+
+@dataclass(frozen=True)
 class Site:
     """One place in the code that reads personal data."""
 
@@ -152,6 +162,7 @@ class Site:
     note: str | None = None  # how the category was attributed when it was not certain
     flows: tuple[Flow, ...] = ()  # where the data read here goes (network, file, log, SMS, IPC...)
     flow_note: str | None = None  # where the flow analysis had to stop (native code, reflection, budget)
+    library_internal: LibraryInternal | None = None  # the value stays inside a bundled library: no claim (issue 14)
 
 
 @dataclass(frozen=True)

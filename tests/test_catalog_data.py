@@ -40,6 +40,8 @@ SDK_KINDS = frozenset(
         "crash-reporting",
         "social",
         "ocr",
+        "app-runtime",
+        "speech",
     }
 )
 
@@ -123,6 +125,9 @@ SOURCE_KEYS = frozenset(
         "used_with",
         "uri_arg",
         "param",
+        "returns",
+        "inventory_when",
+        "own_state_in",
         "note",
         "source",
     }
@@ -337,6 +342,39 @@ def test_sources_entries(sources: dict[str, Any]) -> None:
             if len(set(perms)) != len(perms):
                 problems.append(f"{where}: duplicate permissions")
     assert not problems, "\n".join(problems)
+
+
+RETURNS = frozenset({"inventory", "item", "own_state"})
+
+
+def test_sources_say_what_they_return(sources: dict[str, Any]) -> None:
+    """Every entry with a category says whether it yields an inventory, one item or the app's own state (issue 14)."""
+    problems = []
+    by_id = {e["id"]: e for e in sources["entries"]}
+    for e in sources["entries"]:
+        where = f"sources:{e['id']}"
+        if e.get("category") is not None and e.get("returns") not in RETURNS:
+            problems.append(f"{where}: needs `returns`: one of {sorted(RETURNS)}")
+        if e.get("category") is None and "returns" in e:
+            problems.append(f"{where}: `returns` only applies to entries with a category")
+        when = e.get("inventory_when")
+        if when is not None:
+            if e.get("returns") != "item" or set(when) - {"strings", "literals", "unless_calls"}:
+                problems.append(f"{where}: inventory_when needs returns: item and keys strings/literals/unless_calls")
+            if not all(_is_method(m) for m in when.get("unless_calls", [])):
+                problems.append(f"{where}: unless_calls are method signatures")
+        own = e.get("own_state_in")
+        groups = own.get("strings", []) if isinstance(own, dict) else ()
+        if own is not None and (
+            set(own) - {"methods", "strings"} or not all(isinstance(s, list) for s in groups or [])
+        ):
+            problems.append(f"{where}: own_state_in has methods (prefixes) and strings (lists of strings)")
+    assert not problems, "\n".join(problems)
+    # what issue 14 settles: app state and one-Intent look-ups are not inventories
+    assert by_id["installed_apps.activity_manager.get_running_app_processes"]["returns"] == "own_state"
+    assert by_id["installed_apps.package_manager.query_intent_activities"]["returns"] == "item"
+    assert by_id["installed_apps.package_manager.get_installed_packages"]["returns"] == "inventory"
+    assert by_id["storage.context.get_external_cache_dir"]["returns"] == "own_state"
 
 
 def test_sources_no_duplicate_targets(sources: dict[str, Any]) -> None:

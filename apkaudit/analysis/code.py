@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from apkaudit.analysis import runtime_code
+from apkaudit.analysis import owners, runtime_code
+from apkaudit.analysis.claims import Libraries, keeps_site, method_code
 from apkaudit.analysis.flows.engine import FlowAnalysis
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.analysis.program import Program, split_signature
@@ -58,9 +59,18 @@ def analyse(
     *,
     flows: bool = True,
     resource_urls: Mapping[int, str] | None = None,
+    package: str | None = None,
 ) -> CodeFacts:
+    """`package`: the manifest package, whose classes are the app's own even inside an SDK vendor's namespace."""
     program = Program(dexes)
     components = list(components)
+    with owners.attribution(program, package):
+        return _analyse(program, components, flows, resource_urls)
+
+
+def _analyse(
+    program: Program, components: list[Component], flows: bool, resource_urls: Mapping[int, str] | None
+) -> CodeFacts:
     source_uses: dict[str, dict[tuple[str, int], str]] = {}
     raw = _find_sites(program, source_uses)
     raw += _receiver_sites(program, components)
@@ -76,6 +86,7 @@ def analyse(
         for action in c.actions:
             actions[action].add(descriptor(c.name))
     flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions)
+    libraries = Libraries(program)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     for category, site in raw:
         path = paths.get(site.method)
@@ -90,6 +101,7 @@ def analyse(
             )
             if flows:
                 site = _with_flows(site, flow_analysis)
+        site = _library_internal(site, category, libraries)
         by_category[category].setdefault((site.method, site.api), site)
     sites = {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}
     notes = ("data-flow search stopped at its budget: some flows may be missing",) if flow_analysis.exhausted else ()
@@ -97,6 +109,16 @@ def analyse(
 
 
 _TRANSMITTING = ("network", "webview")
+
+
+def _library_internal(site: Site, category: str, libraries: Libraries) -> Site:
+    """Mark a read whose value stays inside a bundled library (libraries.yaml internal_reads); an R8-renamed
+    copy of the library class is the library's, not the app's."""
+    internal = libraries.internal(category, site.method, bool(site.flows) or site.flow_note is not None)
+    if internal is None:
+        return site
+    owner = site.owner if site.owner != FIRST_PARTY else internal.library
+    return replace(site, library_internal=internal, owner=owner)
 
 
 def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
@@ -156,9 +178,11 @@ def _find_sites(program: Program, source_uses: dict[str, dict[tuple[str, int], s
             types=table.types,
         )
         per_method: dict[str, list[tuple[str, Source | None, str, int]]] = defaultdict(list)
+        code_at: dict[str, int] = {}
         for code_off, insns in users.items():
             for em in dex.methods_at_code(code_off):
                 method = dex.method_ref(em.method_idx).signature
+                code_at[method] = code_off
                 for insn in insns:
                     assert insn.index is not None and insn.kind is not None
                     if insn.kind == "field" and insn.opcode not in _FIELD_READS:
@@ -173,7 +197,13 @@ def _find_sites(program: Program, source_uses: dict[str, dict[tuple[str, int], s
             for kind, _src, _, index in uses:
                 if kind == "method" and index in table.used_with:
                     enabled |= table.used_with[index]
+            code = None
             for kind, src, _, index in uses:
+                if src is not None and src.conditional:
+                    if code is None:
+                        code = method_code(dex, code_at[method])
+                    if not keeps_site((src.inventory_when, src.own_state_in), src.returns, code, method):
+                        continue  # one Intent's handlers, the app's own folder: no claim
                 if src is not None:
                     hits.append(_Hit(src, describe(src, dex, kind, index)))
                     if src.category and (src.kind in ("method", "field", "uri") or src.id in enabled):

@@ -27,6 +27,14 @@ class Source:
     table: bool | None
     used_with: tuple[str, ...]
     param: int | None = None  # callbacks: which parameter carries the data
+    returns: str | None = None  # inventory | item | own_state (issue 14)
+    inventory_when: Any = field(default=None, compare=False, hash=False)  # when an item read is an inventory
+    own_state_in: Any = field(default=None, compare=False, hash=False)  # where the read is the app's own folder
+
+    @property
+    def conditional(self) -> bool:
+        """Does whether this read is a claim depend on the calling method's code?"""
+        return bool(self.inventory_when or self.own_state_in)
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,6 +51,9 @@ def entries() -> tuple[Source, ...]:
                 table=e.get("table"),
                 used_with=tuple(e.get("used_with", ())),
                 param=e.get("param"),
+                returns=e.get("returns"),
+                inventory_when=e.get("inventory_when"),
+                own_state_in=e.get("own_state_in"),
             )
         )
     return tuple(out)
@@ -74,6 +85,8 @@ def compile_for(dex: DexFile) -> DexSources:
     found = DexSources()
     uris = sorted((s for s in entries() if s.kind == "uri"), key=lambda s: len(s.value or ""))
     for s in entries():
+        if s.returns == "own_state":
+            continue  # the app's own state: never a site, so never looked for
         if s.kind in ("method", "resolver") or (s.kind == "picker" and s.signature and "->" in s.signature):
             assert s.signature is not None
             for idx in _method_indices(dex, s.signature):

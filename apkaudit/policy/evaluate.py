@@ -58,7 +58,11 @@ def evaluate(facts: Facts, policy: Policy) -> Verdict:
 
 
 def _judge(rule: Rule, access: DataAccess) -> Finding | None:
-    sites = tuple(s for s in access.sites if _owner_matches(rule.owner, s) and _entry_matches(rule, s))
+    sites = tuple(
+        s
+        for s in access.sites
+        if s.library_internal is None and _owner_matches(rule.owner, s) and _entry_matches(rule, s)
+    )  # a read whose value stays inside a bundled library is no claim about the app (issue 14)
     if rule.picker_is_compliant:
         sites = tuple(s for s in sites if s.pattern is not AccessPattern.PICKER)
     levels = [s.evidence for s in sites]

@@ -54,7 +54,18 @@ def site_dict(s: Site) -> dict[str, Any]:
             for f in s.flows
         ],
         "flow_note": s.flow_note,
-    }
+    } | (
+        {
+            "library_internal": {
+                "library": s.library_internal.library,
+                "helper": s.library_internal.helper,
+                "why": s.library_internal.why,
+                "opt_in": s.library_internal.opt_in,
+            }
+        }
+        if s.library_internal is not None
+        else {}
+    )
 
 
 def seen_dict(s: Seen) -> dict[str, Any]:

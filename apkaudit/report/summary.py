@@ -121,13 +121,48 @@ def sentence(access: Mapping[str, Any], doc: Mapping[str, Any], w: Wording) -> s
     return _capital(w("sentence_reachable", read=read, when=when, owner=owner))
 
 
+def _claims(access: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The access without its library-internal sites (issue 14), its evidence recomputed; None when nothing is left."""
+    sites = [s for s in access.get("sites") or [] if isinstance(s, Mapping)]
+    kept = [s for s in sites if not s.get("library_internal")]
+    if len(kept) == len(sites):
+        return access
+    levels = [str(s.get("evidence")) for s in kept] + (["declared"] if access.get("permissions") else [])
+    if not levels:
+        return None
+    return {**access, "sites": kept, "evidence": max(levels, key=evidence_rank)}
+
+
+def library_internal_lines(doc: Mapping[str, Any], w: Wording) -> list[str]:
+    """One line per library helper whose reads were left out: what it could read, and that the app does not
+    turn it on (or that the value stays in the library)."""
+    seen: dict[tuple[str, bool], list[str]] = {}
+    for access in doc.get("data_access") or []:
+        if not isinstance(access, Mapping):
+            continue
+        for s in access.get("sites") or []:
+            internal = s.get("library_internal") if isinstance(s, Mapping) else None
+            if isinstance(internal, Mapping) and internal.get("helper"):
+                names = seen.setdefault((str(internal["helper"]), bool(internal.get("opt_in"))), [])
+                name = w.category(str(access.get("category")))
+                if name not in names:
+                    names.append(name)
+    return [
+        w("library_internal_off" if opt_in else "library_internal_stays", helper=helper, name=", ".join(names))
+        for (helper, opt_in), names in sorted(seen.items())
+    ]
+
+
 def summary(doc: Mapping[str, Any], w: Wording) -> list[str]:
-    """Sentences for every category the report has evidence for, the strongest evidence and gravest data first."""
-    accesses = [a for a in doc.get("data_access") or [] if isinstance(a, Mapping)]
+    """Sentences for every category the report has evidence for, the strongest evidence and gravest data first.
+
+    Reads that stay inside a bundled library (`library_internal` sites) are no claim: a category with no
+    other evidence gets no sentence, and one line says what the library can read instead."""
+    accesses = [c for a in doc.get("data_access") or [] if isinstance(a, Mapping) and (c := _claims(a)) is not None]
 
     def order(a: Mapping[str, Any]) -> tuple[int, int, str]:
         category = str(a.get("category"))
         rank = _CATEGORY_ORDER.index(category) if category in _CATEGORY_ORDER else len(_CATEGORY_ORDER)
         return (-evidence_rank(a.get("evidence")), rank, category)
 
-    return [sentence(a, doc, w) for a in sorted(accesses, key=order)]
+    return [sentence(a, doc, w) for a in sorted(accesses, key=order)] + library_internal_lines(doc, w)

@@ -117,7 +117,9 @@ def code_evidence(access: DataAccess | None) -> Evidence | None:
     """The strongest evidence of code reading a category (a read through a system picker does not count)."""
     if access is None:
         return None
-    return Evidence.strongest([s.evidence for s in access.sites if s.pattern is not AccessPattern.PICKER])
+    return Evidence.strongest(
+        [s.evidence for s in access.sites if s.pattern is not AccessPattern.PICKER and s.library_internal is None]
+    )  # nor does a read whose value stays inside a bundled library (issue 14)
 
 
 def judge(
