@@ -30,7 +30,7 @@ def _fence(text: str) -> str:
 def _f(field: Mapping[str, Any]) -> str:
     """A filled value, or a blank marked so that nobody can miss it."""
     if field["blank"]:
-        return f"**［{esc(field['text'])}］**"
+        return f"**{esc(field['text'])}**"
     return esc(field["text"], 6000)
 
 
@@ -151,7 +151,8 @@ def render_markdown(v: Mapping[str, Any]) -> str:
             out += [f"{esc(a['also'])}:", ""] + _citation(cit, w)
         if f["denials"]:
             out += [f"##### {esc(a['policy_contradicted'])}", ""]
-            out += [f"> {esc(q['text'])} ({esc(q['document'])})" for q in f["denials"]] + [""]
+            for q in f["denials"]:
+                out += [f"> {esc(q['text'])} ({esc(q['document'])})", ""]
     if v["no_policy_text"]:
         out += [esc(a["policy_none"], 1000), ""]
 

@@ -114,8 +114,8 @@ def test_blanks_are_marked_and_filled_from_the_complainant_file(harvest_cn, tmp_
     assert len(blanks) >= 9
     assert "［请填写：您的姓名］" in page
     en = pack.render_html(_view(harvest_cn, CN, "12377", "en"))
-    assert "［TO FILL IN: your full name］" in en
-    assert "**［TO FILL IN: your full name］**" in render_markdown(_view(harvest_cn, CN, "12377", "en"))
+    assert "[TO FILL IN: your full name]" in en
+    assert "**\\[TO FILL IN: your full name\\]**" in render_markdown(_view(harvest_cn, CN, "12377", "en"))
 
     f = tmp_path / "me.yaml"
     f.write_text("name: 李明\ncontact: liming@example.org\ndate: 2026-03-01\nevidence: [截图14张, 录音1段]\n", "utf-8")
@@ -174,6 +174,16 @@ def test_reproduction_command_reproduces_the_report_byte_for_byte(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert again.read_text("utf-8") == page
+
+
+def test_contradicted_policy_sentences_are_quoted():
+    doc = _doc("policy-denies", CN)
+    view = _view(doc, CN, "12377", "en")
+    contradicted = [f for f in view["findings"] if f["rule"] == "CN-LOAN-CONTRADICTED"]
+    assert contradicted and all(f["denials"] for f in contradicted)
+    text = htmllib.unescape(pack.render_html(view))
+    assert "The app's own privacy policy says otherwise" in text
+    assert "We will not access your contacts, call log or text messages" in text
 
 
 def test_hostile_label_stays_inert():
