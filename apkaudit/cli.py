@@ -540,6 +540,31 @@ def summary_command(ctx: click.Context, db: str, top: int) -> None:
     click.echo(text, nl=False)
 
 
+@cli.command("complaint")
+@click.argument("source", required=False, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--db", type=click.Path(dir_okay=False), help="Results database: one pack per selected app.")
+@click.option("--policy", help="Rule book id or file (default: the report's first, or cn-pipl-loan for an APK).")
+@click.option("--channel", help="Complaint channel of the rule book: its id, phone number or name.")
+@click.option("--lang", type=click.Choice(("en", "zh")), help="Letter language (default: the channel's).")
+@click.option("--complainant", type=click.Path(dir_okay=False), help="YAML file with the complainant's details.")
+@click.option("--format", "fmt", type=click.Choice(("html", "markdown", "pdf")), default="html", show_default=True)
+@click.option("--grade", type=click.Choice(("A", "B", "C", "D", "E", "F", "incomplete")), help="With --db: or worse.")
+@click.option("--min-severity", type=click.Choice([s.value for s in Severity]), help="With --db: a finding this grave.")
+@click.option("-o", "--output", required=True, help="The pack file; with --db, the folder for the packs.")
+@click.pass_context
+def complaint_command(ctx: click.Context, source: str | None, db: str | None, output: str, **options: Any) -> None:
+    """Write an evidence pack (cover letter, evidence annex, reproduction note) for APP.apk or REPORT.json."""
+    from apkaudit.complaint import run as complaint
+
+    if (source is None) == (db is None):
+        raise click.UsageError("give APP.apk or REPORT.json, or --db RESULTS.sqlite")
+    files = _guarded(ctx.obj["debug"], source or str(db), lambda: complaint.make(source, db, output=output, **options))
+    if files is None or _guarded(ctx.obj["debug"], output, lambda: complaint.write(files.items())) is None:
+        ctx.exit(EXIT_ERROR)
+    if db is not None:
+        click.echo(f"{output}: {len(files) - 1} packs and index.html", err=True)
+
+
 def main(argv: Sequence[str] | None = None) -> Any:
     return cli.main(args=list(argv) if argv is not None else None, prog_name="apkaudit")
 

@@ -101,6 +101,7 @@ class Policy:
     language: str | None = None  # the second language of its messages
     complaints: tuple[Complaint, ...] = ()
     dropped: tuple[str, ...] = ()  # inherited rules this rule book does not keep
+    channels: tuple[dict[str, Any], ...] = ()  # the `complaints` entries as written (id, kind, pack: for packs)
 
 
 ENTRY_KINDS = (
@@ -449,6 +450,10 @@ def _check(doc: dict[str, Any], text: str, path: Path, parent: dict[str, Any] | 
         for n, complaint in enumerate(doc.get("complaints", [])):
             if language not in complaint["for"]:
                 raise fail(["complaints", n, "for"], f"no {language!r} text (the rule book's language)")
+    ids = [c["id"] for c in doc.get("complaints", []) if "id" in c]
+    for n, complaint in enumerate(doc.get("complaints", [])):
+        if "id" in complaint and ids.count(complaint["id"]) > 1:
+            raise fail(["complaints", n, "id"], f"{complaint['id']!r} names two channels")
     for keys, message in sources.problems(doc, doc.get("jurisdiction", (parent or {}).get("jurisdiction"))):
         raise fail(keys, message)
     if "scoring" in doc:
@@ -599,6 +604,7 @@ def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
         language=doc.get("language"),
         complaints=complaints,
         dropped=tuple(doc.get("drop_rules", ())),
+        channels=tuple(dict(c) for c in doc.get("complaints", [])),
     )
 
 
