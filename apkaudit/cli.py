@@ -559,7 +559,8 @@ def complaint_command(ctx: click.Context, source: str | None, db: str | None, ou
     if (source is None) == (db is None):
         raise click.UsageError("give APP.apk or REPORT.json, or --db RESULTS.sqlite")
     files = _guarded(ctx.obj["debug"], source or str(db), lambda: complaint.make(source, db, output=output, **options))
-    if files is None or _guarded(ctx.obj["debug"], output, lambda: complaint.write(files.items())) is None:
+    inputs = [p for p in (source, db) if p]
+    if files is None or _guarded(ctx.obj["debug"], output, lambda: complaint.write(files.items(), inputs)) is None:
         ctx.exit(EXIT_ERROR)
     if db is not None:
         click.echo(f"{output}: {len(files) - 1} packs and index.html", err=True)

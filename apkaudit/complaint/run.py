@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from apkaudit import files as apkfiles
 from apkaudit.complaint import complainant as complainant_file
 from apkaudit.complaint.markdown import render_markdown
 from apkaudit.complaint.pack import (
@@ -176,13 +177,23 @@ def make(
     return {out: one_pack(source, policy, channel, lang, who, fmt)}
 
 
-def write(files: Iterable[tuple[Path, bytes]]) -> int:
-    """Each file all or nothing (a temporary file renamed into place); folders are created. Returns the count."""
+def write(files: Iterable[tuple[Path, bytes]], inputs: Sequence[str] = ()) -> int:
+    """Each file all or nothing (a temporary file renamed into place, mode as the umask says); folders are created.
+
+    A target that is one of the inputs (the APK, the report, the database) is refused before anything is written.
+    Returns the count.
+    """
+    pending = list(files)
+    for target, _ in pending:
+        if target.exists():
+            apkfiles.check_output(str(target), inputs)
     count = 0
-    for target, data in files:
+    mode = apkfiles.new_file_mode()
+    for target, data in pending:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
+            os.fchmod(fd, mode)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, target)
