@@ -208,5 +208,7 @@ def judge(facts: Facts, policies: Sequence[Policy]) -> Report:
     return Report(facts, tuple(evaluate(facts, p) for p in policies), __version__)
 
 
-def audit(path: str | Path, policies: Sequence[Policy], limits: Limits = DEFAULT_LIMITS) -> Report:
-    return judge(gather_facts(path, limits), policies)
+def audit(
+    path: str | Path, policies: Sequence[Policy], limits: Limits = DEFAULT_LIMITS, geoip: GeoIP | None = None
+) -> Report:
+    return judge(gather_facts(path, limits, geoip=geoip), policies)
