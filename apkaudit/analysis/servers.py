@@ -38,7 +38,6 @@ MAX_CANDIDATES = 20_000  # strings looked at per APK before the inventory stops 
 MAX_ASSET_FILES = 300
 MAX_ASSET_BYTES = 2 << 20  # one text asset
 MAX_ASSETS_TOTAL = 24 << 20
-MAX_VALUE = 2048  # characters of one URL kept (the report bounds what it shows)
 UNKNOWN_OWNER = "unknown"  # a string no code loads (resources, assets, or dead strings)
 
 _SCHEMES = ("http://", "https://", "ws://", "wss://")
@@ -259,7 +258,7 @@ class Inventory:
         if self.seen >= MAX_CANDIDATES:
             return False
         self.seen += 1
-        value = value.strip()[:MAX_VALUE]
+        value = value.strip()  # kept whole: the JSON report stores a long string once
         parsed = parse(value)
         if parsed is None:
             return True
@@ -459,7 +458,7 @@ def destinations(
                 key = (host, clear, site.owner)
                 g = groups.setdefault(key, {"endpoints": set(), "categories": set(), "sites": set(), "trust": set()})
                 if flow.endpoint:
-                    g["endpoints"].add(flow.endpoint[:MAX_VALUE])
+                    g["endpoints"].add(flow.endpoint)
                 g["categories"].add(access.category)
                 g["sites"].add((access.category, site.method, site.api))
                 on_path = {site.method, flow.method, *flow.path, *site.path}
