@@ -14,6 +14,7 @@ from pathlib import Path
 from androguard.core.apk import APK
 
 from apkaudit import __version__, catalogs
+from apkaudit.analysis import servers
 from apkaudit.analysis.code import CodeFacts, analyse
 from apkaudit.analysis.program import Program
 from apkaudit.analysis.runtime_code import RuntimeCode
@@ -21,18 +22,22 @@ from apkaudit.apk import DEFAULT_LIMITS, ApkArchive, Limits
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.errors import BadApkError
-from apkaudit.facts import disclosure, packing, resources, tamper
+from apkaudit.facts import disclosure, network_config, packing, resources, tamper
 from apkaudit.facts.category import classify
+from apkaudit.facts.geoip import GeoIP
 from apkaudit.facts.manifest import ManifestFacts, open_androguard, read_manifest
 from apkaudit.model import Analysis, Component, Coverage, DataAccess, Evidence, Facts, Permission, Report, Site
 from apkaudit.policy.evaluate import evaluate
 from apkaudit.policy.load import Policy
 
 
-def gather_facts(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, flows: bool = True) -> Facts:
+def gather_facts(
+    path: str | Path, limits: Limits = DEFAULT_LIMITS, *, flows: bool = True, geoip: GeoIP | None = None
+) -> Facts:
     """Everything apkaudit knows about an APK, independent of any rule book. Raises ApkAuditError.
 
     `flows=False` skips the data-flow search (sites stay `reachable`): for benchmarking its cost.
+    `geoip` gives the country of IP literals in the server inventory (facts/geoip.py).
     """
     archive = ApkArchive.open(path, limits)
     archive.deadline = time.monotonic() + limits.max_analysis_seconds  # every stage after the opening
@@ -44,12 +49,12 @@ def gather_facts(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, flows: bo
         raise BadApkError("; ".join([str(exc), *tampering])) from None
     manifest = read_manifest(archive, apk)
     try:
-        return _gather(archive, apk, manifest, flows)
+        return _gather(archive, apk, manifest, flows, geoip)
     except DexError as exc:  # malformed code found past the DEX's header and tables (found by fuzzing)
         raise BadApkError(f"{archive.path}: {exc}") from None
 
 
-def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool) -> Facts:
+def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool, geoip: GeoIP | None) -> Facts:
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
     dexes = load_dex(archive, limited)
     code = _analyse_code(
@@ -61,6 +66,8 @@ def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool)
     packed = packing.analyse(archive, manifest.components, dexes, code)
     accesses = data_access(manifest.permissions, code.sites)
     told = disclosure.gather(archive, apk, dexes, accesses, packed.coverage)
+    network = network_config.read(archive, apk, manifest.app.target_sdk)
+    where = servers.gather(archive, apk, dexes, accesses, network, geoip.country if geoip else None)
     return Facts(
         app=replace(manifest.app, category=kind),
         permissions=manifest.permissions,
@@ -70,6 +77,7 @@ def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool)
         analysis=_limited(packed.to_analysis(tuple(archive.notes) + code.notes), limited),
         catalogs=tuple((c.name, c.stamp) for c in used) + packed.stamps,
         disclosure=told,
+        servers=where,
     )
 
 
@@ -206,5 +214,7 @@ def judge(facts: Facts, policies: Sequence[Policy]) -> Report:
     return Report(facts, tuple(evaluate(facts, p) for p in policies), __version__)
 
 
-def audit(path: str | Path, policies: Sequence[Policy], limits: Limits = DEFAULT_LIMITS) -> Report:
-    return judge(gather_facts(path, limits), policies)
+def audit(
+    path: str | Path, policies: Sequence[Policy], limits: Limits = DEFAULT_LIMITS, geoip: GeoIP | None = None
+) -> Report:
+    return judge(gather_facts(path, limits, geoip=geoip), policies)

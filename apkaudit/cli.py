@@ -12,6 +12,7 @@ import click
 from apkaudit import __version__, files
 from apkaudit.audit import audit
 from apkaudit.errors import ApkAuditError
+from apkaudit.facts.geoip import GeoIP
 from apkaudit.model import Report, Severity
 from apkaudit.policy import load as policy_load
 from apkaudit.report import FORMATS, LANGS, renderer
@@ -122,6 +123,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     type=click.Choice([s.value for s in Severity]),
     help="Exit with 1 when any finding is at least this severe.",
 )
+@click.option(
+    "--geoip",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Offline IP-to-country database (MaxMind .mmdb, or CSV start,end,country) for IP literals' countries.",
+)
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
 @click.pass_context
 def scan(
@@ -133,15 +139,19 @@ def scan(
     fail_on: str | None,
     debug: bool,
     lang: str = "en",
+    geoip: str | None = None,
 ) -> None:
     """Audit APK files and print (or write) one report each."""
     debug = debug or ctx.obj["debug"]
     _check_inputs(ctx, output, apks)
     loaded = _load_policies(ctx, debug, policies)
+    geo = _guarded(debug, geoip, lambda: GeoIP(geoip)) if geoip else None
+    if geoip and geo is None:
+        ctx.exit(EXIT_ERROR)
     reports: list[Report] = []
     failed = 0
     for path in apks:
-        report = _guarded(debug, path, lambda path=path: audit(path, loaded))  # type: ignore[misc]
+        report = _guarded(debug, path, lambda path=path: audit(path, loaded, geoip=geo))  # type: ignore[misc]
         if report is None:
             failed += 1
         else:

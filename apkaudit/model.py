@@ -316,6 +316,72 @@ class Disclosure:
 
 
 @dataclass(frozen=True)
+class Server:
+    """A URL, host name or IP literal found in the app: a server it may talk to (analysis/servers.py)."""
+
+    value: str  # as found: a URL, a bare host name or an IP literal (with its port)
+    kind: str  # url | host | ip
+    host: str  # lower-case host name or IP literal, no port
+    scheme: str | None = None  # http | https | ws | wss; None for a bare host or IP
+    port: int | None = None
+    domain: str | None = None  # registrable domain (public-suffix list); None for an IP literal or unknown suffix
+    ip: bool = False  # the host is an IP literal
+    country: str | None = None  # ISO 3166 code of an IP literal, from the --geoip file
+    owner: str = "first-party"  # first-party, an SDK id or a library id: who owns the code that uses it
+    collector: str | None = None  # SDK id whose collector host this is (catalogs/hosts.yaml)
+    found_in: tuple[str, ...] = ()  # classes.dex, @string/NAME, assets/...: where the string is
+    used_by: tuple[str, ...] = ()  # smali signatures of the methods that load the string (capped)
+    cleartext: bool = False  # http:// or ws:// URL
+    cleartext_permitted: bool | None = None  # the network security config lets this host go in the clear
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where transmitted personal data goes: one server (or "built at run time"), what goes there and how."""
+
+    host: str | None  # None: the URL is built at run time (no constant found)
+    endpoints: tuple[str, ...] = ()  # the URL constants the flows name
+    domain: str | None = None
+    ip: bool = False
+    country: str | None = None
+    owner: str = "first-party"  # who owns the sending code: first-party or an SDK id
+    collector: str | None = None  # SDK id whose collector this is
+    cleartext: bool = False  # sent over http:// or ws://
+    cleartext_permitted: bool | None = None  # the network security config allows cleartext to this host
+    trust_all: tuple[str, ...] = ()  # accept-all TrustManager / HostnameVerifier methods on the upload path
+    categories: tuple[str, ...] = ()  # what is sent there
+    sites: tuple[tuple[str, str, str], ...] = ()  # (category, site method, site api) of the flows
+
+
+@dataclass(frozen=True)
+class NetworkSecurity:
+    """What the manifest and network security config say about cleartext and trust (facts/network_config.py)."""
+
+    target_sdk: int | None = None
+    uses_cleartext_traffic: bool | None = None  # android:usesCleartextTraffic, when set
+    config: str | None = None  # the res/xml file of android:networkSecurityConfig
+    cleartext_default: bool = False  # cleartext permitted for a host no domain-config names
+    cleartext_domains: tuple[str, ...] = ()  # domain-config entries that permit cleartext ("*." = subdomains)
+    tls_domains: tuple[str, ...] = ()  # domain-config entries that forbid it
+    user_certificates: bool = False  # some trust-anchors accept user-installed CAs
+    trust_all: tuple[str, ...] = ()  # accept-all checkServerTrusted / verify methods in the code
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServerFacts:
+    """The server inventory, where the personal data goes, and whether it goes in the clear."""
+
+    servers: tuple[Server, ...] = ()
+    total: int = 0  # servers found before the cap
+    cap: int = 0  # the most listed
+    destinations: tuple[Destination, ...] = ()
+    network: NetworkSecurity = field(default_factory=NetworkSecurity)
+    ignored: int = 0  # namespace, schema and licence URLs left out (catalogs/hosts.yaml)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Facts:
     """What the app is and does. No judgement here: a rule book turns facts into findings."""
 
@@ -327,6 +393,7 @@ class Facts:
     analysis: Analysis = field(default_factory=Analysis)
     catalogs: tuple[tuple[str, str], ...] = ()  # (catalogue name, "version sha256-prefix") used to produce these facts
     disclosure: Disclosure | None = None  # the bundled privacy policy against the code; None when not gathered
+    servers: ServerFacts | None = None  # server inventory and destinations (issue 19); None when not gathered
 
     def access(self, category: str) -> DataAccess | None:
         return next((d for d in self.data_access if d.category == category), None)

@@ -36,8 +36,11 @@ from apkaudit.model import (
     Evidence,
     Facts,
     Finding,
+    Flow,
+    NetworkSecurity,
     Permission,
     PolicySentence,
+    ServerFacts,
     Severity,
     Site,
     Stance,
@@ -170,8 +173,12 @@ def facts_from(spec: dict[str, Any]) -> Facts:
         if p.category:
             by_category[p.category].append(p.name)
     sites: dict[str, list[Site]] = {}
+    sent = 0  # numbers the uploads in the order _servers() reads them
     for category, listed in spec.get("data", {}).items():
-        sites[category] = [_site(category, n, s) for n, s in enumerate(listed)]
+        sites[category] = []
+        for n, s in enumerate(listed):
+            sites[category].append(_site(category, n, s, sent))
+            sent += "sent_to" in s
     access = []
     for category in sorted(set(by_category) | set(sites)):
         found = tuple(sites.get(category, ()))
@@ -194,7 +201,32 @@ def facts_from(spec: dict[str, Any]) -> Facts:
     )
     coverage = Coverage(spec.get("coverage", "complete"))
     told = _disclosure(spec["policy_text"], access, coverage) if "policy_text" in spec else None
-    return Facts(app, permissions, (), tuple(access), analysis=Analysis(coverage), disclosure=told)
+    where = _servers(spec, tuple(access))
+    return Facts(app, permissions, (), tuple(access), analysis=Analysis(coverage), disclosure=told, servers=where)
+
+
+_CASE_TRUST_ALL = (
+    "Lorg/apkaudit/case/TrustAll;->checkServerTrusted([Ljava/security/cert/X509Certificate;Ljava/lang/String;)V"
+)
+
+
+def _servers(spec: dict[str, Any], access: tuple[DataAccess, ...]) -> ServerFacts | None:
+    """Destinations of the transmitted sites, through the same grouping as a real audit (analysis/servers.py)."""
+    from apkaudit.analysis import servers
+
+    sent = [(c, s) for c, listed in spec.get("data", {}).items() for s in listed if "sent_to" in s]
+    if not sent:
+        return None
+    countries: dict[str, str] = {}
+    trusting: dict[str, set[str]] = {_CASE_TRUST_ALL: set()}
+    for n, (_category, s) in enumerate(sent):
+        parsed = servers.parse(s["sent_to"].get("endpoint", "")) if s["sent_to"].get("endpoint") else None
+        if parsed and "country" in s["sent_to"]:
+            countries[parsed.host] = s["sent_to"]["country"]
+        if s["sent_to"].get("trust_all"):
+            trusting[_CASE_TRUST_ALL].add(f"Lorg/apkaudit/case/Upload;->send{n}()V")
+    destinations = servers.destinations(access, NetworkSecurity(), trusting, countries.get)
+    return ServerFacts(destinations=destinations)
 
 
 def _disclosure(spec: str | dict[str, str], access: list[DataAccess], coverage: Coverage) -> Disclosure:
@@ -217,8 +249,12 @@ def _disclosure(spec: str | dict[str, str], access: list[DataAccess], coverage: 
     return Disclosure(DisclosureStatus.FOUND, categories=tuple(categories))
 
 
-def _site(category: str, n: int, spec: dict[str, Any]) -> Site:
+def _site(category: str, n: int, spec: dict[str, Any], sent: int = 0) -> Site:
     method = f"Lorg/apkaudit/case/Reader;->read{category.title().replace('_', '')}{n}()V"
+    flows: tuple[Flow, ...] = ()
+    if "sent_to" in spec:
+        upload = f"Lorg/apkaudit/case/Upload;->send{sent}()V"
+        flows = (Flow("case:network", "network", upload, (method, upload), spec["sent_to"].get("endpoint")),)
     entry = None
     if "entry_kind" in spec or "entry_method" in spec:
         entry = f"Lorg/apkaudit/case/Entry;->{spec.get('entry_method', 'onCreate')}()V"
@@ -232,6 +268,7 @@ def _site(category: str, n: int, spec: dict[str, Any]) -> Site:
         entry_kind=spec.get("entry_kind"),
         path=(entry, method) if entry else (),
         pattern=AccessPattern(spec["pattern"]) if "pattern" in spec else None,
+        flows=flows,
     )
 
 

@@ -9,7 +9,9 @@ A rule is judged per category it names (one finding per category with evidence).
 those entry points (the manifest alone never satisfies them); `max_evidence` keeps only weak evidence
 (a permission that no code uses). `allowed` and `necessary` rules never give findings. A rule on
 `disclosure` fires for a category when the bundled policy crossed with the code gives that verdict; the
-finding quotes the policy sentences it rests on, and an app without policy text never breaks it.
+finding quotes the policy sentences it rests on, and an app without policy text never breaks it. A rule on
+a `destination` (cleartext, bare_ip, abroad, trust_all) fires for a category sent to such a destination
+(facts.servers.destinations); `abroad` compares the IP literal's country with the rule book's jurisdiction.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from apkaudit.model import (
     Consistency,
     Coverage,
     DataAccess,
+    Destination,
     Evidence,
     Facts,
     Finding,
@@ -41,6 +44,9 @@ def evaluate(facts: Facts, policy: Policy) -> Verdict:
             continue
         if rule.disclosure:
             findings += _judge_disclosure(rule, facts)
+            continue
+        if rule.destination:
+            findings += _judge_destination(rule, facts, policy.ref.jurisdiction)
             continue
         if rule.permissions:
             finding = _judge_permissions(rule, facts)
@@ -105,6 +111,45 @@ def _judge_disclosure(rule: Rule, facts: Facts) -> list[Finding]:
         quoted = tuple(s for s in said.sentences if s.stance is not Stance.MENTIONS)
         found.append(replace(finding, quotes=quoted))
     return found
+
+
+def _judge_destination(rule: Rule, facts: Facts, jurisdiction: str | None) -> list[Finding]:
+    """A rule on where transmitted data goes (facts.servers.destinations), per category it names."""
+    where = facts.servers
+    if where is None or Evidence.TRANSMITTED not in rule.severity:
+        return []
+    found = []
+    for category in rule.categories:
+        access = facts.access(category)
+        if access is None:
+            continue
+        keys = {
+            (method, api)
+            for d in where.destinations
+            if _destination_matches(rule.destination, d, jurisdiction)
+            for c, method, api in d.sites
+            if c == category
+        }
+        sites = tuple(
+            s
+            for s in access.sites
+            if (s.method, s.api) in keys and s.evidence is Evidence.TRANSMITTED and _owner_matches(rule.owner, s)
+        )
+        if sites:
+            found.append(_finding(rule, category, Evidence.TRANSMITTED, sites, access.permissions))
+    return found
+
+
+def _destination_matches(kind: str | None, d: Destination, jurisdiction: str | None) -> bool:
+    if kind == "cleartext":
+        return d.cleartext
+    if kind == "bare_ip":
+        return d.ip
+    if kind == "trust_all":
+        return bool(d.trust_all)
+    if kind == "abroad":  # known only for IP literals with a --geoip file; a global rule book has no "abroad"
+        return bool(d.country and jurisdiction and len(jurisdiction) == 2 and d.country != jurisdiction.upper())
+    return False
 
 
 def _judge_permissions(rule: Rule, facts: Facts) -> Finding | None:

@@ -65,6 +65,7 @@ class Rule:
     entry_methods: tuple[str, ...] = ()  # if given, only code reached from entry methods of these names counts
     max_evidence: Evidence | None = None  # if given, stronger evidence does not break this rule
     disclosure: str | None = None  # if given, the rule is about the bundled policy against the code (model.Consistency)
+    destination: str | None = None  # if given, the rule is about where transmitted data goes (cleartext, bare_ip...)
     messages: dict[str, str] = field(default_factory=dict)  # language -> message
     conditions: dict[str, str] = field(default_factory=dict)  # language -> condition
     defined_in: str = ""  # the rule book file that defines the rule (a parent's, when inherited)
@@ -421,6 +422,8 @@ def _check(doc: dict[str, Any], text: str, path: Path, parent: dict[str, Any] | 
             for key in ("entry_kinds", "entry_methods", "max_evidence", "min_evidence", "owner"):
                 if key in rule:
                     raise fail(where + [key], "a rule on permissions is judged on the manifest alone; remove it")
+        if "destination" in rule and ("permissions" in rule or "disclosure" in rule):
+            raise fail(where + ["destination"], "a rule on destinations is judged on transmitted data alone")
         if "disclosure" in rule and "permissions" in rule:
             raise fail(where + ["disclosure"], "a rule on disclosure is judged per category, not on permissions")
         low, high = Evidence(rule.get("min_evidence", "declared")), Evidence(rule.get("max_evidence", "transmitted"))
@@ -531,6 +534,8 @@ def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
         sev = r.get("severity", {})
         if r.get("entry_kinds") or r.get("entry_methods"):  # a path from an entry point is at least reachable
             min_evidence = max(min_evidence, Evidence.REACHABLE, key=lambda e: e.rank)
+        if r.get("destination"):  # only data that is sent has a destination
+            min_evidence = Evidence.TRANSMITTED
         if r.get("permissions"):  # judged on the manifest alone
             max_evidence = Evidence.DECLARED
         levels = [e for e in Evidence if e.rank >= min_evidence.rank]
@@ -567,6 +572,7 @@ def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
                 entry_methods=tuple(r.get("entry_methods", ())),
                 max_evidence=max_evidence,
                 disclosure=r.get("disclosure"),
+                destination=r.get("destination"),
                 messages={lang: " ".join(t.split()) for lang, t in _languages(r["message"])},
                 conditions={lang: " ".join(t.split()) for lang, t in _languages(r.get("condition"))},
                 defined_in=r.get("_file", str(path)),

@@ -15,6 +15,7 @@ from apkaudit import __version__
 from apkaudit.model import Report
 from apkaudit.policy import sources
 from apkaudit.report import json_report, templating
+from apkaudit.report.servers_view import servers_view
 from apkaudit.report.strings import Wording, wording
 from apkaudit.report.summary import evidence_rank, site_endpoints, summary
 from apkaudit.report.templating import http_url, image_uri
@@ -368,6 +369,7 @@ def app_view(
         **_coverage_view(analysis, w),
         "summary": summary(doc, w),
         "disclosure": disclosure_view(doc, sdk_names, w),
+        "servers": servers_view(doc, sdk_names, w),
         "verdicts": verdicts,
         "main": verdicts[0] if verdicts else None,
         "permission_groups": _permission_groups(doc, w),

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from apkaudit.analysis import servers
 from apkaudit.model import (
     Analysis,
     AppCategory,
@@ -18,6 +19,7 @@ from apkaudit.model import (
     PolicySentence,
     Report,
     Seen,
+    ServerFacts,
     Site,
     Verdict,
 )
@@ -50,6 +52,7 @@ def site_dict(s: Site) -> dict[str, Any]:
                 "at": f.at,
                 "path": list(f.path),
                 "endpoint": f.endpoint,
+                "destination": flow_destination(f.kind, f.endpoint),
             }
             for f in s.flows
         ],
@@ -66,6 +69,79 @@ def site_dict(s: Site) -> dict[str, Any]:
         if s.library_internal is not None
         else {}
     )
+
+
+def flow_destination(kind: str, endpoint: str | None) -> dict[str, Any] | None:
+    """Where a network or webview flow goes: the endpoint's host and scheme, or "built at run time"."""
+    if kind not in ("network", "webview"):
+        return None
+    parsed = servers.parse(endpoint) if endpoint else None
+    return {
+        "host": parsed.host if parsed else None,
+        "scheme": parsed.scheme if parsed else None,
+        "cleartext": bool(parsed and parsed.scheme in ("http", "ws")),
+        "built_at_run_time": endpoint is None,
+    }
+
+
+def servers_dict(sf: ServerFacts | None) -> dict[str, Any] | None:
+    if sf is None:
+        return None
+    n = sf.network
+    return {
+        "servers": [
+            {
+                "value": s.value,
+                "kind": s.kind,
+                "host": s.host,
+                "scheme": s.scheme,
+                "port": s.port,
+                "domain": s.domain,
+                "ip": s.ip,
+                "country": s.country,
+                "owner": s.owner,
+                "collector": s.collector,
+                "found_in": list(s.found_in),
+                "used_by": list(s.used_by),
+                "cleartext": s.cleartext,
+                "cleartext_permitted": s.cleartext_permitted,
+            }
+            for s in sf.servers
+        ],
+        "total": sf.total,
+        "cap": sf.cap,
+        "ignored": sf.ignored,
+        "destinations": [
+            {
+                "host": d.host,
+                "built_at_run_time": d.host is None,
+                "endpoints": list(d.endpoints),
+                "domain": d.domain,
+                "ip": d.ip,
+                "country": d.country,
+                "owner": d.owner,
+                "collector": d.collector,
+                "cleartext": d.cleartext,
+                "cleartext_permitted": d.cleartext_permitted,
+                "trust_all": list(d.trust_all),
+                "categories": list(d.categories),
+                "sites": [{"category": c, "method": m, "api": a} for c, m, a in d.sites],
+            }
+            for d in sf.destinations
+        ],
+        "network": {
+            "target_sdk": n.target_sdk,
+            "uses_cleartext_traffic": n.uses_cleartext_traffic,
+            "config": n.config,
+            "cleartext_default": n.cleartext_default,
+            "cleartext_domains": list(n.cleartext_domains),
+            "tls_domains": list(n.tls_domains),
+            "user_certificates": n.user_certificates,
+            "trust_all": list(n.trust_all),
+            "notes": list(n.notes),
+        },
+        "notes": list(sf.notes),
+    }
 
 
 def seen_dict(s: Seen) -> dict[str, Any]:
@@ -262,6 +338,7 @@ def report_dict(r: Report) -> dict[str, Any]:
             ],
             "analysis": analysis_dict(facts.analysis),
             "disclosure": disclosure_dict(facts.disclosure),
+            "servers": servers_dict(facts.servers),
             "policy": first["policy"] if first else None,
             "findings": first["findings"] if first else [],
             "score": first["score"] if first else None,

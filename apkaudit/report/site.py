@@ -170,11 +170,35 @@ def _charts(docs: Sequence[Mapping[str, Any]], sdks: Mapping[str, dict[str, Any]
     category_items = [(w.category(c), reads[c], sends[c]) for c in known]
     ranked = sorted(sdks.values(), key=lambda s: (-len(s["apps"]), str(s["name"]), s["id"]))[:TOP_SDKS]
     sdk_items = [(str(s["name"]), len(s["apps"]), f"sdks/{sdk_slug(s['id'])}.html", "bar") for s in ranked]
+    dest_items = [(label, n, None, "bar") for label, n in destination_counts(docs, sdks)[:TOP_SDKS]]
     return {
         "grades": _bars(grade_items, total, w),
         "categories": _pair_bars(category_items, total, w) if category_items else None,
         "sdks": _bars(sdk_items, total, w) if sdk_items else None,
+        "destinations": _bars(dest_items, total, w) if dest_items else None,
     }
+
+
+def destination_counts(docs: Sequence[Mapping[str, Any]], sdks: Mapping[str, dict[str, Any]]) -> list[tuple[str, int]]:
+    """Where personal data goes across apps: (an SDK's collector, a registrable domain or an IP, apps sending there),
+    most apps first. A collector many apps feed is the site's strongest aggregate (issue 19)."""
+    apps: Counter[str] = Counter()
+    for doc in docs:
+        sf = doc.get("servers")
+        if not isinstance(sf, Mapping):
+            continue
+        seen = set()
+        for d in sf.get("destinations") or []:
+            if not isinstance(d, Mapping) or not d.get("host"):
+                continue
+            collector = d.get("collector")
+            if collector:
+                name = str((sdks.get(str(collector)) or {}).get("name") or collector)
+                seen.add(f"{name}: {d.get('domain') or d.get('host')}")
+            else:
+                seen.add(str(d.get("domain") or d.get("host")))
+        apps.update(seen)
+    return sorted(apps.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _index(
