@@ -26,6 +26,25 @@ from dataclasses import dataclass, field
 
 from apkaudit import catalogs
 from apkaudit.analysis.endpoint import ENDPOINT_URL
+from apkaudit.analysis.flows.labels import (
+    EXTERNAL,
+    ActionTarget,
+    ClassConst,
+    Delivered,
+    External,
+    FieldValue,
+    Label,
+    OutParam,
+    Param,
+    Returned,
+    SinkObject,
+    SourceValue,
+    StoreWriter,
+    Target,
+    Url,
+    data_of,
+    urls_of,
+)
 from apkaudit.analysis.owners import FIRST_PARTY, is_library, owner_of
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
 from apkaudit.dex.decoder import Method, decode
@@ -38,8 +57,6 @@ MAX_CALL_DEPTH = 6  # callee summaries computed inside a caller's, before assumi
 
 ACC_NATIVE = 0x0100
 _URL = ENDPOINT_URL  # a constant the app sends to
-
-Label = tuple  # ("S", site) | ("P", method, i) | ("R", method) | ("O", method, i) | ("F", field) | ("U", url) | ...
 
 
 @dataclass(frozen=True)
@@ -175,7 +192,7 @@ class FlowAnalysis:
 
     def flows_from(self, site: tuple[str, str]) -> list[Flow]:
         """Every sink the value read at `site` reaches, with one shortest path each."""
-        start: Label = ("S", site)
+        start: Label = SourceValue(site)
         self._summary(site[0])
         prev: dict[Label, tuple[Label, str] | None] = {start: None}
         queue = deque([start])
@@ -207,8 +224,8 @@ class FlowAnalysis:
     def _path(self, prev: dict[Label, tuple[Label, str] | None], node: Label, where: str) -> tuple[str, ...]:
         frames = [where]
         while True:
-            if node[0] == "F":
-                frames.append(node[1])  # the field (or preference key) the data passed through
+            if isinstance(node, FieldValue):
+                frames.append(node.field)  # the field (or preference key) the data passed through
             step = prev[node]
             if step is None:
                 break
@@ -219,19 +236,18 @@ class FlowAnalysis:
 
     def _out_edges(self, node: Label) -> list[tuple[Label | Leak, str]]:
         """Edges leaving a label; computes the summaries that can mention it first."""
-        kind = node[0]
-        if kind == "S":
-            self._summary(node[1][0])
-        elif kind == "P":
-            self._summary(node[1])
-        elif kind in ("R", "O"):
-            for caller in sorted(self.program.callers([node[1]])[node[1]]):
+        if isinstance(node, SourceValue):
+            self._summary(node.site[0])
+        elif isinstance(node, Param):
+            self._summary(node.method)
+        elif isinstance(node, (Returned, OutParam)):
+            for caller in sorted(self.program.callers([node.method])[node.method]):
                 self._summary(caller)
-        elif kind == "F":
-            for reader in self._readers(node[1]):
+        elif isinstance(node, FieldValue):
+            for reader in self._readers(node.field):
                 self._summary(reader)
-        elif kind == "I":
-            self._deliver(node[1])
+        elif isinstance(node, Delivered):
+            self._deliver(node.component)
         return self._edges.get(node, [])
 
     def _deliver(self, component: str) -> None:
@@ -241,17 +257,17 @@ class FlowAnalysis:
         if component in self._delivered:
             return
         self._delivered.add(component)
-        node: Label = ("I", component)
+        node: Label = Delivered(component)
         receivers = _intent_receivers()
         for k in [component, *self.program.app_ancestors(component)]:
             if k != component:  # getIntent() in an app base class reads the Intent this component got
-                self._edges[node].append((("I", k), ""))  # no frame of its own in the path
+                self._edges[node].append((Delivered(k), ""))  # no frame of its own in the path
             for m in self.program.methods(k):
                 if m.is_static or not m.code_off:
                     continue
                 if (m.name, m.proto) in receivers:
                     position = _param_types(m.proto).index(_INTENT) + 1  # 0 is `this`
-                    self._edges[node].append((("P", m.signature, position), m.signature))
+                    self._edges[node].append((Param(m.signature, position), m.signature))
                 elif self._calls_get_intent(m):
                     self._summary(m.signature)
 
@@ -319,29 +335,28 @@ class FlowAnalysis:
         return summary
 
     def _index(self, method: str, s: Summary) -> None:
-        own = ("P", method)
         for label in s.ret:
-            if label[:2] != own:  # parameter-to-return is applied at each call site instead
-                self._edges[label].append((("R", method), method))
+            if not _own_param(label, method):  # parameter-to-return is applied at each call site instead
+                self._edges[label].append((Returned(method), method))
         for i, labels in s.outs.items():
             for label in labels:
-                if label[:2] != own:
-                    self._edges[label].append((("O", method, i), method))
+                if not _own_param(label, method):
+                    self._edges[label].append((OutParam(method, i), method))
         for f, written in s.fields.items():
             for label in written:
-                self._edges[label].append((("F", f), method))
+                self._edges[label].append((FieldValue(f), method))
         for target, i, passed in s.calls:
             for label in passed:
-                self._edges[label].append((("P", target, i), method))
+                self._edges[label].append((Param(target, i), method))
         for leak in s.leaks:
             for label in leak.labels:
                 self._edges[label].append((leak, method))
                 for target in sorted(leak.targets):  # and on into the app's components that receive it too
-                    self._edges[label].append((("I", target), method))
+                    self._edges[label].append((Delivered(target), method))
         for carried, targets in s.handoffs:
             for label in carried:
                 for target in sorted(targets):
-                    self._edges[label].append((("I", target), method))
+                    self._edges[label].append((Delivered(target), method))
 
     def field_urls(self, field_sig: str) -> frozenset[Label]:
         """U labels of the URL constants an app String field holds: its static initial value (a `static final`
@@ -371,7 +386,7 @@ class FlowAnalysis:
             if m.name in ("<clinit>", "<init>") and m.code_off:
                 for sig, value in _stored_constants(self.program.dexes[m.dex], m.code_off):
                     urls[sig].add(value)
-        return {sig: frozenset(("U", u) for u in found) for sig, found in urls.items()}
+        return {sig: frozenset(Url(u) for u in found) for sig, found in urls.items()}
 
     def service_call(self, signature: str) -> tuple[str, str] | None:
         """(verb, endpoint) when the method is an HTTP call of a Retrofit service interface (see the RETROFIT NOTE
@@ -488,11 +503,12 @@ def _dedupe(frames: Iterable[str]) -> tuple[str, ...]:
 
 _INTENT = "Landroid/content/Intent;"
 _COMPONENT = "Landroid/content/ComponentName;"
-_DATA = ("S", "P", "R", "O", "F", "Q", "I")  # label kinds that carry data (not U endpoints or K sink objects)
+_data = data_of
+_urls = urls_of
 
 
-def _data(labels: Iterable[Label]) -> frozenset[Label]:
-    return frozenset(label for label in labels if label[0] in _DATA)
+def _own_param(label: Label, method: str) -> bool:
+    return isinstance(label, Param) and label.method == method
 
 
 class _Interpreter:
@@ -536,9 +552,9 @@ class _Interpreter:
         entry: dict[int, frozenset[Label]] = {}
         callback = self.flows.callbacks.get(self.method)
         for reg, pos in self.params:
-            labels: set[Label] = {("P", self.method, pos)}
+            labels: set[Label] = {Param(self.method, pos)}
             if callback and callback[0] == pos:
-                labels.add(("S", (self.method, callback[1])))
+                labels.add(SourceValue((self.method, callback[1])))
             entry[reg] = frozenset(labels)
         regions = _control_regions(code)
         dependents: dict[int, list[int]] = defaultdict(list)  # block -> branch blocks it depends on
@@ -617,7 +633,7 @@ class _Interpreter:
             state[r[0]] = empty
             self.consts.pop(r[0], None)
             if o == 0x1C and op.index is not None and self.flows.program.is_app_class(self.dex.type_name(op.index)):
-                state[r[0]] = frozenset({("C", self.dex.type_name(op.index))})  # X.class of an app class
+                state[r[0]] = frozenset({ClassConst(self.dex.type_name(op.index))})  # X.class of an app class
             if 0x13 <= o <= 0x15 and op.literal is not None:  # const/16, const, const/high16: maybe R.string.x
                 self.ints[r[0]] = (op.literal << 16 if o == 0x15 else op.literal) & 0xFFFFFFFF
             else:
@@ -637,15 +653,15 @@ class _Interpreter:
         elif 0x52 <= o <= 0x58 or 0x60 <= o <= 0x66:  # iget, sget
             assert op.index is not None
             f = self.dex.field_ref(op.index).signature
-            labels: set[Label] = {("F", f)} | self.flows.field_urls(f)
+            labels: set[Label] = {FieldValue(f)} | self.flows.field_urls(f)
             api = self.flows.sources.get(self.method, {}).get(("field", op.index))
             if api is not None:
-                labels.add(("S", (self.method, api)))
+                labels.add(SourceValue((self.method, api)))
             state[r[0]] = frozenset(labels)
         elif 0x59 <= o <= 0x5F or 0x67 <= o <= 0x6D:  # iput, sput
             assert op.index is not None
             f = self.dex.field_ref(op.index).signature
-            self.summary.fields[f] |= _data(get(r[0], empty)) | {x for x in get(r[0], empty) if x[0] == "U"}
+            self.summary.fields[f] |= _data(get(r[0], empty)) | _urls(get(r[0], empty))
         elif 0x6E <= o <= 0x72 or 0x74 <= o <= 0x78 or o in (0xFA, 0xFB):
             self._invoke(op, state)
         elif o in (0xFC, 0xFD):  # invoke-custom: a lambda captures its arguments
@@ -662,10 +678,10 @@ class _Interpreter:
         text = self.dex.string(op.index)
         labels: set[Label] = set()
         if _URL.match(text):
-            labels.add(("U", text))
+            labels.add(Url(text))
         api = self.flows.sources.get(self.method, {}).get(("string", op.index))
         if api is not None:
-            labels.add(("S", (self.method, api)))
+            labels.add(SourceValue((self.method, api)))
         state[op.regs[0]] = frozenset(labels)
         self.consts[op.regs[0]] = text
 
@@ -679,18 +695,18 @@ class _Interpreter:
         result: set[Label] = set()
         api = self.flows.sources.get(self.method, {}).get(("method", op.index))
         if api is not None and not ref.proto.endswith(_NO_VALUE):
-            result.add(("S", (self.method, api)))  # (a registration or a Task hands the data to a callback)
+            result.add(SourceValue((self.method, api)))  # (a registration or a Task hands the data to a callback)
         if ref.class_name in (_INTENT, _COMPONENT) and not static and op.regs:
             self._intent_target(ref.class_name, ref.name, ref.proto, op.regs, args, state)
             args = [state.get(x, empty) for x in op.regs]
         elif ref.name == "getIntent" and ref.proto == "()" + _INTENT and op.regs and op.regs[0] == self.this_reg:
-            result.add(("I", self.method.partition("->")[0]))  # the Intent this component was started with
+            result.add(Delivered(self.method.partition("->")[0]))  # the Intent this component was started with
         if ref.name in ("getString", "getText") and ref.proto.startswith("(I)") and len(op.regs) == 2:
             url = self.flows.resource_urls.get(self.ints.get(op.regs[1], -1))
             if url is not None:  # getString(R.string.api_url): the URL is the resource's value
-                result.add(("U", url))
+                result.add(Url(url))
         if sig in _base_setters() and len(args) >= 2:
-            self.flows.base_args[self.method] |= {x[1] for x in args[1] if x[0] == "U"}
+            self.flows.base_args[self.method] |= {x.url for x in args[1] if isinstance(x, Url)}
         sink = self.flows.sink_for(ref.class_name, ref.name, ref.proto)
         incoming = frozenset().union(*args) if args else empty
         service = self.flows.service_call(sig) if sink is None else None
@@ -699,8 +715,8 @@ class _Interpreter:
             # the response of a suspend function) continues this request (Call.execute is not a second one)
             if _data(incoming):
                 # the service's own endpoint, not the base URL that travelled with the proxy object
-                self._leak(op, sig, "network", _data(incoming) | {("U", service[1])})
-            state[-1] = frozenset({x for x in incoming if x[0] != "K"} | {("K", sig, "network")})
+                self._leak(op, sig, "network", _data(incoming) | {Url(service[1])})
+            state[-1] = frozenset({x for x in incoming if not isinstance(x, SinkObject)} | {SinkObject(sig, "network")})
             return
         # A catalogue sink is a sink even when the library that implements it is bundled in the APK, and
         # bundled libraries (OkHttp, Gson, androidx...) are modelled like the framework, not walked into.
@@ -715,20 +731,26 @@ class _Interpreter:
             continues = (
                 bool(args)
                 and not static
-                and any(x[0] == "K" and x[2] == sink.kind for x in args[0])
+                and any(isinstance(x, SinkObject) and x.kind == sink.kind for x in args[0])
                 and _data(incoming) <= _data(args[0])
             )
             if _data(incoming) and not continues:
-                explicit = frozenset(x[1] for x in incoming if x[0] == "T") if sink.delivers else frozenset()
-                by_action = frozenset(x[1] for x in incoming if x[0] == "A") if sink.delivers else frozenset()
-                if explicit and not by_action and ("X",) not in incoming:
+                explicit = (
+                    frozenset(x.component for x in incoming if isinstance(x, Target)) if sink.delivers else frozenset()
+                )
+                by_action = (
+                    frozenset(x.component for x in incoming if isinstance(x, ActionTarget))
+                    if sink.delivers
+                    else frozenset()
+                )
+                if explicit and not by_action and EXTERNAL not in incoming:
                     # an Intent naming the app's own component on every path: the data stays in the app
                     self.summary.handoffs.append((_data(incoming), explicit))
                 else:
                     self._leak(op, sig, sink.kind, incoming, explicit | by_action)
             # the object a sink returns (a connection's stream) is that sink's alone: what it writes is sent by
             # this sink, not once more by every sink whose object it came from
-            result |= {x for x in incoming if x[0] != "K"} | {("K", sig, sink.kind)}
+            result |= {x for x in incoming if not isinstance(x, SinkObject)} | {SinkObject(sig, sink.kind)}
             if not static and args:
                 self._store(args[0], _data(incoming))
             self._models(sig, op, args, state, result)
@@ -741,13 +763,13 @@ class _Interpreter:
                     if _data(incoming):
                         self._leak(op, target, "native", incoming)
                     continue
-                result.add(("R", target))
+                result.add(Returned(target))
                 for i, labels in enumerate(positional):
                     if labels:
                         self.summary.calls.append((target, i, _data(labels) | _urls(labels)))
                 for i, reg in enumerate(regs):
                     if reg is not None and reg != self.this_reg:
-                        state[reg] = state.get(reg, empty) | {("O", target, i)}
+                        state[reg] = state.get(reg, empty) | {OutParam(target, i)}
                 # What the callee hands back from its own parameters is applied here, at this call, so the
                 # data returns to this caller only (not to every caller of the callee).
                 makes_intent = ref.proto.endswith(")" + _INTENT) or ref.proto.endswith(")" + _COMPONENT)
@@ -758,16 +780,16 @@ class _Interpreter:
                         result |= incoming  # recursion or budget: assume the data comes back
                     continue
                 # an Intent made by an app factory method (MyService.intent(ctx)) names what it named there
-                result |= {label for label in callee.ret if label[0] in ("T", "A", "X")}
+                result |= {label for label in callee.ret if isinstance(label, (Target, ActionTarget, External))}
                 for label in callee.ret:
-                    if label[0] == "P" and label[1] == target and label[2] < len(positional):
-                        result |= positional[label[2]]
+                    if isinstance(label, Param) and label.method == target and label.index < len(positional):
+                        result |= positional[label.index]
                 for j, outs in callee.outs.items():
                     out_reg = regs[j] if j < len(regs) else None
                     if out_reg is not None and out_reg != self.this_reg:
                         for label in outs:
-                            if label[0] == "P" and label[1] == target and label[2] < len(positional):
-                                state[out_reg] = state.get(out_reg, empty) | positional[label[2]]
+                            if isinstance(label, Param) and label.method == target and label.index < len(positional):
+                                state[out_reg] = state.get(out_reg, empty) | positional[label.index]
         elif sig in _REFLECT:
             if _data(incoming):
                 self._leak(op, sig, "reflection", incoming)
@@ -777,10 +799,10 @@ class _Interpreter:
             if not static and op.regs and op.regs[0] != self.this_reg:
                 receiver = args[0]
                 rest = frozenset().union(*args[1:]) if len(args) > 1 else empty
-                sink_objects = [x for x in receiver if x[0] == "K"]
+                sink_objects = [x for x in receiver if isinstance(x, SinkObject)]
                 if sink_objects and _data(rest):
                     k = min(sink_objects)  # one leak per instruction
-                    self._leak(op, k[1], k[2], rest | receiver)
+                    self._leak(op, k.sink, k.kind, rest | receiver)
                 self._store(receiver, _data(rest))
                 if rest:
                     state[op.regs[0]] = receiver | rest
@@ -795,15 +817,15 @@ class _Interpreter:
     def _models(self, sig, op, args, state, result) -> None:  # type: ignore[no-untyped-def]
         """SharedPreferences by key, and framework calls that run app callbacks with the arguments."""
         if sig.endswith("->openFileOutput(Ljava/lang/String;I)Ljava/io/FileOutputStream;") and len(op.regs) >= 2:
-            result.add(("W", f"file:{self.consts.get(op.regs[1], '*')}"))
+            result.add(StoreWriter(f"file:{self.consts.get(op.regs[1], '*')}"))
         elif sig.endswith("->openFileInput(Ljava/lang/String;)Ljava/io/FileInputStream;") and len(op.regs) >= 2:
-            result.add(("F", f"file:{self.consts.get(op.regs[1], '*')}"))
+            result.add(FieldValue(f"file:{self.consts.get(op.regs[1], '*')}"))
         elif _PREFS_PUT.match(sig) and len(op.regs) >= 3:
             key = self.consts.get(op.regs[1], "*")
             self.summary.fields[f"prefs:{key}"] |= _data(args[2])
         elif _PREFS_GET.match(sig) and len(op.regs) >= 2:
             key = self.consts.get(op.regs[1], "*")
-            result.add(("F", f"prefs:{key}"))
+            result.add(FieldValue(f"prefs:{key}"))
         hook = next((_dispatch()[f] for f in self.flows.framework_refs(sig) if f in _dispatch()), None)
         if hook is not None and op.regs:
             name, arg = hook
@@ -817,8 +839,8 @@ class _Interpreter:
         """Data written into a store writer (a file opened by name) is kept under the store's name."""
         if data:
             for w in receiver:
-                if w[0] == "W":
-                    self.summary.fields[w[1]] |= data
+                if isinstance(w, StoreWriter):
+                    self.summary.fields[w.store] |= data
 
     def _receiver_classes(self, reg: int) -> list[str]:
         """App classes an object in `reg` may be: those instantiated in this method (a cheap type guess)."""
@@ -852,7 +874,7 @@ class _Interpreter:
     def _leak(  # type: ignore[no-untyped-def]
         self, op, sink: str, kind: str, labels: frozenset[Label], targets: frozenset[str] = frozenset()
     ) -> None:
-        endpoints = frozenset(x[1] for x in labels if x[0] == "U")
+        endpoints = frozenset(x.url for x in labels if isinstance(x, Url))
         self.summary.leaks.append(Leak(self.method, op.offset, sink, kind, _data(labels), endpoints, targets))
 
     def _intent_target(  # type: ignore[no-untyped-def]
@@ -869,16 +891,20 @@ class _Interpreter:
         found: set[Label] = set()
         for _, labels, t in params:
             if t == "Ljava/lang/Class;" or (t == _COMPONENT and name == "setComponent"):
-                found |= {("T", x[1]) for x in labels if x[0] in ("C", "T")}
+                found |= {
+                    Target(x.cls if isinstance(x, ClassConst) else x.component)
+                    for x in labels
+                    if isinstance(x, (ClassConst, Target))
+                }
         if strings and (name == "setClassName" or (cls == _COMPONENT and name == "<init>")):
             text = self.consts.get(strings[-1], "")  # the class name is the last String argument
             target = "L" + text.lstrip(".").replace(".", "/") + ";"
             if text and self.flows.program.is_app_class(target):
-                found.add(("T", target))
+                found.add(Target(target))
         elif strings and cls == _INTENT and name in ("<init>", "setAction") and strings[0] in self.consts:
             action = self.consts[strings[0]]
-            if not any(x[0] == "T" for x in args[0] | found):  # a component already named decides, not the action
-                found |= {("A", c) for c in self.flows.intent_actions.get(action, ())} | {("X",)}
+            if not any(isinstance(x, Target) for x in args[0] | found):  # a named component decides, not the action
+                found |= {ActionTarget(c) for c in self.flows.intent_actions.get(action, ())} | {EXTERNAL}
         if found:
             state[regs[0]] = state.get(regs[0], frozenset()) | frozenset(found)
 
@@ -979,10 +1005,6 @@ def _control_regions(code: Method) -> dict[int, set[int]]:
         region = reach & ~strict & ~exit_bit
         regions[x] = {y for y in range(n) if region >> y & 1}
     return regions
-
-
-def _urls(labels: frozenset[Label]) -> frozenset[Label]:
-    return frozenset(x for x in labels if x[0] == "U")
 
 
 def _param_types(proto: str) -> list[str]:
