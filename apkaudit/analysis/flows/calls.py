@@ -1,0 +1,220 @@
+"""What an invoke does with the labels of its arguments, by the kind of method it calls.
+
+A Retrofit service method sends its arguments to its endpoint; a catalogue sink leaks them (or hands an
+explicit Intent to the app's own component); an app method gets them as parameters and its summary is applied
+at the call; a library or framework method mixes them into its receiver and result, with the models of
+models.py (stores by key, callbacks it runs) on top.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from apkaudit.analysis.flows.labels import (
+    EXTERNAL,
+    NO_LABELS,
+    ActionTarget,
+    External,
+    FieldValue,
+    Label,
+    Labels,
+    OutParam,
+    Param,
+    Returned,
+    SinkObject,
+    StoreWriter,
+    Target,
+    Url,
+    data_of,
+    urls_of,
+)
+from apkaudit.analysis.flows.models import (
+    COMPONENT,
+    INTENT,
+    Sink,
+    dispatch,
+    param_types,
+    positional,
+    positional_regs,
+    store_of,
+)
+from apkaudit.analysis.flows.summary import Leak, Summary
+from apkaudit.dex.decoder import Op
+from apkaudit.dex.items import MethodRef
+
+if TYPE_CHECKING:
+    from apkaudit.analysis.flows.engine import FlowAnalysis
+    from apkaudit.analysis.flows.implicit import State
+
+ACC_NATIVE = 0x0100  # a native method: data passed to it is reported, not followed
+
+
+class Call(NamedTuple):
+    """One invoke: the instruction, the reference it calls, its argument labels and their union."""
+
+    op: Op
+    ref: MethodRef
+    sig: str
+    args: list[Labels]
+    static: bool
+    incoming: Labels
+
+
+class CallsMixin:
+    """The invoke handlers of the interpreter (interpreter.py), by kind of callee."""
+
+    flows: FlowAnalysis
+    summary: Summary
+    method: str
+    depth: int
+    this_reg: int | None
+    consts: dict[int, str]
+
+    def _receiver_classes(self, reg: int) -> list[str]:
+        raise NotImplementedError
+
+    def _service_call(self, call: Call, endpoint: str, state: State) -> None:
+        """A Retrofit service method: the proxy sends its arguments; what it returns (a Call, an Observable, the
+        response of a suspend function) continues this request (Call.execute is not a second one)."""
+        incoming = call.incoming
+        if data_of(incoming):
+            # the service's own endpoint, not the base URL that travelled with the proxy object
+            self._leak(call.op, call.sig, "network", data_of(incoming) | {Url(endpoint)})
+        state[-1] = frozenset(
+            {x for x in incoming if not isinstance(x, SinkObject)} | {SinkObject(call.sig, "network")}
+        )
+
+    def _sink_call(self, call: Call, sink: Sink, result: set[Label], state: State) -> None:
+        op, args, incoming = call.op, call.args, call.incoming
+        # a sink called on what an earlier sink of the same kind returned (Call.execute on newCall's
+        # Call, a stream's write) continues that transmission rather than starting another
+        continues = (
+            bool(args)
+            and not call.static
+            and any(isinstance(x, SinkObject) and x.kind == sink.kind for x in args[0])
+            and data_of(incoming) <= data_of(args[0])
+        )
+        if data_of(incoming) and not continues:
+            explicit: frozenset[str] = frozenset()
+            by_action: frozenset[str] = frozenset()
+            if sink.delivers:
+                explicit = frozenset(x.component for x in incoming if isinstance(x, Target))
+                by_action = frozenset(x.component for x in incoming if isinstance(x, ActionTarget))
+            if explicit and not by_action and EXTERNAL not in incoming:
+                # an Intent naming the app's own component on every path: the data stays in the app
+                self.summary.handoffs.append((data_of(incoming), explicit))
+            else:
+                self._leak(op, call.sig, sink.kind, incoming, explicit | by_action)
+        # the object a sink returns (a connection's stream) is that sink's alone: what it writes is sent by
+        # this sink, not once more by every sink whose object it came from
+        result |= {x for x in incoming if not isinstance(x, SinkObject)} | {SinkObject(call.sig, sink.kind)}
+        if not call.static and args:
+            self._store(args[0], data_of(incoming))
+        self._models(call, state, result)
+
+    def _app_call(self, call: Call, implementations: list[str], result: set[Label], state: State) -> None:
+        """The app methods the call may run get the arguments; what they return from them comes back here."""
+        ref, incoming = call.ref, call.incoming
+        params = positional(call.args, ref.proto, call.static)
+        regs = positional_regs(call.op.regs, ref.proto, call.static)
+        for target in implementations:
+            tdef = self.flows.program.method(target)
+            if tdef is not None and tdef.access_flags & ACC_NATIVE:
+                if data_of(incoming):
+                    self._leak(call.op, target, "native", incoming)
+                continue
+            result.add(Returned(target))
+            for i, labels in enumerate(params):
+                if labels:
+                    self.summary.calls.append((target, i, data_of(labels) | urls_of(labels)))
+            for i, reg in enumerate(regs):
+                if reg is not None and reg != self.this_reg:
+                    state[reg] = state.get(reg, NO_LABELS) | {OutParam(target, i)}
+            # What the callee hands back from its own parameters is applied here, at this call, so the
+            # data returns to this caller only (not to every caller of the callee).
+            makes_intent = ref.proto.endswith(")" + INTENT) or ref.proto.endswith(")" + COMPONENT)
+            wanted = data_of(incoming) or makes_intent
+            callee = self.flows.callee_summary(target, self.depth + 1) if wanted else None
+            if callee is None:
+                if data_of(incoming):
+                    result |= incoming  # recursion or budget: assume the data comes back
+                continue
+            self._apply(callee, target, params, regs, result, state)
+
+    def _apply(
+        self,
+        callee: Summary,
+        target: str,
+        params: list[Labels],
+        regs: list[int | None],
+        result: set[Label],
+        state: State,
+    ) -> None:
+        """A callee's summary at this call: its parameters returned or written into the caller's objects."""
+        # an Intent made by an app factory method (MyService.intent(ctx)) names what it named there
+        result |= {label for label in callee.ret if isinstance(label, (Target, ActionTarget, External))}
+        for label in callee.ret:
+            if isinstance(label, Param) and label.method == target and label.index < len(params):
+                result |= params[label.index]
+        for j, outs in callee.outs.items():
+            out_reg = regs[j] if j < len(regs) else None
+            if out_reg is not None and out_reg != self.this_reg:
+                for label in outs:
+                    if isinstance(label, Param) and label.method == target and label.index < len(params):
+                        state[out_reg] = state.get(out_reg, NO_LABELS) | params[label.index]
+
+    def _library_call(self, call: Call, result: set[Label], state: State) -> None:
+        """A library or framework method: its result and receiver get the arguments' labels; a stream a sink
+        returned sends what is written into it."""
+        op, args, ref = call.op, call.args, call.ref
+        result |= call.incoming
+        if not call.static and op.regs and op.regs[0] != self.this_reg:
+            receiver = args[0]
+            rest = NO_LABELS.union(*args[1:]) if len(args) > 1 else NO_LABELS
+            sink_objects = [x for x in receiver if isinstance(x, SinkObject)]
+            if sink_objects and data_of(rest):
+                k = min(sink_objects)  # one leak per instruction
+                self._leak(op, k.sink, k.kind, rest | receiver)
+            self._store(receiver, data_of(rest))
+            if rest:
+                state[op.regs[0]] = receiver | rest
+            if ref.name.startswith("read") and receiver:
+                # InputStream.read(byte[]), Reader.read(char[]): the stream fills the array it is given
+                for reg, t in zip(op.regs[1:], param_types(ref.proto), strict=False):
+                    if t.startswith("["):
+                        state[reg] = state.get(reg, NO_LABELS) | receiver
+        self._models(call, state, result)
+
+    def _models(self, call: Call, state: State, result: set[Label]) -> None:
+        """App stores by key (catalogs/dispatch.yaml stores), and framework calls that run app callbacks with
+        the arguments (catalogs/dispatch.yaml entries)."""
+        regs = call.op.regs
+        store = store_of(call.sig)
+        if store is not None and len(regs) >= store.registers():
+            key = f"{store.store}:{self.consts.get(regs[store.key], '*')}"
+            if store.role == "writer":
+                result.add(StoreWriter(key))
+            elif store.role == "get":
+                result.add(FieldValue(key))
+            elif store.value is not None:
+                self.summary.fields[key] |= data_of(call.args[store.value])
+        hooks = dispatch()
+        hook = next((hooks[f] for f in self.flows.framework_refs(call.sig) if f in hooks), None)
+        if hook is not None and regs:
+            name, arg = hook
+            if arg < len(call.args) and data_of(call.args[arg]):
+                for cls in self._receiver_classes(regs[0]):
+                    for m in self.flows.program.methods(cls):
+                        if m.name == name and not m.is_static:
+                            self.summary.calls.append((m.signature, 1, data_of(call.args[arg])))
+
+    def _store(self, receiver: Labels, data: Labels) -> None:
+        """Data written into a store writer (a file opened by name) is kept under the store's name."""
+        if data:
+            for w in receiver:
+                if isinstance(w, StoreWriter):
+                    self.summary.fields[w.store] |= data
+
+    def _leak(self, op: Op, sink: str, kind: str, labels: Labels, targets: frozenset[str] = frozenset()) -> None:
+        endpoints = frozenset(x.url for x in labels if isinstance(x, Url))
+        self.summary.leaks.append(Leak(self.method, op.offset, sink, kind, data_of(labels), endpoints, targets))

@@ -1,0 +1,359 @@
+"""The per-method data flow: a forward worklist over one method's control-flow graph, register -> labels.
+
+Each instruction moves, joins or replaces the labels of the registers it reads and writes (`_HANDLERS`); an
+invoke is handled by the kind of method it calls: a Retrofit service method, a catalogue sink, the app's own
+methods (their summaries applied at the call), a reflective call, or a library or framework method (its
+models in models.py). Implicit flows (values computed under a branch on the data) are tracked by implicit.py.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from apkaudit.analysis.endpoint import ENDPOINT_URL
+from apkaudit.analysis.flows.calls import Call, CallsMixin
+from apkaudit.analysis.flows.implicit import ImplicitFlows, State
+from apkaudit.analysis.flows.labels import (
+    NO_LABELS,
+    ClassConst,
+    Delivered,
+    FieldValue,
+    Label,
+    Param,
+    SourceValue,
+    Url,
+    data_of,
+    urls_of,
+)
+from apkaudit.analysis.flows.models import (
+    COMPONENT,
+    INTENT,
+    NO_VALUE,
+    IntentCall,
+    base_setters,
+    intent_targets,
+    param_types,
+    reflective,
+)
+from apkaudit.analysis.flows.ops import (
+    ARRAY_GETS,
+    ARRAY_PUTS,
+    BINARY,
+    BINARY_2ADDR,
+    BINARY_LITERAL,
+    CALLS,
+    COMPARES,
+    COPIES,
+    CUSTOM_CALLS,
+    FILLED_ARRAYS,
+    FRESH_VALUES,
+    INT_CONSTS,
+    MOVE_RESULTS,
+    MOVES,
+    RETURNS,
+    STATIC_CALLS,
+    STRING_CONSTS,
+    UNARY,
+    WRITES_A,
+)
+from apkaudit.analysis.flows.summary import Summary
+from apkaudit.analysis.owners import is_library
+from apkaudit.analysis.program import split_signature
+from apkaudit.dex.decoder import Method, Op
+from apkaudit.dex.file import DexFile
+from apkaudit.dex.items import MethodRef
+from apkaudit.dex.opcodes import (
+    CHECK_CAST,
+    CONST_CLASS,
+    CONST_HIGH16,
+    FIELD_GETS,
+    FIELD_PUTS,
+    MOVE_EXCEPTION,
+    NEW_INSTANCE,
+)
+
+if TYPE_CHECKING:
+    from apkaudit.analysis.flows.engine import FlowAnalysis
+
+_URL = ENDPOINT_URL
+
+
+class Interpreter(CallsMixin):
+    """Forward data-flow over one method's CFG: register -> labels, joined by union at block entries."""
+
+    def __init__(
+        self, flows: FlowAnalysis, method: str, dex: DexFile, code: Method, is_static: bool, depth: int = 0
+    ) -> None:
+        self.flows = flows
+        self.depth = depth
+        self.method = method
+        self.dex = dex
+        self.code = code
+        self.summary = Summary()
+        self.params = self._param_registers(is_static)
+        self.this_reg = None if is_static else code.registers - code.ins
+        self.consts: dict[int, str] = {}  # register -> string constant, for prefs keys (flow-insensitive)
+        self.ints: dict[int, int] = {}  # register -> int constant, for resource ids (flow-insensitive)
+
+    def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
+        """[(register, parameter position)], position 0 = this for instance methods."""
+        _, _, proto = split_signature(self.method)
+        params = param_types(proto)
+        reg = self.code.registers - self.code.ins
+        out = []
+        pos = 0
+        if not is_static:
+            out.append((reg, 0))
+            reg += 1
+            pos = 1
+        for t in params:
+            out.append((reg, pos))
+            reg += 2 if t in ("J", "D") else 1
+            pos += 1
+        return out
+
+    # -- the worklist ------------------------------------------------------------------------------------
+
+    def run(self) -> Summary:
+        code = self.code
+        if not code.blocks:
+            return self.summary
+        implicit = ImplicitFlows(code)
+        states: list[State | None] = [None] * len(code.blocks)
+        states[0] = self._entry()
+        work = deque([0])
+        queued = {0}
+        rounds = 0
+        while work and rounds < 30 * len(code.blocks) + 50:
+            rounds += 1
+            b = work.popleft()
+            queued.discard(b)
+            state = self._block(b, dict(states[b] or {}), implicit)
+            for y in implicit.branch(b, state):  # values assigned under this branch now carry its condition
+                if y not in queued and states[y] is not None:
+                    work.append(y)
+                    queued.add(y)
+            for succ in code.successors[b]:
+                if _merge(states, succ, state) and succ not in queued:
+                    work.append(succ)
+                    queued.add(succ)
+        return self.summary
+
+    def _entry(self) -> State:
+        entry: State = {}
+        callback = self.flows.callbacks.get(self.method)
+        for reg, pos in self.params:
+            labels: set[Label] = {Param(self.method, pos)}
+            if callback and callback[0] == pos:
+                labels.add(SourceValue((self.method, callback[1])))
+            entry[reg] = frozenset(labels)
+        return entry
+
+    def _block(self, b: int, state: State, implicit: ImplicitFlows) -> State:
+        start, end = self.code.blocks[b]
+        under = implicit.under(b)
+        step = self._step
+        for op in self.code.ops[start:end]:
+            step(op, state)
+            if under:
+                implicit.taint(op, state, under)
+        return state
+
+    # -- one instruction ---------------------------------------------------------------------------------
+
+    def _step(self, op: Op, state: State) -> None:
+        o = op.opcode
+        if op.regs and o in WRITES_A and o != CHECK_CAST:  # a register written (check-cast keeps the value)
+            self.consts.pop(op.regs[0], None)  # its constants go
+            self.ints.pop(op.regs[0], None)
+        handler = _HANDLERS[o]
+        if handler is not None:
+            handler(self, op, state)
+
+    def _move(self, op: Op, state: State) -> None:
+        state[op.regs[0]] = state.get(op.regs[1], NO_LABELS)
+
+    def _move_result(self, op: Op, state: State) -> None:
+        state[op.regs[0]] = state.pop(-1, NO_LABELS)
+
+    def _clear(self, op: Op, state: State) -> None:
+        state[op.regs[0]] = NO_LABELS
+
+    def _return(self, op: Op, state: State) -> None:
+        self.summary.ret |= state.get(op.regs[0], NO_LABELS)
+
+    def _fresh(self, op: Op, state: State) -> None:
+        """Constants, X.class, new-instance, new-array: no data; an int constant may be a resource id."""
+        o, r = op.opcode, op.regs
+        state[r[0]] = NO_LABELS
+        self.consts.pop(r[0], None)
+        if o == CONST_CLASS and op.index is not None and self.flows.program.is_app_class(self.dex.type_name(op.index)):
+            state[r[0]] = frozenset({ClassConst(self.dex.type_name(op.index))})  # X.class of an app class
+        if o in INT_CONSTS and op.literal is not None:  # const/16, const, const/high16: maybe R.string.x
+            self.ints[r[0]] = (op.literal << 16 if o == CONST_HIGH16 else op.literal) & 0xFFFFFFFF
+        else:
+            self.ints.pop(r[0], None)
+
+    def _const_string(self, op: Op, state: State) -> None:
+        assert op.index is not None
+        text = self.dex.string(op.index)
+        labels: set[Label] = set()
+        if _URL.match(text):
+            labels.add(Url(text))
+        api = self.flows.sources.get(self.method, {}).get(("string", op.index))
+        if api is not None:
+            labels.add(SourceValue((self.method, api)))
+        state[op.regs[0]] = frozenset(labels)
+        self.consts[op.regs[0]] = text
+
+    def _unary(self, op: Op, state: State) -> None:  # also instance-of, array-length, aget, binop/lit
+        state[op.regs[0]] = state.get(op.regs[1], NO_LABELS)
+
+    def _binary(self, op: Op, state: State) -> None:
+        state[op.regs[0]] = state.get(op.regs[1], NO_LABELS) | state.get(op.regs[2], NO_LABELS)
+
+    def _binary_2addr(self, op: Op, state: State) -> None:
+        state[op.regs[0]] = state.get(op.regs[0], NO_LABELS) | state.get(op.regs[1], NO_LABELS)
+
+    def _gather(self, op: Op, state: State) -> None:  # filled-new-array, invoke-custom (a lambda's captures)
+        state[-1] = NO_LABELS.union(*(state.get(x, NO_LABELS) for x in op.regs))
+
+    def _aput(self, op: Op, state: State) -> None:  # the array absorbs the value
+        r = op.regs
+        state[r[1]] = state.get(r[1], NO_LABELS) | state.get(r[0], NO_LABELS)
+
+    def _field_get(self, op: Op, state: State) -> None:
+        assert op.index is not None
+        f = self.dex.field_ref(op.index).signature
+        labels: set[Label] = {FieldValue(f)} | self.flows.field_urls(f)
+        api = self.flows.sources.get(self.method, {}).get(("field", op.index))
+        if api is not None:
+            labels.add(SourceValue((self.method, api)))
+        state[op.regs[0]] = frozenset(labels)
+
+    def _field_put(self, op: Op, state: State) -> None:
+        assert op.index is not None
+        f = self.dex.field_ref(op.index).signature
+        value = state.get(op.regs[0], NO_LABELS)
+        self.summary.fields[f] |= data_of(value) | urls_of(value)
+
+    # -- invokes ----------------------------------------------------------------------------------------
+
+    def _invoke(self, op: Op, state: State) -> None:
+        assert op.index is not None
+        ref = self.dex.method_ref(op.index)
+        sig = ref.signature
+        static = op.opcode in STATIC_CALLS
+        result = self._call_facts(op, ref, static, state)
+        args = [state.get(x, NO_LABELS) for x in op.regs]
+        if sig in base_setters() and len(args) >= 2:
+            self.flows.endpoints.base_args[self.method] |= {x.url for x in args[1] if isinstance(x, Url)}
+        sink = self.flows.sink_for(ref.class_name, ref.name, ref.proto)
+        incoming = NO_LABELS.union(*args) if args else NO_LABELS
+        service = self.flows.endpoints.service_call(sig) if sink is None else None
+        call = Call(op, ref, sig, args, static, incoming)
+        if service is not None:
+            self._service_call(call, service[1], state)
+            return
+        if sink is not None and not sink.carrier:
+            self._sink_call(call, sink, result, state)
+        elif implementations := self._app_targets(ref, sink is None):
+            self._app_call(call, implementations, result, state)
+        elif sig in reflective():
+            if data_of(incoming):
+                self._leak(op, sig, "reflection", incoming)
+            result |= incoming
+        else:
+            self._library_call(call, result, state)
+        state[-1] = frozenset(result)
+
+    def _call_facts(self, op: Op, ref: MethodRef, static: bool, state: State) -> set[Label]:
+        """What the call's result is before following any data: a source's value, the component's Intent,
+        a URL string resource; and the components an Intent (or ComponentName) it builds names."""
+        assert op.index is not None
+        result: set[Label] = set()
+        api = self.flows.sources.get(self.method, {}).get(("method", op.index))
+        if api is not None and not ref.proto.endswith(NO_VALUE):
+            result.add(SourceValue((self.method, api)))  # (a registration or a Task hands the data to a callback)
+        if ref.class_name in (INTENT, COMPONENT) and not static and op.regs:
+            args = [state.get(x, NO_LABELS) for x in op.regs]
+            call = IntentCall(ref.class_name, ref.name, ref.proto, op.regs, args)
+            found = intent_targets(call, self.consts, self.flows.program.is_app_class, self.flows.intent_actions)
+            if found:
+                state[op.regs[0]] = state.get(op.regs[0], NO_LABELS) | frozenset(found)
+        elif ref.name == "getIntent" and ref.proto == "()" + INTENT and op.regs and op.regs[0] == self.this_reg:
+            result.add(Delivered(self.method.partition("->")[0]))  # the Intent this component was started with
+        if ref.name in ("getString", "getText") and ref.proto.startswith("(I)") and len(op.regs) == 2:
+            url = self.flows.resource_urls.get(self.ints.get(op.regs[1], -1))
+            if url is not None:  # getString(R.string.api_url): the URL is the resource's value
+                result.add(Url(url))
+        return result
+
+    def _app_targets(self, ref: MethodRef, no_sink: bool) -> list[str]:
+        """App methods the call may run. A catalogue sink is a sink even when the library that implements it is
+        bundled in the APK, and bundled libraries (OkHttp, Gson, androidx...) are modelled, not walked into."""
+        program = self.flows.program
+        if no_sink and program.is_app_class(ref.class_name) and not is_library(ref.class_name):
+            return self.flows.implementations(ref.signature)
+        return []
+
+    def _receiver_classes(self, reg: int) -> list[str]:
+        """App classes an object in `reg` may be: those instantiated in this method (a cheap type guess)."""
+        found = []
+        for op in self.code.ops:
+            if op.opcode == NEW_INSTANCE and op.regs and op.regs[0] == reg and op.index is not None:
+                name = self.dex.type_name(op.index)
+                if self.flows.program.is_app_class(name):
+                    found.append(name)
+        return found
+
+
+def _merge(states: list[State | None], succ: int, state: State) -> bool:
+    """Join `state` into a successor's entry state; whether it grew."""
+    old = states[succ]
+    if old is None:
+        states[succ] = dict(state)
+        return True
+    merged = dict(old)
+    changed = False
+    for r, here in state.items():
+        cur = merged.get(r, NO_LABELS)
+        if not here <= cur:
+            merged[r] = cur | here
+            changed = True
+    if changed:
+        states[succ] = merged
+    return changed
+
+
+Handler = Callable[[Interpreter, Op, State], None]
+
+
+def _handlers() -> tuple[Handler | None, ...]:
+    table: list[Handler | None] = [None] * 256
+    groups: list[tuple[frozenset[int] | set[int], Handler]] = [
+        (MOVES, Interpreter._move),
+        (MOVE_RESULTS, Interpreter._move_result),
+        ({MOVE_EXCEPTION}, Interpreter._clear),
+        (RETURNS, Interpreter._return),
+        (FRESH_VALUES, Interpreter._fresh),
+        (STRING_CONSTS, Interpreter._const_string),
+        (COPIES | ARRAY_GETS | UNARY | BINARY_LITERAL, Interpreter._unary),
+        (FILLED_ARRAYS | CUSTOM_CALLS, Interpreter._gather),
+        (COMPARES | BINARY, Interpreter._binary),
+        (BINARY_2ADDR, Interpreter._binary_2addr),
+        (ARRAY_PUTS, Interpreter._aput),
+        (FIELD_GETS, Interpreter._field_get),
+        (FIELD_PUTS, Interpreter._field_put),
+        (CALLS, Interpreter._invoke),
+    ]
+    for opcodes, handler in groups:
+        for o in opcodes:
+            assert table[o] is None, hex(o)
+            table[o] = handler
+    return tuple(table)
+
+
+_HANDLERS = _handlers()

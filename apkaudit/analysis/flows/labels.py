@@ -1,0 +1,150 @@
+"""The symbolic values the flow engine tracks: one small frozen class per kind of label.
+
+A register holds a set of labels; a method summary says where each label ends up. Labels that carry data
+(`DATA`: what a source produced, a parameter, a callee's result or out-object, a field, an Intent delivered to
+a component) are followed from method to method; the others describe the value (the URL constant it was built
+from, the sink object it came from, the store it writes to, the app class or component it names) and travel
+with the data to the sink. Every class is hashable, and equal only to a label of the same kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar, TypeAlias
+
+
+@dataclass(frozen=True, slots=True)
+class SourceValue:
+    """What a source site produced: `site` is (method, source api)."""
+
+    site: tuple[str, str]
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """What `method` received in parameter `index` (0 = this for instance methods)."""
+
+    method: str
+    index: int
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class Returned:
+    """What `method` returned, at every call site that did not apply its summary."""
+
+    method: str
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class OutParam:
+    """What `method` wrote into the object its caller passed as argument `index`."""
+
+    method: str
+    index: int
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class FieldValue:
+    """What a field held: `field` is a field signature, `prefs:<key>` or `file:<name>` for the stores."""
+
+    field: str
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """The Intent an app `component` was started with (or received)."""
+
+    component: str
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    """A URL constant the value was built from: the endpoint of a network sink it reaches."""
+
+    url: str
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class SinkObject:
+    """An object a sink of `kind` returned (a connection's stream): what is written into it is sent by `sink`."""
+
+    sink: str
+    kind: str
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class StoreWriter:
+    """A writer of an app store (a file opened by name): what it writes is kept under `store`."""
+
+    store: str
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClassConst:
+    """`X.class` of an app class: an Intent built with it names the component."""
+
+    cls: str
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An Intent (or ComponentName) that names the app component `component` explicitly."""
+
+    component: str
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActionTarget:
+    """An Intent whose action an intent-filter of the app component `component` declares."""
+
+    component: str
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class External:
+    """An Intent with an action: other apps may receive it too."""
+
+    data: ClassVar[bool] = False
+
+
+EXTERNAL = External()
+
+Label: TypeAlias = (
+    SourceValue
+    | Param
+    | Returned
+    | OutParam
+    | FieldValue
+    | Delivered
+    | Url
+    | SinkObject
+    | StoreWriter
+    | ClassConst
+    | Target
+    | ActionTarget
+    | External
+)
+Labels = frozenset[Label]
+NO_LABELS: Labels = frozenset()
+
+
+def data_of(labels: Iterable[Label]) -> Labels:
+    """The labels that carry data (not endpoints, sink objects, stores or Intent targets)."""
+    return frozenset(label for label in labels if label.data)
+
+
+def urls_of(labels: Iterable[Label]) -> frozenset[Url]:
+    return frozenset(x for x in labels if isinstance(x, Url))

@@ -1,0 +1,215 @@
+"""Framework models of the flow engine, looked up by signature here and read from the catalogues.
+
+catalogs/sinks.yaml: the sinks (where data leaves the app), the Retrofit HTTP annotations and base-URL setters.
+catalogs/dispatch.yaml: framework calls that run an app callback with an argument (AsyncTask.execute,
+Handler.sendMessage), the component methods the system calls with a delivered Intent, the app stores tracked
+like fields (SharedPreferences by key, app-private files by name) and the reflective calls. How an Intent
+names its target component is modelled here too (`intent_targets`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from apkaudit import catalogs
+from apkaudit.analysis.flows.labels import (
+    EXTERNAL,
+    ActionTarget,
+    ClassConst,
+    Label,
+    Labels,
+    Target,
+)
+
+INTENT = "Landroid/content/Intent;"
+COMPONENT = "Landroid/content/ComponentName;"
+# results that carry no value of the source: a registration, or a Task that hands the data to a callback
+NO_VALUE = (")V", ")Lcom/google/android/gms/tasks/Task;")
+
+
+@dataclass(frozen=True)
+class Sink:
+    kind: str
+    carrier: bool
+    delivers: bool = False  # hands its Intent argument to the component the Intent names
+
+
+@functools.lru_cache(maxsize=1)
+def _sinks() -> tuple[dict[str, Sink], dict[str, Sink]]:
+    """(full signature -> sink, 'Lcls;->name' -> sink) from catalogs/sinks.yaml."""
+    full: dict[str, Sink] = {}
+    short: dict[str, Sink] = {}
+    for e in catalogs.load("sinks").data["entries"]:
+        sink = Sink(e["kind"], e.get("role") in ("carrier", "bridge", "store"), bool(e.get("delivers")))
+        (full if "(" in e["signature"] else short)[e["signature"]] = sink
+    return full, short
+
+
+def sink_of(signature: str) -> Sink | None:
+    full, short = _sinks()
+    return full.get(signature) or short.get(signature.split("(", 1)[0])
+
+
+@functools.lru_cache(maxsize=1)
+def intent_receivers() -> frozenset[tuple[str, str]]:
+    """(name, proto) of component methods the system calls with the delivered Intent (catalogs/dispatch.yaml)."""
+    return frozenset((e["name"], e["proto"]) for e in catalogs.load("dispatch").data.get("intent_receivers", []))
+
+
+@functools.lru_cache(maxsize=1)
+def base_setters() -> frozenset[str]:
+    """Methods that set a Retrofit service's base URL (catalogs/sinks.yaml service_base_url)."""
+    return frozenset(catalogs.load("sinks").data.get("service_base_url", []))
+
+
+@functools.lru_cache(maxsize=1)
+def service_annotations() -> dict[str, str | None]:
+    """Retrofit HTTP annotation type -> verb (None: the annotation names it), from catalogs/sinks.yaml."""
+    return {e["type"]: e["verb"] for e in catalogs.load("sinks").data.get("service_annotations", [])}
+
+
+@functools.lru_cache(maxsize=1)
+def dispatch() -> dict[str, tuple[str, int]]:
+    """Framework method -> (app callback name, argument position) from catalogs/dispatch.yaml."""
+    return {e["signature"]: (e["callback"], e["argument"]) for e in catalogs.load("dispatch").data["entries"]}
+
+
+@functools.lru_cache(maxsize=1)
+def reflective() -> frozenset[str]:
+    """Calls that run a method named at run time (catalogs/dispatch.yaml reflective)."""
+    return frozenset(e["signature"] for e in catalogs.load("dispatch").data.get("reflective", []))
+
+
+@dataclass(frozen=True)
+class Store:
+    """A call that writes (put, writer) or reads (get) an app store under the key in register `key`."""
+
+    store: str  # prefs | file: the prefix of the pseudo-field `<store>:<key>`
+    role: str  # put | get | writer
+    key: int
+    value: int | None = None  # the register of the value a put stores
+
+    def registers(self) -> int:
+        """How many registers the invoke needs for the model to apply."""
+        return max(self.key, self.value or 0) + 1
+
+
+def _matches(entry: Mapping[str, Any], signature: str) -> bool:
+    cls, _, rest = signature.partition("->")
+    if "method" in entry:
+        return bool(rest == entry["method"])
+    if cls != entry["class"]:
+        return False
+    if "prefix" in entry:
+        return rest.startswith(entry["prefix"])
+    return rest.partition("(")[0] in entry["names"]
+
+
+@functools.lru_cache(maxsize=1)
+def _store_entries() -> tuple[tuple[Mapping[str, Any], Store], ...]:
+    return tuple(
+        (e, Store(e["store"], e["role"], e["key"], e.get("value"))) for e in catalogs.load("dispatch").data["stores"]
+    )
+
+
+_STORES: dict[str, Store | None] = {}
+
+
+def store_of(signature: str) -> Store | None:
+    """The store model of a call, if any (catalogs/dispatch.yaml stores)."""
+    try:
+        return _STORES[signature]
+    except KeyError:
+        found = next((store for e, store in _store_entries() if _matches(e, signature)), None)
+        _STORES[signature] = found
+        return found
+
+
+@functools.cache
+def store_readers(store: str) -> tuple[str, ...]:
+    """Names of the methods that read a store: where a `<store>:<key>` pseudo-field is read."""
+    names: list[str] = []
+    for e, model in _store_entries():
+        if model.store == store and model.role == "get":
+            names += [e["method"].partition("(")[0]] if "method" in e else list(e["names"])
+    return tuple(names)
+
+
+def param_types(proto: str) -> list[str]:
+    inner = proto[1 : proto.index(")")]
+    out = []
+    i = 0
+    while i < len(inner):
+        j = i
+        while inner[j] == "[":
+            j += 1
+        if inner[j] == "L":
+            j = inner.index(";", j)
+        out.append(inner[i : j + 1])
+        i = j + 1
+    return out
+
+
+def positional(args: list[Labels], proto: str, static: bool) -> list[Labels]:
+    """Argument labels by parameter position (wide arguments take two registers)."""
+    out = []
+    types = ([] if static else ["L"]) + param_types(proto)
+    i = 0
+    for t in types:
+        out.append(args[i] if i < len(args) else frozenset())
+        i += 2 if t in ("J", "D") else 1
+    return out
+
+
+def positional_regs(regs: tuple[int, ...], proto: str, static: bool) -> list[int | None]:
+    """Argument registers by parameter position, None for primitives."""
+    out: list[int | None] = []
+    types = ([] if static else ["L"]) + param_types(proto)
+    i = 0
+    for t in types:
+        out.append(regs[i] if i < len(regs) and t[0] in "L[" else None)
+        i += 2 if t in ("J", "D") else 1
+    return out
+
+
+@dataclass(frozen=True)
+class IntentCall:
+    """A call on an Intent or a ComponentName: the reference, its registers and argument labels."""
+
+    cls: str
+    name: str
+    proto: str
+    regs: tuple[int, ...]
+    args: list[Labels]
+
+
+def intent_targets(
+    call: IntentCall, consts: Mapping[int, str], is_app_class: Any, intent_actions: Mapping[str, tuple[str, ...]]
+) -> set[Label]:
+    """Which app components an Intent names, as labels of its register (so that branches merge them):
+    Target(cls) for an explicit class (new Intent(ctx, X.class), setClass, setClassName, setComponent with a
+    ComponentName(ctx, X.class)), ActionTarget(cls) for a component of the app whose intent-filter declares the
+    Intent's action (new Intent("a.b.UPLOAD"), setAction), and EXTERNAL for an action, which other apps may
+    also receive. A ComponentName gets the same Target labels as the Intent it will go into."""
+    types = param_types(call.proto)
+    params = list(zip(call.regs[1:], call.args[1:], types, strict=False))
+    strings = [reg for reg, _, t in params if t == "Ljava/lang/String;"]
+    found: set[Label] = set()
+    for _, labels, t in params:
+        if t == "Ljava/lang/Class;" or (t == COMPONENT and call.name == "setComponent"):
+            found |= {
+                Target(x.cls) if isinstance(x, ClassConst) else x for x in labels if isinstance(x, (ClassConst, Target))
+            }
+    if strings and (call.name == "setClassName" or (call.cls == COMPONENT and call.name == "<init>")):
+        text = consts.get(strings[-1], "")  # the class name is the last String argument
+        target = "L" + text.lstrip(".").replace(".", "/") + ";"
+        if text and is_app_class(target):
+            found.add(Target(target))
+    elif strings and call.cls == INTENT and call.name in ("<init>", "setAction") and strings[0] in consts:
+        action = consts[strings[0]]
+        if not any(isinstance(x, Target) for x in call.args[0] | found):  # a named component decides, not the action
+            found |= {ActionTarget(c) for c in intent_actions.get(action, ())} | {EXTERNAL}
+    return found

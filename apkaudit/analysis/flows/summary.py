@@ -1,0 +1,34 @@
+"""What one method does with the labels it sees: its summary, and the leaks found in it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from apkaudit.analysis.flows.labels import Label
+
+
+@dataclass(frozen=True)
+class Leak:
+    """Data with `labels` reaches a sink in `method`."""
+
+    method: str
+    offset: int
+    sink: str  # smali signature of the sink API
+    kind: str  # network | file | log | sms | ipc | webview | native | reflection
+    labels: frozenset[Label]
+    endpoints: frozenset[str]
+    targets: frozenset[str] = frozenset()  # app components an ipc sink delivers the Intent to
+
+
+@dataclass
+class Summary:
+    """Where each label a method sees ends up."""
+
+    ret: set[Label] = field(default_factory=set)
+    outs: dict[int, set[Label]] = field(default_factory=lambda: defaultdict(set))
+    fields: dict[str, set[Label]] = field(default_factory=lambda: defaultdict(set))
+    calls: list[tuple[str, int, frozenset[Label]]] = field(default_factory=list)
+    leaks: list[Leak] = field(default_factory=list)
+    # data in an explicit Intent handed to app components: not a leak (it stays in the app), followed there
+    handoffs: list[tuple[frozenset[Label], frozenset[str]]] = field(default_factory=list)

@@ -1,0 +1,115 @@
+"""Framework models (analysis/flows/models.py, catalogs/dispatch.yaml and sinks.yaml): per model, one call it
+applies to and one it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from apkaudit.analysis.flows.labels import EXTERNAL, ActionTarget, ClassConst, Param, Target
+from apkaudit.analysis.flows.models import (
+    COMPONENT,
+    INTENT,
+    IntentCall,
+    dispatch,
+    intent_receivers,
+    intent_targets,
+    positional,
+    positional_regs,
+    reflective,
+    sink_of,
+    store_of,
+    store_readers,
+)
+
+EDITOR = "Landroid/content/SharedPreferences$Editor;"
+PREFS = "Landroid/content/SharedPreferences;"
+
+
+@pytest.mark.parametrize(
+    "sig, store, role",
+    [
+        (f"{EDITOR}->putString(Ljava/lang/String;Ljava/lang/String;)L{EDITOR[1:]}", "prefs", "put"),
+        (f"{PREFS}->getString(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", "prefs", "get"),
+        ("Lapp/Main;->openFileOutput(Ljava/lang/String;I)Ljava/io/FileOutputStream;", "file", "writer"),
+        ("Landroid/content/Context;->openFileInput(Ljava/lang/String;)Ljava/io/FileInputStream;", "file", "get"),
+    ],
+)
+def test_store_models_apply(sig, store, role):
+    model = store_of(sig)
+    assert model is not None and (model.store, model.role, model.key) == (store, role, 1)
+
+
+@pytest.mark.parametrize(
+    "sig",
+    [
+        f"{EDITOR}->apply()V",
+        f"{PREFS}->contains(Ljava/lang/String;)Z",
+        f"{PREFS}->getAll()Ljava/util/Map;",
+        "Lapp/Main;->openFileOutput(Ljava/lang/String;)Ljava/io/FileOutputStream;",  # another proto
+        "Lapp/Prefs;->putString(Ljava/lang/String;Ljava/lang/String;)V",  # not the framework's editor
+    ],
+)
+def test_store_models_do_not_apply(sig):
+    assert store_of(sig) is None
+
+
+def test_store_readers_name_where_a_pseudo_field_is_read():
+    assert "getString" in store_readers("prefs") and store_readers("file") == ("openFileInput",)
+    assert store_readers("unknown") == ()
+
+
+def test_callback_dispatch_and_reflection_are_catalogued():
+    assert dispatch()["Landroid/os/Handler;->sendMessage(Landroid/os/Message;)Z"] == ("handleMessage", 1)
+    assert "Ljava/lang/Thread;->start()V" not in dispatch()
+    invoke = "Ljava/lang/reflect/Method;->invoke(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;"
+    assert (
+        invoke in reflective() and "Ljava/lang/Class;->forName(Ljava/lang/String;)Ljava/lang/Class;" not in reflective()
+    )
+    assert ("onHandleIntent", "(Landroid/content/Intent;)V") in intent_receivers()
+    assert ("onCreate", "(Landroid/os/Bundle;)V") not in intent_receivers()
+
+
+def test_sinks_by_full_signature_or_class_and_name():
+    log = sink_of("Landroid/util/Log;->d(Ljava/lang/String;Ljava/lang/String;)I")
+    assert log is not None and log.kind == "log"
+    assert sink_of("Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;") is None
+
+
+def test_wide_arguments_take_two_registers():
+    args = [frozenset({Param("m", i)}) for i in range(4)]
+    assert positional(args, "(JI)V", static=True) == [args[0], args[2]]
+    assert positional_regs((4, 5, 6, 7), "(JLjava/lang/String;)V", static=False) == [4, None, 7]
+
+
+APP = {"Lapp/Upload;"}
+CONSTS = {2: "app.UPLOAD", 3: "app.Upload", 4: "android.intent.action.VIEW"}
+ACTIONS = {"app.UPLOAD": ("Lapp/Upload;",)}
+
+
+def _targets(cls: str, name: str, proto: str, args: list, regs: tuple[int, ...] = (1, 2, 3)) -> set:
+    call = IntentCall(cls, name, proto, regs, [frozenset(a) for a in args])
+    return intent_targets(call, CONSTS, APP.__contains__, ACTIONS)
+
+
+def test_intent_with_an_app_class_names_its_component():
+    found = _targets(
+        INTENT, "<init>", "(Landroid/content/Context;Ljava/lang/Class;)V", [[], [], [ClassConst("Lapp/Upload;")]]
+    )
+    assert found == {Target("Lapp/Upload;")}
+    assert _targets(INTENT, "<init>", "(Landroid/content/Context;Ljava/lang/Class;)V", [[], [], []]) == set()
+
+
+def test_class_name_string_names_an_app_component_only():
+    proto = "(Ljava/lang/String;Ljava/lang/String;)V"
+    assert _targets(COMPONENT, "<init>", proto, [[], [], []], regs=(1, 2, 3)) == {Target("Lapp/Upload;")}
+    assert _targets(COMPONENT, "<init>", proto, [[], [], []], regs=(1, 3, 4)) == set()  # not an app class
+
+
+def test_action_reaches_declaring_components_and_other_apps():
+    assert _targets(INTENT, "setAction", "(Ljava/lang/String;)Landroid/content/Intent;", [[], []]) == {
+        ActionTarget("Lapp/Upload;"),
+        EXTERNAL,
+    }
+    # a component already named decides, not the action
+    named = [[Target("Lapp/Upload;")], []]
+    assert _targets(INTENT, "setAction", "(Ljava/lang/String;)Landroid/content/Intent;", named) == set()
