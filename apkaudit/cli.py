@@ -128,6 +128,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Offline IP-to-country database (MaxMind .mmdb, or CSV start,end,country) for IP literals' countries.",
 )
+@click.option("--splits", is_flag=True, help="APKS are the base and split APKs of one app: one report for them.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
 @click.pass_context
 def scan(
@@ -140,8 +141,10 @@ def scan(
     debug: bool,
     lang: str = "en",
     geoip: str | None = None,
+    splits: bool = False,
 ) -> None:
-    """Audit APK files and print (or write) one report each."""
+    """Audit apps and print (or write) one report each. An app is an APK, an app package (.xapk, .apkm, .apks)
+    or a folder of split APKs (base.apk and split_*.apk, as `adb pull` gives them)."""
     debug = debug or ctx.obj["debug"]
     _check_inputs(ctx, output, apks)
     loaded = _load_policies(ctx, debug, policies)
@@ -150,8 +153,9 @@ def scan(
         ctx.exit(EXIT_ERROR)
     reports: list[Report] = []
     failed = 0
-    for path in apks:
-        report = _guarded(debug, path, lambda path=path: audit(path, loaded, geoip=geo))  # type: ignore[misc]
+    for path in [list(apks)] if splits else apks:
+        name = " + ".join(path) if isinstance(path, list) else path
+        report = _guarded(debug, name, lambda path=path: audit(path, loaded, geoip=geo))  # type: ignore[misc]
         if report is None:
             failed += 1
         else:
