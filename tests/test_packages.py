@@ -228,3 +228,13 @@ def test_batch_keys_packages_by_their_identity(run, tmp_path):
     xapk_sha = hashlib.sha256((tmp_path / "in" / "a.xapk").read_bytes()).hexdigest()
     folder_sha = identity([hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()])
     assert shas == {xapk_sha, folder_sha}
+
+
+def test_diff_and_complaint_take_a_package(run, tmp_path):
+    base, feature = patterns_parts()
+    path = bundles.xapk(tmp_path / "app.xapk", base, ("feature_second.apk", feature))
+    result = run("diff", str(sample_apk("code-patterns")), str(path))
+    assert result.exit_code == 0, result.output
+    pack = tmp_path / "pack.html"
+    assert run("complaint", str(path), "-o", str(pack)).exit_code == 0
+    assert pack.stat().st_size > 0
