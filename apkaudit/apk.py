@@ -64,6 +64,13 @@ def _is_traversal(name: str) -> bool:
 
 
 @dataclass
+class Budget:
+    """Inflated bytes spent so far: one per APK, or one shared by an app package and every APK inside it."""
+
+    spent: int = 0
+
+
+@dataclass
 class ApkArchive:
     """An APK held in memory, read entry by entry within `limits`."""
 
@@ -73,9 +80,17 @@ class ApkArchive:
     limits: Limits
     _zip: ZipEntry
     notes: list[str] = field(default_factory=list)
-    _inflated_total: int = 0
+    budget: Budget = field(default_factory=Budget)  # counted against limits.max_total_bytes
     _failed: dict[str, str] = field(default_factory=dict)  # entry -> why it cannot be read: tried once only
     deadline: float | None = None  # time.monotonic() past which the analysis stages stop (set by the audit)
+
+    @property
+    def _inflated_total(self) -> int:
+        return self.budget.spent
+
+    @_inflated_total.setter
+    def _inflated_total(self, value: int) -> None:
+        self.budget.spent = value
 
     def seconds_left(self) -> float | None:
         return None if self.deadline is None else self.deadline - time.monotonic()
@@ -88,7 +103,19 @@ class ApkArchive:
         return cls.from_bytes(data, str(path), limits)
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str = "<bytes>", limits: Limits = DEFAULT_LIMITS) -> ApkArchive:
+    def from_bytes(
+        cls,
+        data: bytes,
+        path: str = "<bytes>",
+        limits: Limits = DEFAULT_LIMITS,
+        *,
+        budget: Budget | None = None,
+        apk: bool = True,
+    ) -> ApkArchive:
+        """Index a zip held in memory: an APK, or (`apk=False`) any zip, such as an app package (package.py).
+
+        `budget` is shared with the archive this one was read from: the inflation limits hold for both together.
+        """
         if not data.startswith(b"PK"):
             raise BadApkError(f"{path}: not an APK (not a zip archive)")
         try:
@@ -115,9 +142,11 @@ class ApkArchive:
         )
         for name in odd:  # Android has no use for them; reading them is how a parser is made to choke
             del entries[name]
-        if MANIFEST not in entries:
+        if apk and MANIFEST not in entries:
             raise BadApkError(f"{path}: not an APK (no {MANIFEST} in the zip)")
         archive = cls(path, data, hashlib.sha256(data).hexdigest(), limits, parsed)
+        if budget is not None:
+            archive.budget = budget
         archive.notes.extend(f"tampering: {t}" for t in tampering)
         if odd:
             archive.notes.append(
@@ -140,6 +169,10 @@ class ApkArchive:
 
     def declared_size(self, name: str) -> int:
         return int(self._zip.infolist()[name].uncompressed_size)
+
+    def encrypted(self, name: str) -> bool:
+        """Whether the entry is marked encrypted (general purpose flag bit 0): its bytes cannot be read."""
+        return bool(int(self._zip.infolist()[name].general_purpose_bit_flag) & 1)
 
     def read(self, name: str, *, required: bool = False) -> bytes | None:
         """Inflate one entry within the limits.

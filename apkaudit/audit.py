@@ -13,7 +13,7 @@ from pathlib import Path
 
 from androguard.core.apk import APK
 
-from apkaudit import __version__, catalogs
+from apkaudit import __version__, catalogs, package
 from apkaudit.analysis import servers
 from apkaudit.analysis.code import CodeFacts, analyse
 from apkaudit.analysis.program import Program
@@ -32,14 +32,16 @@ from apkaudit.policy.load import Policy
 
 
 def gather_facts(
-    path: str | Path, limits: Limits = DEFAULT_LIMITS, *, flows: bool = True, geoip: GeoIP | None = None
+    path: str | Path | Sequence[str], limits: Limits = DEFAULT_LIMITS, *, flows: bool = True, geoip: GeoIP | None = None
 ) -> Facts:
     """Everything apkaudit knows about an APK, independent of any rule book. Raises ApkAuditError.
+
+    `path` may also be an app package (XAPK, APKM, APKS), a folder of split APKs or a list of them (package.py).
 
     `flows=False` skips the data-flow search (sites stay `reachable`): for benchmarking its cost.
     `geoip` gives the country of IP literals in the server inventory (facts/geoip.py).
     """
-    archive = ApkArchive.open(path, limits)
+    archive = package.open_app(path, limits)
     archive.deadline = time.monotonic() + limits.max_analysis_seconds  # every stage after the opening
     tampering = tamper.notes(archive)  # evidence of intent to evade, noted before anything may fail
     archive.notes.extend(tampering)
@@ -47,9 +49,9 @@ def gather_facts(
         apk = open_androguard(archive)
     except BadApkError as exc:
         raise BadApkError("; ".join([str(exc), *tampering])) from None
-    manifest = read_manifest(archive, apk)
+    manifest = package.merge_manifest(archive, read_manifest(archive, apk))
     try:
-        return _gather(archive, apk, manifest, flows, geoip)
+        return package.finish(archive, _gather(archive, apk, manifest, flows, geoip))
     except DexError as exc:  # malformed code found past the DEX's header and tables (found by fuzzing)
         raise BadApkError(f"{archive.path}: {exc}") from None
 
@@ -215,6 +217,9 @@ def judge(facts: Facts, policies: Sequence[Policy]) -> Report:
 
 
 def audit(
-    path: str | Path, policies: Sequence[Policy], limits: Limits = DEFAULT_LIMITS, geoip: GeoIP | None = None
+    path: str | Path | Sequence[str],
+    policies: Sequence[Policy],
+    limits: Limits = DEFAULT_LIMITS,
+    geoip: GeoIP | None = None,
 ) -> Report:
     return judge(gather_facts(path, limits, geoip=geoip), policies)

@@ -128,6 +128,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Offline IP-to-country database (MaxMind .mmdb, or CSV start,end,country) for IP literals' countries.",
 )
+@click.option("--splits", is_flag=True, help="APKS are the base and split APKs of one app: one report for them.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
 @click.pass_context
 def scan(
@@ -140,8 +141,10 @@ def scan(
     debug: bool,
     lang: str = "en",
     geoip: str | None = None,
+    splits: bool = False,
 ) -> None:
-    """Audit APK files and print (or write) one report each."""
+    """Audit apps and print (or write) one report each. An app is an APK, an app package (.xapk, .apkm, .apks)
+    or a folder of split APKs (base.apk and split_*.apk, as `adb pull` gives them)."""
     debug = debug or ctx.obj["debug"]
     _check_inputs(ctx, output, apks)
     loaded = _load_policies(ctx, debug, policies)
@@ -150,8 +153,9 @@ def scan(
         ctx.exit(EXIT_ERROR)
     reports: list[Report] = []
     failed = 0
-    for path in apks:
-        report = _guarded(debug, path, lambda path=path: audit(path, loaded, geoip=geo))  # type: ignore[misc]
+    for path in [list(apks)] if splits else apks:
+        name = " + ".join(path) if isinstance(path, list) else path
+        report = _guarded(debug, name, lambda path=path: audit(path, loaded, geoip=geo))  # type: ignore[misc]
         if report is None:
             failed += 1
         else:
@@ -438,6 +442,69 @@ def batch(
     click.echo(line)
     if counts.failed:
         click.echo(f"see the errors with: apkaudit summary --db {db}", err=True)
+
+
+@cli.command("device")
+@click.argument("packages", nargs=-1)
+@click.option("--serial", help="The phone to read, as `adb devices` names it (needed when several are connected).")
+@click.option("--all", "all_apps", is_flag=True, help="Every app the user installed (the default without PACKAGE).")
+@click.option("--lending", is_flag=True, help="Only the apps the lending detector recognises.")
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="SQLite results database (created).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores")
+@_policy_option("Rule book id or YAML file. Repeatable.")
+@click.pass_context
+def device_command(
+    ctx: click.Context,
+    packages: Sequence[str],
+    serial: str | None,
+    all_apps: bool,
+    lending: bool,
+    db: str,
+    jobs: int,
+    policies: Sequence[str],
+) -> None:
+    """Audit the apps installed on a phone connected by USB, into a results database (as `batch`, resumable).
+
+    Uses adb (Debian: apt install adb; USB debugging on): lists the apps the user installed, or the PACKAGEs
+    named, copies each one's base and split APKs to a temporary folder, audits them and deletes the copies.
+    It never installs, starts, stops or changes anything on the phone: it runs `adb devices`, `pm list
+    packages`, `pm path` and `adb pull`, nothing else.
+    """
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from apkaudit import device
+
+    if all_apps and packages:
+        raise click.UsageError("give --all or PACKAGE names, not both")
+    debug = ctx.obj["debug"]
+    phone = _guarded(debug, "device", lambda: device.connect(serial))
+    if phone is None:
+        ctx.exit(EXIT_ERROR)
+    assert phone is not None
+    wanted = list(packages) or _guarded(debug, phone.serial, lambda: device.third_party_packages(phone))
+    if wanted is None:
+        ctx.exit(EXIT_ERROR)
+    assert wanted is not None
+    db, home = os.path.abspath(db), os.getcwd()
+    folder = Path(tempfile.mkdtemp(prefix="apkaudit-device-"))
+    try:
+        say = lambda line: click.echo(line, err=True)  # noqa: E731
+        copied = _guarded(debug, phone.serial, lambda: device.pull_all(phone, wanted, folder, say))
+        if copied is None:
+            ctx.exit(EXIT_ERROR)
+        if lending:
+            copied = [p for p in copied if device.looks_lending(str(folder / p))]
+            say(f"{len(copied)} lending apps: {', '.join(copied) or 'none'}")
+        if not copied:
+            click.echo(f"no apps to audit on phone {phone.serial}")
+            return
+        os.chdir(folder)  # reports name each app by its package folder, not by the temporary folder
+        ctx.invoke(batch, paths=tuple(copied), db=db, jobs=jobs, policies=policies)
+    finally:
+        os.chdir(home)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _show_progress(events: Any, total: int) -> Any:

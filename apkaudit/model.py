@@ -88,11 +88,31 @@ class AppCategory:
 
 
 @dataclass(frozen=True)
+class BundleMember:
+    """One file of an app package (package.py): an APK audited as part of the app, or a file left out."""
+
+    name: str  # its name inside the package, or its file name in a folder of splits
+    size: int  # bytes (for a file inside a zip: as its central directory declares)
+    role: str  # base | split | skipped (not an APK, or an APK the app does not install) | unreadable
+    sha256: str | None = None  # of the APK's bytes; None when it was not read (skipped, unreadable)
+    split: str | None = None  # the split's name from its manifest (config.arm64_v8a, a feature's name)
+    note: str | None = None  # why it was skipped or could not be read
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The files an app came in when it was not one APK; AppIdentity.sha256 is then the package's identity."""
+
+    format: str  # xapk | apkm | apks | splits (a folder or a list of split APKs)
+    members: tuple[BundleMember, ...]
+
+
+@dataclass(frozen=True)
 class AppIdentity:
     """Who the app is: file, package, version, signer."""
 
     path: str  # the path as the user gave it
-    sha256: str  # hex SHA-256 of the APK file
+    sha256: str  # hex SHA-256 of the APK file (of an app package: see Bundle and package.py)
     package: str
     label: str | None  # the launcher label, resolved from resources
     version_name: str | None
@@ -102,6 +122,7 @@ class AppIdentity:
     signer: Signer | None  # None for an unsigned APK
     icon: str | None = None  # launcher icon as a data: URI (PNG or WebP, checked by magic bytes), if any
     category: AppCategory | None = None  # what kind of app it looks like (facts/category.py); None when not judged
+    bundle: Bundle | None = None  # the files of an app package (XAPK, APKM, APKS, split APKs); None for one APK
 
 
 @dataclass(frozen=True)

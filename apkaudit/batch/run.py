@@ -24,6 +24,7 @@ from apkaudit.errors import ApkAuditError
 from apkaudit.facts.serialize import FactsFormatError, facts_from_dict
 from apkaudit.files import open_regular
 from apkaudit.model import Facts
+from apkaudit.package import folder_identity, is_split_folder
 from apkaudit.policy.load import Policy
 from apkaudit.report.json_report import report_dict
 
@@ -163,6 +164,10 @@ class Batch:
         """None: already done. An Event: settled here (unreadable, duplicate, judged again). A TaskSpec: read it."""
         try:
             st = os.stat(path)
+            if stat.S_ISDIR(st.st_mode) and is_split_folder(path):  # one app in split APKs: no cache, hashed
+                sha = folder_identity(path)
+                self._inputs.append(InputRow(path, None, None, sha))
+                return self._planned(path, sha)
             if not stat.S_ISREG(st.st_mode):  # a FIFO named *.apk would block the batch; a device never ends
                 return self._input_failed(path, "unreadable", f"{path}: not a regular file")
             sha = self.store.known_sha256(path, st.st_size, st.st_mtime_ns) or _sha256_file(path)
@@ -175,6 +180,9 @@ class Batch:
         except OSError as exc:
             return self._input_failed(path, "unreadable", f"{path}: cannot read file: {exc.strerror or exc}")
         self._inputs.append(InputRow(path, st.st_size, st.st_mtime_ns, sha))
+        return self._planned(path, sha)
+
+    def _planned(self, path: str, sha: str) -> Event | TaskSpec | None:
         if sha in self._inflight:
             self._counts = dataclasses.replace(self._counts, duplicates=self._counts.duplicates + 1)
             return Event("duplicate", path, 1, self._counts, message=f"same bytes as {self._inflight[sha]}")

@@ -11,6 +11,7 @@ from apkaudit.analysis import servers
 from apkaudit.model import (
     Analysis,
     AppCategory,
+    Bundle,
     Citation,
     Complaint,
     Disclosure,
@@ -287,6 +288,17 @@ def verdict_dict(v: Verdict) -> dict[str, Any]:
     }
 
 
+def bundle_dict(b: Bundle) -> dict[str, Any]:
+    """The files of an app package (present only for one): which were audited, which left out and why."""
+    return {
+        "format": b.format,
+        "members": [
+            {"name": m.name, "size": m.size, "role": m.role, "sha256": m.sha256, "split": m.split, "note": m.note}
+            for m in b.members
+        ],
+    }
+
+
 def report_dict(r: Report) -> dict[str, Any]:
     facts = r.facts
     app = facts.app
@@ -308,6 +320,7 @@ def report_dict(r: Report) -> dict[str, Any]:
                 "signer": {"sha256": app.signer.sha256, "subject": app.signer.subject} if app.signer else None,
                 "icon": app.icon,
                 "category": category_dict(app.category),
+                **({"bundle": bundle_dict(app.bundle)} if app.bundle is not None else {}),
             },
             "permissions": [
                 {"name": p.name, "protection_level": p.protection_level, "category": p.category}
