@@ -19,11 +19,13 @@ def webshell_view(doc: Mapping[str, Any], w: Wording) -> dict[str, Any] | None:
     pages = [p for p in shell.get("pages") or [] if isinstance(p, Mapping)][:MAX_ROWS]
     remote = [p for p in pages if p.get("remote")]
     page = remote[0] if remote else None
-    powers = []
+    powers: list[dict[str, Any]] = []
+    granted: set[str] = set()
     for p in (shell.get("powers") or [])[:MAX_ROWS]:
         if not isinstance(p, Mapping):
             continue
         cats = [w.category(str(c)) for c in p.get("categories") or []]
+        granted.update(cats)
         powers.append(
             {
                 "name": clip(p.get("name"), 120),
@@ -35,7 +37,6 @@ def webshell_view(doc: Mapping[str, Any], w: Wording) -> dict[str, Any] | None:
             }
         )
     runtimes = [clip(r.get("name"), 100) for r in shell.get("runtimes") or [] if isinstance(r, Mapping)]
-    granted = sorted({c for p in powers for c in p["categories"].split(", ") if c})
     return {
         "runtimes": ", ".join(runtimes),
         "page": clip(page.get("url"), 300) if page else None,
@@ -47,7 +48,7 @@ def webshell_view(doc: Mapping[str, Any], w: Wording) -> dict[str, Any] | None:
         "trusted": [clip(t, 200) for t in (shell.get("trusted") or [])[:MAX_ROWS]],
         "any_origin": "*" in (shell.get("trusted") or []),
         "powers": powers,
-        "granted": ", ".join(granted),
+        "granted": ", ".join(sorted(granted)),
         "calls": [
             {"where": f"{clip(c.get('file'), 200)}:{c.get('line')}", "call": clip(c.get("call"), 80)}
             for c in (shell.get("script_calls") or [])[:MAX_ROWS]
