@@ -14,7 +14,7 @@ from pathlib import Path
 from androguard.core.apk import APK
 
 from apkaudit import __version__, catalogs, package
-from apkaudit.analysis import servers
+from apkaudit.analysis import servers, webshell
 from apkaudit.analysis.code import CodeFacts, analyse
 from apkaudit.analysis.program import Program
 from apkaudit.analysis.runtime_code import RuntimeCode
@@ -62,13 +62,30 @@ def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool,
     code = _analyse_code(
         dexes, manifest.components, archive.limits, flows, limited, resources.url_strings(apk), manifest.app.package
     )
-    names = ("permissions", "sources", "sinks", "dispatch", "sdks", "libraries", "app_categories", "disclosure")
+    names = (
+        "permissions",
+        "sources",
+        "sinks",
+        "dispatch",
+        "sdks",
+        "libraries",
+        "app_categories",
+        "disclosure",
+        "webshells",
+    )
     used = [catalogs.load(name) for name in names]
     kind = classify(apk, manifest.app.label, dexes, code.sdks, manifest.permissions, archive.notes)
     packed = packing.analyse(archive, manifest.components, dexes, code)
-    accesses = data_access(manifest.permissions, code.sites)
-    told = disclosure.gather(archive, apk, dexes, accesses, packed.coverage)
     network = network_config.read(archive, apk, manifest.app.target_sdk)
+    accesses = data_access(manifest.permissions, code.sites)
+    shell = webshell.gather(archive, code.program, accesses, manifest.permissions, network)
+    if shell is not None:  # reads a web page can trigger: named after the page, sent to it (issue 15)
+        assert code.program is not None
+        accesses = data_access(
+            manifest.permissions, webshell.refine(shell, code.sites, webshell.bridge_ids(code.program))
+        )
+        limited.extend(webshell.coverage_notes(shell))
+    told = disclosure.gather(archive, apk, dexes, accesses, packed.coverage)
     where = servers.gather(archive, apk, dexes, accesses, network, geoip.country if geoip else None)
     return Facts(
         app=replace(manifest.app, category=kind),
@@ -80,6 +97,7 @@ def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool,
         catalogs=tuple((c.name, c.stamp) for c in used) + packed.stamps,
         disclosure=told,
         servers=where,
+        webshell=shell,
     )
 
 

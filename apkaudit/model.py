@@ -403,6 +403,54 @@ class ServerFacts:
 
 
 @dataclass(frozen=True)
+class WebPage:
+    """A page a web shell loads (analysis/webshell.py, issue 15)."""
+
+    url: str  # as found (a URL, or a path inside the APK for a bundled page)
+    found_in: str  # res/xml/config.xml <content src>, assets/apps/X/www/manifest.json launch_path, a method...
+    remote: bool  # served from a server (http/https), not from the APK
+    cleartext: bool = False  # http://: anyone on the network path can change the page and its script
+    cleartext_permitted: bool | None = None  # the network security config lets it load in the clear
+
+
+@dataclass(frozen=True)
+class WebPower:
+    """Something a shell lets its page do: a plugin, a manifest permission or a bridge method."""
+
+    name: str  # DCloud permission or Cordova feature name (Contacts, Messaging...), or Class.method of a bridge
+    via: str  # dcloud_permission | cordova_plugin | javascript_interface | dcloud_plugin
+    says: str  # what it lets the page do, in plain words
+    categories: tuple[str, ...] = ()  # the personal-data categories it opens
+    declared_in: str = ""  # where the shell grants it (a zip entry, or the class that holds the bridge)
+    entries: tuple[str, ...] = ()  # smali signatures of the methods the page calls (bridge / plugin entry points)
+    sites: tuple[tuple[str, str, str], ...] = ()  # (category, site method, site api) the page can trigger
+
+
+@dataclass(frozen=True)
+class ScriptCall:
+    """A call in bundled JavaScript that uses a power of the shell (plus.contacts, navigator.contacts.find...)."""
+
+    file: str  # zip entry
+    line: int
+    call: str  # the catalogue's text that matched
+    categories: tuple[str, ...] = ()
+    excerpt: str = ""  # the line, shortened
+
+
+@dataclass(frozen=True)
+class WebShell:
+    """A native shell around a web page or script bundle, and what it lets the page take (issue 15)."""
+
+    runtimes: tuple[str, ...] = ()  # catalogue ids (dcloud, cordova, plain_webview...), most specific first
+    names: tuple[str, ...] = ()  # their names
+    pages: tuple[WebPage, ...] = ()  # the start page(s)
+    trusted: tuple[str, ...] = ()  # origins the shell lets the page navigate to or call the bridge from ("*" = any)
+    powers: tuple[WebPower, ...] = ()
+    script_calls: tuple[ScriptCall, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Facts:
     """What the app is and does. No judgement here: a rule book turns facts into findings."""
 
@@ -415,6 +463,7 @@ class Facts:
     catalogs: tuple[tuple[str, str], ...] = ()  # (catalogue name, "version sha256-prefix") used to produce these facts
     disclosure: Disclosure | None = None  # the bundled privacy policy against the code; None when not gathered
     servers: ServerFacts | None = None  # server inventory and destinations (issue 19); None when not gathered
+    webshell: WebShell | None = None  # the web shell and what its page may take (issue 15); None when not a shell
 
     def access(self, category: str) -> DataAccess | None:
         return next((d for d in self.data_access if d.category == category), None)

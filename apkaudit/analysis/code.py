@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from apkaudit.analysis import owners, runtime_code
+from apkaudit.analysis import owners, runtime_code, webshell
 from apkaudit.analysis.claims import Libraries, keeps_site, method_code
 from apkaudit.analysis.flows.engine import FlowAnalysis
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
@@ -79,6 +79,8 @@ def _analyse(
     callbacks = _callback_sites(program)
     raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
+    for method, kind in webshell.bridge_entries(program).items():  # what a web page can call (issue 15)
+        entries.setdefault(method, kind)
     paths = _reach({s.method for _, s in raw}, program, entries)
     callback_sources = {s.method: (param, s.api) for _, s, param in callbacks}
     actions: dict[str, set[str]] = defaultdict(set)

@@ -116,6 +116,9 @@ ENTRY_KINDS = (
     "boot receiver",
     "SMS receiver",
     "broadcast receiver",
+    "web page",  # a JavaScript bridge or shell plugin (analysis/webshell.py, issue 15)
+    "remote web page",
+    "web page over plain HTTP",
 )
 NO_FINDING_VERDICTS = ("allowed", "necessary")
 

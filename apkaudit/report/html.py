@@ -20,6 +20,7 @@ from apkaudit.report.strings import Wording, wording
 from apkaudit.report.summary import evidence_rank, site_endpoints, summary
 from apkaudit.report.templating import http_url, image_uri
 from apkaudit.report.text import short_frame
+from apkaudit.report.webshell_view import webshell_view
 
 MAX_SITES = 20  # code sites listed per finding; the JSON report has all of them
 
@@ -370,6 +371,7 @@ def app_view(
         "summary": summary(doc, w),
         "disclosure": disclosure_view(doc, sdk_names, w),
         "servers": servers_view(doc, sdk_names, w),
+        "webshell": webshell_view(doc, w),
         "verdicts": verdicts,
         "main": verdicts[0] if verdicts else None,
         "permission_groups": _permission_groups(doc, w),

@@ -23,6 +23,7 @@ from apkaudit.model import (
     ServerFacts,
     Site,
     Verdict,
+    WebShell,
 )
 from apkaudit.policy import sources
 
@@ -299,6 +300,43 @@ def bundle_dict(b: Bundle) -> dict[str, Any]:
     }
 
 
+def webshell_dict(w: WebShell | None) -> dict[str, Any] | None:
+    """The web shell and what its page may take (issue 15)."""
+    if w is None:
+        return None
+    return {
+        "runtimes": [{"id": i, "name": n} for i, n in zip(w.runtimes, w.names, strict=False)],
+        "pages": [
+            {
+                "url": p.url,
+                "found_in": p.found_in,
+                "remote": p.remote,
+                "cleartext": p.cleartext,
+                "cleartext_permitted": p.cleartext_permitted,
+            }
+            for p in w.pages
+        ],
+        "trusted": list(w.trusted),
+        "powers": [
+            {
+                "name": p.name,
+                "via": p.via,
+                "says": p.says,
+                "categories": list(p.categories),
+                "declared_in": p.declared_in,
+                "entries": list(p.entries),
+                "sites": [{"category": c, "method": m, "api": a} for c, m, a in p.sites],
+            }
+            for p in w.powers
+        ],
+        "script_calls": [
+            {"file": c.file, "line": c.line, "call": c.call, "categories": list(c.categories), "excerpt": c.excerpt}
+            for c in w.script_calls
+        ],
+        "notes": list(w.notes),
+    }
+
+
 def report_dict(r: Report) -> dict[str, Any]:
     facts = r.facts
     app = facts.app
@@ -352,6 +390,7 @@ def report_dict(r: Report) -> dict[str, Any]:
             "analysis": analysis_dict(facts.analysis),
             "disclosure": disclosure_dict(facts.disclosure),
             "servers": servers_dict(facts.servers),
+            "webshell": webshell_dict(facts.webshell),
             "policy": first["policy"] if first else None,
             "findings": first["findings"] if first else [],
             "score": first["score"] if first else None,

@@ -20,6 +20,8 @@ _EVIDENCE_RANK = {"declared": 0, "referenced": 1, "reachable": 2, "transmitted":
 _WHEN_ORDER = (
     "application start",
     "launcher activity",
+    "web page over plain HTTP",
+    "remote web page",
     "boot receiver",
     "SMS receiver",
     "background service",
@@ -28,6 +30,7 @@ _WHEN_ORDER = (
     "activity",
     "content provider",
     "instrumentation",
+    "web page",
 )
 _CATEGORY_ORDER = ("contacts", "call_log", "sms", "phone_ids", "phone_number", "location", "installed_apps", "accounts")
 
