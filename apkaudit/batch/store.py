@@ -369,36 +369,7 @@ class Store:
                         + (record.scan_seconds, record.peak_rss),
                     )
                 if record is not None:
-                    report = record.report
-                    app = report["app"] if report else {}
-                    values = (
-                        record.sha256,
-                        key.tool_version,
-                        key.catalogs,
-                        key.policies,
-                        record.path,
-                        app.get("package"),
-                        app.get("version_name"),
-                        report.get("grade") if report else None,
-                        report.get("score") if report else None,
-                        _compact(report) if report is not None else None,
-                        record.error_kind,
-                        record.message,
-                        record.scan_seconds,
-                        record.judge_seconds,
-                        record.peak_rss,
-                        _now(),
-                    )
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO results (sha256, tool_version, catalogs, policies, path, package, "
-                        "version_name, grade, score, report, error_kind, message, scan_seconds, judge_seconds, "
-                        "peak_rss, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        tuple(map(_db_text, values)),
-                    )
-                    self._db.execute(
-                        "DELETE FROM claims WHERE sha256 = ? AND tool_version = ? AND catalogs = ? AND policies = ?",
-                        (record.sha256, key.tool_version, key.catalogs, key.policies),
-                    )
+                    self._write_result(key, record)
                 self._db.executemany(
                     "INSERT OR REPLACE INTO inputs (path, size, mtime_ns, sha256, error_kind, message) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
@@ -414,6 +385,39 @@ class Store:
                 raise
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot write the results database: {_reason(exc)}") from None
+
+    def _write_result(self, key: Key, record: Record) -> None:
+        """The results row of one APK (inside write's transaction); its claim is released with it."""
+        report = record.report
+        app = report["app"] if report else {}
+        values = (
+            record.sha256,
+            key.tool_version,
+            key.catalogs,
+            key.policies,
+            record.path,
+            app.get("package"),
+            app.get("version_name"),
+            report.get("grade") if report else None,
+            report.get("score") if report else None,
+            _compact(report) if report is not None else None,
+            record.error_kind,
+            record.message,
+            record.scan_seconds,
+            record.judge_seconds,
+            record.peak_rss,
+            _now(),
+        )
+        self._db.execute(
+            "INSERT OR REPLACE INTO results (sha256, tool_version, catalogs, policies, path, package, "
+            "version_name, grade, score, report, error_kind, message, scan_seconds, judge_seconds, "
+            "peak_rss, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            tuple(map(_db_text, values)),
+        )
+        self._db.execute(
+            "DELETE FROM claims WHERE sha256 = ? AND tool_version = ? AND catalogs = ? AND policies = ?",
+            (record.sha256, key.tool_version, key.catalogs, key.policies),
+        )
 
     def timings(self) -> list[tuple[float | None, int | None]]:
         """(scan seconds, peak RSS bytes) of every stored facts row, for benchmarks."""
