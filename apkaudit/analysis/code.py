@@ -60,9 +60,11 @@ def analyse(
     flows: bool = True,
     resource_urls: Mapping[int, str] | None = None,
     package: str | None = None,
+    program: Program | None = None,
 ) -> CodeFacts:
-    """`package`: the manifest package, whose classes are the app's own even inside an SDK vendor's namespace."""
-    program = Program(dexes)
+    """`package`: the manifest package, whose classes are the app's own even inside an SDK vendor's namespace.
+    `program`: the Program over `dexes` when the caller has built it already (audit.py builds it once)."""
+    program = program if program is not None else Program(dexes)
     components = list(components)
     with owners.attribution(program, package):
         return _analyse(program, components, flows, resource_urls)
