@@ -543,7 +543,7 @@ def summary_command(ctx: click.Context, db: str, top: int) -> None:
 @click.option("--min-severity", type=click.Choice([s.value for s in Severity]), help="With --db: a finding this grave.")
 @click.option("-o", "--output", required=True, help="The pack file; with --db, the folder for the packs.")
 @click.pass_context
-def complaint_command(ctx: click.Context, source: str | None, db: str | None, output: str, **options: Any) -> None:
+def complaint_command(ctx: click.Context, /, source: str | None, db: str | None, output: str, **options: Any) -> None:
     """Write an evidence pack (cover letter, evidence annex, reproduction note) for APP.apk or REPORT.json."""
     from apkaudit.complaint import run as complaint
 

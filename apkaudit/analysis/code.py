@@ -19,7 +19,7 @@ from apkaudit.analysis.flows.engine import FlowAnalysis
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.analysis.runtime_code import RuntimeCode
-from apkaudit.analysis.sources import Source, compile_for, describe
+from apkaudit.analysis.sources import DexSources, Source, compile_for, describe
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import FIELD_GETS
 from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site
@@ -221,7 +221,7 @@ def _find_sites(program: Program, source_uses: dict[str, dict[tuple[str, int], s
     return found
 
 
-def _lookup(table, kind: str, index: int) -> Source | None:  # type: ignore[no-untyped-def]
+def _lookup(table: DexSources, kind: str, index: int) -> Source | None:
     if kind == "method":
         return table.methods.get(index)
     if kind == "field":

@@ -352,7 +352,10 @@ def _dates_as_text(value: Any) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    return json.loads(resources.files("apkaudit").joinpath("schemas/policy-v1.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resources.files("apkaudit").joinpath("schemas/policy-v1.json").read_text("utf-8")
+    )
+    return schema
 
 
 def _validate(doc: dict[str, Any], text: str, path: Path) -> None:
