@@ -235,7 +235,7 @@ class ApkArchive:
         apkInspector files local headers under their own (possibly spoofed) name; a local header whose
         name disagrees with the central directory is still the one Android reads.
         """
-        local = self._zip.local_headers.get(name)
+        local: _LocalHeader | None = self._zip.local_headers.get(name)
         if local is not None:
             return local
         offset = self._zip.infolist()[name].relative_offset_of_local_file_header

@@ -187,21 +187,27 @@ def _analyse_code(
     """
     budget = limits.max_analysis_seconds
     attempts = [(flows, budget)] + ([(False, budget / 2)] if flows else [])
+    program: Program | None = None  # built once, under the budget, and passed to everything that reads the code
     for with_flows, seconds in attempts:
         try:
             with _deadline(seconds):
-                code = analyse(dexes, components, flows=with_flows, resource_urls=resource_urls, package=package)
+                program = program if program is not None else Program(dexes)
+                code = analyse(
+                    dexes, components, flows=with_flows, resource_urls=resource_urls, package=package, program=program
+                )
         except _OutOfTime:
+            program = None  # stopped anywhere: its lazy indexes may be half built, so the next attempt builds afresh
             continue
         except DexError as exc:
             limited.append(f"code analysis stopped on a malformed DEX ({exc}): no code evidence")
+            program = None  # as above: stopped half way
             break
         if with_flows != flows:
             limited.append(f"code analysis passed its {budget:g}-second budget: data flows were not followed")
         return code
     else:
         limited.append(f"code analysis passed its {budget:g}-second budget: no code evidence")
-    return CodeFacts({}, (), (), Program(dexes), RuntimeCode((), ()))
+    return CodeFacts({}, (), (), program if program is not None else Program(dexes), RuntimeCode((), ()))
 
 
 def _limited(analysis: Analysis, limited: Sequence[str]) -> Analysis:

@@ -376,59 +376,40 @@ def batch(
 ) -> None:
     """Audit many APKs into a results database: PATHS are APKs, folders (searched for *.apk) or text files listing
     paths. Resumable: run the same command again and only what is not done yet is done."""
-    import signal
     import threading
 
     from apkaudit.batch import inputs
+    from apkaudit.batch.control import make_executor, stop_on_signals
     from apkaudit.batch.isolate import WorkerLimits, parse_size
     from apkaudit.batch.run import Batch
     from apkaudit.batch.store import Store
 
     debug = debug or ctx.obj["debug"]
     loaded = _load_policies(ctx, debug, policies)
-
     stopping = threading.Event()
 
     def prepare() -> tuple[list[str], Batch]:
         limits = WorkerLimits(timeout=timeout, max_memory=parse_size(max_memory, "--max-memory"))
         found = inputs.expand(paths)
         store = Store.create(db)
-        if scheduler:
-            from apkaudit.batch.dask import DaskExecutor
-
-            executor: Any = DaskExecutor(scheduler, limits)
-        else:
-            from apkaudit.batch.local import LocalExecutor
-
-            executor = LocalExecutor(jobs, limits)
+        executor = make_executor(jobs, scheduler, limits)
         return found, Batch(store, loaded, executor, retry_errors=retry_errors, stop=stopping.is_set)
 
     prepared = _guarded(debug, db, prepare)
     if prepared is None:
         ctx.exit(EXIT_ERROR)
     found, runner = prepared
-
-    # Ctrl-C or SIGTERM asks the batch to stop between two steps (a handler that raised could land anywhere,
-    # even in code that swallows exceptions); a second Ctrl-C stops it at once.
-    previous: dict[int, Any] = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-
-    def request_stop(signum: int, frame: Any) -> None:
-        stopping.set()
-        signal.signal(signum, previous[signum])
-
-    for s, handler in previous.items():
-        if handler is not signal.SIG_IGN:  # started with the signal ignored (nohup, a script's &): keep it so
-            signal.signal(s, request_stop)
     events = runner.run(found)
     counts = None
     try:
-        counts = _guarded(debug, db, lambda: _show_progress(events, len(found)))
+        with stop_on_signals(stopping):
+            try:
+                counts = _guarded(debug, db, lambda: _show_progress(events, len(found)))
+            finally:
+                events.close()  # kills the children still running; their APKs are simply not done
     except KeyboardInterrupt:
         stopping.set()
     finally:
-        events.close()  # kills the children still running; their APKs are simply not done
-        for s, handler in previous.items():
-            signal.signal(s, handler)
         runner.store.close()
     if stopping.is_set():
         click.echo(f"apkaudit: interrupted; finished results are in {db}; run the same command to resume", err=True)
@@ -629,7 +610,7 @@ def summary_command(ctx: click.Context, db: str, top: int) -> None:
 @click.option("--min-severity", type=click.Choice([s.value for s in Severity]), help="With --db: a finding this grave.")
 @click.option("-o", "--output", required=True, help="The pack file; with --db, the folder for the packs.")
 @click.pass_context
-def complaint_command(ctx: click.Context, source: str | None, db: str | None, output: str, **options: Any) -> None:
+def complaint_command(ctx: click.Context, /, source: str | None, db: str | None, output: str, **options: Any) -> None:
     """Write an evidence pack (cover letter, evidence annex, reproduction note) for APP.apk or REPORT.json."""
     from apkaudit.complaint import run as complaint
 

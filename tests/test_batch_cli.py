@@ -241,6 +241,49 @@ def test_two_batches_writing_one_database_at_once(tmp_path):
         assert len(list(store.reports())) == 8 and list(store.errors()) == []
 
 
+def _audited(out: str) -> int:
+    head = out.split(" audited,")[0]
+    return int(head.rsplit(" ", 1)[1])
+
+
+def test_two_batches_at_once_share_the_work(tmp_path):
+    """Issue 18, item 20: each APK is claimed in the store before it is audited, so two batches started together on
+    one database audit about the number of APKs between them, not each nearly all of them."""
+    corpus_dir = _corpus(tmp_path / "apks", 5)
+    db = str(tmp_path / "shared.sqlite")
+    cmd = [*CLI, "batch", str(corpus_dir), "--db", db, "--jobs", "1"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err
+        assert out.startswith("20 APKs:") and "0 failed" in out, (out, err)
+    assert sum(_audited(out) for out, _ in outs) == 20, outs
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(DISTINCT sha256) FROM results WHERE report IS NOT NULL").fetchone() == (20,)
+        assert con.execute("SELECT COUNT(*) FROM claims").fetchone() == (0,)
+
+
+def test_a_claim_of_a_dead_batch_is_taken_over(tmp_path):
+    db = tmp_path / "r.sqlite"
+    key = Key("v", "c", "p")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    with Store.create(db) as store:
+        assert store.claim("a" * 64, key)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE claims SET pid = ?", (int(dead.stdout),))
+        host = con.execute("SELECT host FROM claims").fetchone()[0]
+        con.execute(
+            "INSERT INTO claims VALUES (?, 'v', 'c', 'p', ?, ?, ?)", ("b" * 64, os.getppid(), host, time.time())
+        )
+    with Store(db) as store:
+        assert store.claim("a" * 64, key)  # its batch is gone
+        assert not store.claim("b" * 64, key)  # a live process holds it
+        store.write(key, Record("a" * 64, "a.apk", error_kind="bad-apk", message="m"))
+        assert not store.claim("a" * 64, key)  # done
+        assert store.claim("a" * 64, key, redo_errors=True)
+        store.release_claims()
+
+
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
 def test_file_names_that_are_not_utf8(run, tmp_path):
     folder = tmp_path / "crawl"

@@ -19,7 +19,7 @@ from apkaudit.analysis.flows.engine import FlowAnalysis
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.analysis.runtime_code import RuntimeCode
-from apkaudit.analysis.sources import Source, compile_for, describe
+from apkaudit.analysis.sources import DexSources, Source, compile_for, describe
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import FIELD_GETS
 from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site
@@ -60,9 +60,11 @@ def analyse(
     flows: bool = True,
     resource_urls: Mapping[int, str] | None = None,
     package: str | None = None,
+    program: Program | None = None,
 ) -> CodeFacts:
-    """`package`: the manifest package, whose classes are the app's own even inside an SDK vendor's namespace."""
-    program = Program(dexes)
+    """`package`: the manifest package, whose classes are the app's own even inside an SDK vendor's namespace.
+    `program`: the Program over `dexes` when the caller has built it already (audit.py builds it once)."""
+    program = program if program is not None else Program(dexes)
     components = list(components)
     with owners.attribution(program, package):
         return _analyse(program, components, flows, resource_urls)
@@ -221,7 +223,7 @@ def _find_sites(program: Program, source_uses: dict[str, dict[tuple[str, int], s
     return found
 
 
-def _lookup(table, kind: str, index: int) -> Source | None:  # type: ignore[no-untyped-def]
+def _lookup(table: DexSources, kind: str, index: int) -> Source | None:
     if kind == "method":
         return table.methods.get(index)
     if kind == "field":

@@ -29,6 +29,7 @@ from apkaudit import catalogs
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of
 from apkaudit.apk import ApkArchive
 from apkaudit.dex.file import DexFile
+from apkaudit.facts import resources
 from apkaudit.facts.network_config import cleartext_permitted
 from apkaudit.model import DataAccess, Destination, NetworkSecurity, Server, ServerFacts
 
@@ -305,25 +306,11 @@ def scan_dex(dexes: Sequence[DexFile], inventory: Inventory) -> None:
 def scan_resources(apk: Any, inventory: Inventory) -> None:
     """String resources (default configuration) that are a URL, a host name or an IP literal."""
     try:
-        arsc = apk.get_android_resources()
-        resolved = arsc.get_resolved_strings() if arsc is not None else {}
+        found = [(rid, value) for rid, value in resources.default_strings(apk) if parse(value) is not None]
     except Exception:  # noqa: BLE001 - androguard raises many kinds on a malformed table
         return
-    for package in sorted(resolved):
-        for rid, value in sorted((resolved[package].get("DEFAULT") or {}).items()):
-            if isinstance(value, str) and parse(value) is not None:
-                inventory.add(value, _resource_name(arsc, rid))
-
-
-def _resource_name(arsc: Any, rid: object) -> str:
-    try:
-        name = arsc.get_resource_xml_name(rid)
-        if name:
-            text = str(name)
-            return ("@" + text.split(":", 1)[1] if ":" in text else text)[:120]
-    except Exception:  # noqa: BLE001 - a name is a nicety
-        pass
-    return f"resource 0x{rid:08x}" if isinstance(rid, int) else "resources"
+    for rid, value in found:
+        inventory.add(value, resources.resource_name(apk, rid))
 
 
 def scan_assets(archive: ApkArchive, inventory: Inventory) -> None:

@@ -7,6 +7,7 @@ again (a changed rule book), and identical bytes under two paths are read once.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -20,7 +21,7 @@ from typing import Protocol
 from apkaudit.audit import judge
 from apkaudit.batch.store import InputRow, Key, Record, Store
 from apkaudit.batch.task import TaskResult, TaskSpec, catalog_digest, code_version, policy_key
-from apkaudit.errors import ApkAuditError
+from apkaudit.errors import ApkAuditError, StoreError
 from apkaudit.facts.serialize import FactsFormatError, facts_from_dict
 from apkaudit.files import open_regular
 from apkaudit.model import Facts
@@ -58,7 +59,7 @@ class Counts:
     total: int
     scanned: int = 0  # read and judged now
     rejudged: int = 0  # judged again from stored facts
-    skipped: int = 0  # already done under the same key (including earlier errors)
+    skipped: int = 0  # already done under the same key (including earlier errors), or claimed by another batch
     duplicates: int = 0  # the same bytes as another path of this batch
     failed: int = 0  # recorded with an error now
 
@@ -139,7 +140,11 @@ class Batch:
                 self.store.write(self.key, inputs=self._take_inputs())
             self.interrupted = self.stop()
         finally:
-            ex.close()
+            try:
+                ex.close()
+            finally:
+                with contextlib.suppress(StoreError):  # the APKs still claimed are simply not done
+                    self.store.release_claims()
 
     # -- planning ---------------------------------------------------------------------------------------
 
@@ -201,6 +206,8 @@ class Batch:
                 record = Record(sha, path, error_kind=kind, message=message)
                 self.store.write(self.key, record, None, self._take_inputs())
                 return None
+        if not self.store.claim(sha, self.key, redo_errors=self.retry_errors):
+            return None  # another batch on this store is auditing it now, or has just done so
         return TaskSpec(path, os.path.abspath(path), sha)
 
     def _skip_event(self) -> Event:

@@ -4,6 +4,9 @@ Tables:
   facts    (sha256, tool_version, catalogs) -> the facts as JSON: what a changed rule book is judged on again
   results  (sha256, tool_version, catalogs, policies) -> the JSON report with grade and score, or the error
   inputs   path -> size, mtime and SHA-256 (so a resumed batch does not hash again), or why it could not be read
+  claims   (sha256, tool_version, catalogs, policies) -> the batch auditing it now (pid, host, since when), so that
+           two batches on one store share the work instead of each auditing everything; a claim of a process that
+           is gone (or older than CLAIM_STALE_S) is taken over
 
 Every result is committed on its own, so a crash loses at most the APKs being audited at that moment. Several
 processes may write one store at once: each write is a short `BEGIN IMMEDIATE` transaction that waits for the
@@ -16,6 +19,7 @@ import datetime
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -28,6 +32,7 @@ from apkaudit.errors import StoreError
 SCHEMA = "apkaudit/batch-store/v1"
 MIN_FREE_BYTES = 32 << 20  # a batch does not start on a device with less room than this
 BUSY_TIMEOUT_S = 120.0  # how long a write waits for another batch writing the same store
+CLAIM_STALE_S = 24 * 3600.0  # a claim this old is taken over even when its process cannot be checked (another host)
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -71,6 +76,16 @@ CREATE TABLE IF NOT EXISTS inputs (
     sha256 TEXT,
     error_kind TEXT,
     message TEXT
+);
+CREATE TABLE IF NOT EXISTS claims (
+    sha256 TEXT NOT NULL,
+    tool_version TEXT NOT NULL,
+    catalogs TEXT NOT NULL,
+    policies TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    claimed REAL NOT NULL,
+    PRIMARY KEY (sha256, tool_version, catalogs, policies)
 );
 """
 
@@ -289,6 +304,52 @@ class Store:
         )
         return (row[0], row[1], row[2]) if row else None
 
+    def claim(self, sha256: str, key: Key, *, redo_errors: bool = False) -> bool:
+        """Take this APK for this process to audit under this key. False when another live batch holds it, or when a
+        result was written since the caller looked (an error counts only when `redo_errors` is False)."""
+        me = (os.getpid(), _host())
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                taken = self._claimable(sha256, key, me, redo_errors)
+                if taken:
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO claims (sha256, tool_version, catalogs, policies, pid, host, claimed) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (sha256, key.tool_version, key.catalogs, key.policies, *me, time.time()),
+                    )
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot write the results database: {_reason(exc)}") from None
+        return taken
+
+    def _claimable(self, sha256: str, key: Key, me: tuple[int, str], redo_errors: bool) -> bool:
+        params = (sha256, key.tool_version, key.catalogs, key.policies)
+        done = self._db.execute(
+            "SELECT report IS NOT NULL FROM results WHERE sha256 = ? AND tool_version = ? AND catalogs = ? "
+            "AND policies = ? AND (report IS NULL OR json_valid(report))",
+            params,
+        ).fetchone()
+        if done is not None and (done[0] or not redo_errors):
+            return False
+        row = self._db.execute(
+            "SELECT pid, host, claimed FROM claims WHERE sha256 = ? AND tool_version = ? AND catalogs = ? "
+            "AND policies = ?",
+            params,
+        ).fetchone()
+        return row is None or _claim_is_stale(row[0], row[1], row[2], me)
+
+    def release_claims(self) -> None:
+        """Give up every claim this process still holds (its batch ends without those results)."""
+        try:
+            self._db.execute("DELETE FROM claims WHERE pid = ? AND host = ?", (os.getpid(), _host()))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot write the results database: {_reason(exc)}") from None
+
     def write(
         self,
         key: Key,
@@ -308,32 +369,7 @@ class Store:
                         + (record.scan_seconds, record.peak_rss),
                     )
                 if record is not None:
-                    report = record.report
-                    app = report["app"] if report else {}
-                    values = (
-                        record.sha256,
-                        key.tool_version,
-                        key.catalogs,
-                        key.policies,
-                        record.path,
-                        app.get("package"),
-                        app.get("version_name"),
-                        report.get("grade") if report else None,
-                        report.get("score") if report else None,
-                        _compact(report) if report is not None else None,
-                        record.error_kind,
-                        record.message,
-                        record.scan_seconds,
-                        record.judge_seconds,
-                        record.peak_rss,
-                        _now(),
-                    )
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO results (sha256, tool_version, catalogs, policies, path, package, "
-                        "version_name, grade, score, report, error_kind, message, scan_seconds, judge_seconds, "
-                        "peak_rss, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        tuple(map(_db_text, values)),
-                    )
+                    self._write_result(key, record)
                 self._db.executemany(
                     "INSERT OR REPLACE INTO inputs (path, size, mtime_ns, sha256, error_kind, message) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
@@ -349,6 +385,39 @@ class Store:
                 raise
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot write the results database: {_reason(exc)}") from None
+
+    def _write_result(self, key: Key, record: Record) -> None:
+        """The results row of one APK (inside write's transaction); its claim is released with it."""
+        report = record.report
+        app = report["app"] if report else {}
+        values = (
+            record.sha256,
+            key.tool_version,
+            key.catalogs,
+            key.policies,
+            record.path,
+            app.get("package"),
+            app.get("version_name"),
+            report.get("grade") if report else None,
+            report.get("score") if report else None,
+            _compact(report) if report is not None else None,
+            record.error_kind,
+            record.message,
+            record.scan_seconds,
+            record.judge_seconds,
+            record.peak_rss,
+            _now(),
+        )
+        self._db.execute(
+            "INSERT OR REPLACE INTO results (sha256, tool_version, catalogs, policies, path, package, "
+            "version_name, grade, score, report, error_kind, message, scan_seconds, judge_seconds, "
+            "peak_rss, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            tuple(map(_db_text, values)),
+        )
+        self._db.execute(
+            "DELETE FROM claims WHERE sha256 = ? AND tool_version = ? AND catalogs = ? AND policies = ?",
+            (record.sha256, key.tool_version, key.catalogs, key.policies),
+        )
 
     def timings(self) -> list[tuple[float | None, int | None]]:
         """(scan seconds, peak RSS bytes) of every stored facts row, for benchmarks."""
@@ -374,6 +443,25 @@ class Store:
                 yield from rows
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot read the results database: {_reason(exc)}") from None
+
+
+def _host() -> str:
+    return socket.gethostname()
+
+
+def _claim_is_stale(pid: int, host: str, claimed: float, me: tuple[int, str]) -> bool:
+    """A claim may be taken over: this process's own, one of a process of this host that is gone, or a very old one."""
+    if (pid, host) == me or time.time() - claimed > CLAIM_STALE_S:
+        return True
+    if host != me[1]:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, owned by another user
+        return False
+    return False
 
 
 def _use_wal(db: sqlite3.Connection) -> None:

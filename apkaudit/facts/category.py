@@ -24,6 +24,7 @@ from typing import Any
 from apkaudit import catalogs
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
+from apkaudit.facts.resources import string_entries
 from apkaudit.model import AppCategory, CategorySignal, Permission, SdkUse
 
 UNKNOWN = "unknown"
@@ -187,20 +188,10 @@ def _short(text: str) -> str:
 # -- inputs --------------------------------------------------------------------------------------------
 
 
-def resource_strings(arsc: Any, limit: int | None = None) -> list[str]:
-    """The string resources of every package and locale of an androguard ARSCParser, bounded, in file order."""
-    if limit is None:
-        limit = int(_catalog()[0]["limits"]["resource_strings"])
-    out: list[str] = []
-    arsc._analyse()  # androguard 4.1.4 (pinned): fills arsc.values, as resolving the label already did
-    for package in arsc.get_packages_names():
-        for locale in arsc.values.get(package, {}):
-            for entry in arsc.values[package][locale].get("string", ()):
-                if len(out) >= limit:
-                    return out
-                if len(entry) > 1 and isinstance(entry[1], str):
-                    out.append(entry[1])
-    return out
+def resource_strings(apk: Any) -> list[str]:
+    """The string resources of every package and locale, bounded (facts/resources.py), in file order."""
+    limit = int(_catalog()[0]["limits"]["resource_strings"])
+    return [e.value for e in string_entries(apk, limit)]
 
 
 # -- deciding ------------------------------------------------------------------------------------------
@@ -282,11 +273,9 @@ def classify(
     notes: list[str],
 ) -> AppCategory:
     """The category of an APK opened with androguard; a resource table it cannot read is noted, not fatal."""
-    resources: list[str] = []
+    strings: list[str] = []
     try:
-        arsc = apk.get_android_resources()
-        if arsc is not None:
-            resources = resource_strings(arsc)
+        strings = resource_strings(apk)
     except Exception as exc:  # androguard raises many kinds on odd resource tables
         notes.append(f"string resources could not be read to judge the app category ({type(exc).__name__})")
-    return detect(label, resources, dexes, sdks, permissions)
+    return detect(label, strings, dexes, sdks, permissions)

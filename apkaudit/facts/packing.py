@@ -474,6 +474,37 @@ def _analyse(
     runtime: RuntimeCode,
     sites: Mapping[str, Sequence[Site]],
 ) -> PackingFacts:
+    evidence, scan, ruleset = _gather(archive, components, program, runtime, sites)
+    left_out = evidence.hidden_bytes - evidence.payload_bytes
+    if left_out:
+        scan.notes.append(
+            f"{left_out} bytes of blobs that may be code are left out of the coverage estimate: no class loader, "
+            "packer or missing class points to them"
+        )
+    found = verdict(evidence)
+    packers_catalog = catalogs.load("packers")
+    return PackingFacts(
+        coverage=found.coverage,
+        signals=evidence.signals,
+        packers=found.packers,
+        notes=found.reasons + tuple(scan.notes),
+        visible_share=found.visible_share,
+        dex_bytes=evidence.dex_bytes,
+        payload_bytes=evidence.payload_bytes,
+        declared_classes=len(evidence.declared),
+        missing_classes=evidence.missing,
+        stamps=(("apkid", ruleset.stamp if ruleset else "unavailable"), (packers_catalog.name, packers_catalog.stamp)),
+    )
+
+
+def _gather(
+    archive: ApkArchive,
+    components: Sequence[Component],
+    program: Program,
+    runtime: RuntimeCode,
+    sites: Mapping[str, Sequence[Site]],
+) -> tuple[Evidence, _Scan, apkid_rules.RuleSet | None]:
+    """Every signal of hidden code in this APK (the part of the work that reads it)."""
     app_class = next((c.name for c in components if c.kind == "application"), None)
     scan = _Scan(archive, program)
     scan.signals += runtime.signals
@@ -485,75 +516,111 @@ def _analyse(
     ruleset = scan.apkid_ruleset()
     if ruleset is not None:
         scan.apkid_files(ruleset)
-
     dex_bytes = sum(len(d.data) for d in program.dexes)
     unexplained = sum(p.size for p in scan.payloads if not p.certain)
     certain = sum(p.size for p in scan.payloads if p.certain)
-
-    def counted() -> int:
-        """Payload bytes that count: all of them once a packer, loader or missing class points to hidden
-        code; else only DEX bytes, and only when they outweigh the visible DEX (a bigger app in assets/)."""
-        if any(s.kind == "packer" for s in scan.signals) or loaders or missing:
-            return certain + unexplained
-        return certain if certain >= max(dex_bytes, 1) else 0
-
     if ruleset is not None:
-        scan.apkid_dex(ruleset, everything=bool(counted() or any(s.kind == "packer" for s in scan.signals)))
-    payload = counted()
-    left_out = certain + unexplained - payload
-    if left_out:
-        scan.notes.append(
-            f"{left_out} bytes of blobs that may be code are left out of the coverage estimate: no class loader, "
-            "packer or missing class points to them"
+        payload = counted_payload(certain, unexplained, dex_bytes, _points_to_hidden(scan.signals, loaders, missing))
+        scan.apkid_dex(ruleset, everything=bool(payload or any(s.kind == "packer" for s in scan.signals)))
+    pointed = _points_to_hidden(scan.signals, loaders, missing)
+    evidence = Evidence(
+        signals=_dedupe(scan.signals),
+        components=tuple(components),
+        declared=tuple(declared),
+        missing=tuple(missing),
+        loader_locations=tuple(sorted({s.location for s in loaders})),
+        dex_names=frozenset(d.name for d in program.dexes),
+        dex_bytes=dex_bytes,
+        payload_bytes=counted_payload(certain, unexplained, dex_bytes, pointed),
+        hidden_bytes=certain + unexplained,
+    )
+    return evidence, scan, ruleset
+
+
+def _points_to_hidden(signals: Sequence[Signal], loaders: Sequence[Signal], missing: Sequence[str]) -> bool:
+    return any(s.kind == "packer" for s in signals) or bool(loaders) or bool(missing)
+
+
+def counted_payload(certain: int, unexplained: int, dex_bytes: int, pointed: bool) -> int:
+    """Payload bytes that count: all of them once a packer, loader or missing class points to hidden code
+    (`pointed`); else only DEX bytes, and only when they outweigh the visible DEX (a bigger app in assets/)."""
+    if pointed:
+        return certain + unexplained
+    return certain if certain >= max(dex_bytes, 1) else 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the coverage verdict is made of: gathered from an APK by `_gather`, or built by hand in a test."""
+
+    signals: tuple[Signal, ...]  # deduplicated and sorted (_dedupe)
+    components: tuple[Component, ...]
+    declared: tuple[str, ...]  # classes the app declares
+    missing: tuple[str, ...]  # the declared classes no DEX defines
+    loader_locations: tuple[str, ...]  # methods that load code from outside the APK, sorted
+    dex_names: frozenset[str]
+    dex_bytes: int  # bytes of the DEX files the installer loads
+    payload_bytes: int  # bytes of hidden code that count (counted_payload)
+    hidden_bytes: int = 0  # bytes of every blob that may be code, counted or not
+
+
+@dataclass(frozen=True)
+class Verdict:
+    coverage: Coverage
+    reasons: tuple[str, ...]  # "code partial: ..." lines; none when coverage is complete
+    visible_share: float
+    packers: tuple[str, ...]
+
+
+def verdict(e: Evidence) -> Verdict:
+    """The coverage verdict: opaque when hidden code outweighs what is seen or the entry points are missing,
+    partial when some code is hidden, complete otherwise. Pure: no APK is read."""
+    packers = tuple(sorted({s.name for s in e.signals if s.kind == "packer"}))
+    class_share = 1 - len(e.missing) / len(e.declared) if e.declared else 1.0
+    visible = e.dex_bytes + e.payload_bytes
+    byte_share = e.dex_bytes / visible if visible else 1.0
+    opaque, partial = _class_reasons(e, class_share)
+    if e.payload_bytes and byte_share < 0.5:
+        opaque.append(
+            f"{e.payload_bytes} bytes of hidden code outweigh the {e.dex_bytes} bytes of DEX the installer loads"
         )
+    elif e.payload_bytes:
+        partial.append(f"{e.payload_bytes} bytes of code are shipped outside the DEX files the installer loads")
+    partial += _hiding_reasons(e, packers)
+    coverage = Coverage.OPAQUE if opaque else Coverage.PARTIAL if partial else Coverage.COMPLETE
+    reasons = [f"code {coverage.value}: {r}" for r in opaque + partial] if coverage is not Coverage.COMPLETE else []
+    return Verdict(coverage, tuple(reasons), round(min(class_share, byte_share), 2), packers)
 
-    signals = _dedupe(scan.signals)
-    packers = tuple(sorted({s.name for s in signals if s.kind == "packer"}))
-    class_share = 1 - len(missing) / len(declared) if declared else 1.0
-    byte_share = dex_bytes / (dex_bytes + payload) if dex_bytes + payload else 1.0
-    share = round(min(class_share, byte_share), 2)
 
+def _class_reasons(e: Evidence, class_share: float) -> tuple[list[str], list[str]]:
+    """(opaque, partial) reasons from the declared classes no DEX defines."""
     opaque: list[str] = []
     partial: list[str] = []
-    kinds = {c.name: c for c in components}
-    for name in missing:
+    kinds = {c.name: c for c in e.components}
+    for name in e.missing:
         c = kinds.get(name)
         if c is not None and (c.launcher or c.kind == "application"):
             role = "launcher activity" if c.launcher else "application class"
             opaque.append(f"the manifest's {role} {name} is in no DEX file")
-    if missing and class_share < 0.5:
-        opaque.append(f"{len(missing)} of {len(declared)} classes the app declares are in no DEX file")
-    elif missing:
-        partial.append(f"{len(missing)} of {len(declared)} classes the app declares are in no DEX file")
-    if payload and byte_share < 0.5:
-        opaque.append(f"{payload} bytes of hidden code outweigh the {dex_bytes} bytes of DEX the installer loads")
-    elif payload:
-        partial.append(f"{payload} bytes of code are shipped outside the DEX files the installer loads")
+    if e.missing and class_share < 0.5:
+        opaque.append(f"{len(e.missing)} of {len(e.declared)} classes the app declares are in no DEX file")
+    elif e.missing:
+        partial.append(f"{len(e.missing)} of {len(e.declared)} classes the app declares are in no DEX file")
+    return opaque, partial
+
+
+def _hiding_reasons(e: Evidence, packers: Sequence[str]) -> list[str]:
+    """Partial reasons from packers, loaders, obfuscators and native code."""
+    partial: list[str] = []
     if packers:
         partial.append(f"packed or protected with {', '.join(packers)}")
-    if loaders:
-        where = sorted({s.location for s in loaders})
+    if e.loader_locations:
+        where = e.loader_locations
         partial.append(f"{len(where)} method(s) load code from outside the APK, e.g. {where[0]}")
-    dex_names = {d.name for d in program.dexes}
-    obfuscators = sorted({s.name for s in signals if s.kind == "obfuscator" and s.location in dex_names})
+    obfuscators = sorted({s.name for s in e.signals if s.kind == "obfuscator" and s.location in e.dex_names})
     if obfuscators:
         partial.append(f"the DEX is obfuscated with {', '.join(obfuscators)}: strings the scan matches may be hidden")
-    jni = sorted({s.name for s in signals if s.kind == "native_code" and "JNI" in s.detail})
+    jni = sorted({s.name for s in e.signals if s.kind == "native_code" and "JNI" in s.detail})
     if jni:
         partial.append(f"{len(jni)} class(es) on paths to personal-data reads declare native (JNI) methods")
-
-    coverage = Coverage.OPAQUE if opaque else Coverage.PARTIAL if partial else Coverage.COMPLETE
-    reasons = [f"code {coverage.value}: {r}" for r in opaque + partial] if coverage is not Coverage.COMPLETE else []
-    packers_catalog = catalogs.load("packers")
-    return PackingFacts(
-        coverage=coverage,
-        signals=signals,
-        packers=packers,
-        notes=tuple(reasons + scan.notes),
-        visible_share=share,
-        dex_bytes=dex_bytes,
-        payload_bytes=payload,
-        declared_classes=len(declared),
-        missing_classes=tuple(missing),
-        stamps=(("apkid", ruleset.stamp if ruleset else "unavailable"), (packers_catalog.name, packers_catalog.stamp)),
-    )
+    return partial

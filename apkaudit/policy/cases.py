@@ -107,7 +107,10 @@ def cases_path(policy: Policy) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    return json.loads(resources.files("apkaudit").joinpath("schemas/policy-cases-v1.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resources.files("apkaudit").joinpath("schemas/policy-cases-v1.json").read_text("utf-8")
+    )
+    return schema
 
 
 def load_cases(path: str | Path, policy: Policy) -> CaseFile:

@@ -355,7 +355,10 @@ def _dates_as_text(value: Any) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    return json.loads(resources.files("apkaudit").joinpath("schemas/policy-v1.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resources.files("apkaudit").joinpath("schemas/policy-v1.json").read_text("utf-8")
+    )
+    return schema
 
 
 def _validate(doc: dict[str, Any], text: str, path: Path) -> None:
@@ -390,10 +393,7 @@ def _validate_schema(doc: dict[str, Any], text: str, path: Path) -> None:
 
 def _check(doc: dict[str, Any], text: str, path: Path, parent: dict[str, Any] | None) -> None:
     """What the schema cannot say: known categories and instruments, unique ids, coherent rule conditions."""
-
-    def fail(keys: list[Any], message: str) -> PolicyError:
-        return PolicyError(f"{path}{_line(text, keys)}: {_keypath(keys)}: {message}")
-
+    check = _Checker(text, path)
     instruments = list((parent or {}).get("instruments", [])) + list(doc.get("instruments", []))
     instrument_ids = {i["id"] for i in instruments}
     language = doc.get("language", (parent or {}).get("language"))
@@ -401,72 +401,92 @@ def _check(doc: dict[str, Any], text: str, path: Path, parent: dict[str, Any] | 
     if applies_to is not None:
         known = ("any", *(c["id"] for c in catalogs.load("app_categories").data["categories"]))
         if applies_to not in known:
-            raise fail(["applies_to"], f"unknown app category {applies_to!r} (known: {', '.join(known)})")
+            raise check.fail(["applies_to"], f"unknown app category {applies_to!r} (known: {', '.join(known)})")
     seen: set[str] = set()
     for n, rule in enumerate(doc.get("rules", [])):
         where: list[Any] = ["rules", n]
         if rule["id"] in seen:
-            raise PolicyError(f"{path}{_line(text, where + ['id'])}: {_keypath(where + ['id'])}: duplicate rule id")
+            raise check.fail(where + ["id"], "duplicate rule id")
         seen.add(rule["id"])
+        check.rule_categories(rule, where)
+        check.rule_kind(rule, where)
+        check.rule_texts(rule, where, language, instrument_ids)
+    check.complaints(doc, language)
+    for keys, message in sources.problems(doc, doc.get("jurisdiction", (parent or {}).get("jurisdiction"))):
+        raise check.fail(keys, message)
+    if "scoring" in doc:
+        grades = [g["min_score"] for g in doc["scoring"]["grades"]]
+        if grades != sorted(grades, reverse=True):
+            raise check.fail(["scoring", "grades"], "list grades best first")
+
+
+class _Checker:
+    """The semantic checks of `_check`, section by section; each raises the first problem as a PolicyError."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.text = text
+        self.path = path
+
+    def fail(self, keys: list[Any], message: str) -> PolicyError:
+        return PolicyError(f"{self.path}{_line(self.text, keys)}: {_keypath(keys)}: {message}")
+
+    def rule_categories(self, rule: dict[str, Any], where: list[Any]) -> None:
         if ("category" in rule) == ("categories" in rule):
-            raise fail(where, "give either 'category' or 'categories'" + (", not both" if "category" in rule else ""))
+            both = ", not both" if "category" in rule else ""
+            raise self.fail(where, "give either 'category' or 'categories'" + both)
         named: list[tuple[list[Any], str]] = [(["category"], rule["category"])] if "category" in rule else []
         named += [(["categories", i], c) for i, c in enumerate(rule.get("categories", []))]
         for sub, category in named:
             if category not in CATEGORIES:
-                keys = where + sub
-                raise PolicyError(
-                    f"{path}{_line(text, keys)}: {_keypath(keys)}: "
-                    f"unknown category {category!r} (known: {', '.join(CATEGORIES)})"
-                )
+                raise self.fail(where + sub, f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
+
+    def rule_kind(self, rule: dict[str, Any], where: list[Any]) -> None:
+        """Keys that do not fit the kind of rule (permissions, destinations, disclosure), evidence and verdict."""
         if "permissions" in rule:
             if "category" not in rule:
-                raise fail(where + ["permissions"], "a rule on permissions names one 'category', the data they guard")
+                raise self.fail(
+                    where + ["permissions"], "a rule on permissions names one 'category', the data they guard"
+                )
             for key in ("entry_kinds", "entry_methods", "max_evidence", "min_evidence", "owner"):
                 if key in rule:
-                    raise fail(where + [key], "a rule on permissions is judged on the manifest alone; remove it")
+                    raise self.fail(where + [key], "a rule on permissions is judged on the manifest alone; remove it")
         if "destination" in rule and ("permissions" in rule or "disclosure" in rule):
-            raise fail(where + ["destination"], "a rule on destinations is judged on transmitted data alone")
+            raise self.fail(where + ["destination"], "a rule on destinations is judged on transmitted data alone")
         if "disclosure" in rule and "permissions" in rule:
-            raise fail(where + ["disclosure"], "a rule on disclosure is judged per category, not on permissions")
+            raise self.fail(where + ["disclosure"], "a rule on disclosure is judged per category, not on permissions")
         low, high = Evidence(rule.get("min_evidence", "declared")), Evidence(rule.get("max_evidence", "transmitted"))
         if high.rank < low.rank:
-            raise fail(where + ["max_evidence"], "weaker than min_evidence: the rule could never fire")
+            raise self.fail(where + ["max_evidence"], "weaker than min_evidence: the rule could never fire")
         if rule["verdict"] in NO_FINDING_VERDICTS and ("severity" in rule or "weight" in rule):
             key = "severity" if "severity" in rule else "weight"
-            raise fail(where + [key], f"an {rule['verdict']!r} rule never gives a finding; remove {key!r}")
+            raise self.fail(where + [key], f"an {rule['verdict']!r} rule never gives a finding; remove {key!r}")
+
+    def rule_texts(self, rule: dict[str, Any], where: list[Any], language: str | None, instruments: set[str]) -> None:
+        """Texts in the rule book's language, citations of its instruments, a condition where one is needed."""
         if language and language != "en":
             texts = [(["message"], rule["message"])]
             texts += [(["condition"], rule["condition"])] if "condition" in rule else []
             for sub, value in texts:
                 if language not in value:
-                    raise fail(where + sub, f"no {language!r} text (the rule book's language)")
+                    raise self.fail(where + sub, f"no {language!r} text (the rule book's language)")
         cited: list[tuple[list[Any], dict[str, Any]]] = [(["citation"], rule["citation"])]
         cited += [(["see_also", i], c) for i, c in enumerate(rule.get("see_also", []))]
         for sub, citation in cited:
-            if citation["instrument"] not in instrument_ids:
+            if citation["instrument"] not in instruments:
                 keys = where + sub + ["instrument"]
-                raise PolicyError(
-                    f"{path}{_line(text, keys)}: {_keypath(keys)}: "
-                    f"{citation['instrument']!r} is not one of the rule book's instruments"
-                )
+                raise self.fail(keys, f"{citation['instrument']!r} is not one of the rule book's instruments")
         if rule["verdict"] == "conditional" and "condition" not in rule:
-            raise PolicyError(f"{path}{_line(text, where)}: {_keypath(where)}: a conditional rule needs 'condition'")
-    if language and language != "en":
+            raise self.fail(where, "a conditional rule needs 'condition'")
+
+    def complaints(self, doc: dict[str, Any], language: str | None) -> None:
+        if language and language != "en":
+            for n, complaint in enumerate(doc.get("complaints", [])):
+                if language not in complaint["for"]:
+                    raise self.fail(["complaints", n, "for"], f"no {language!r} text (the rule book's language)")
+        ids = [c["id"] for c in doc.get("complaints", []) if "id" in c]
         for n, complaint in enumerate(doc.get("complaints", [])):
-            if language not in complaint["for"]:
-                raise fail(["complaints", n, "for"], f"no {language!r} text (the rule book's language)")
-    ids = [c["id"] for c in doc.get("complaints", []) if "id" in c]
-    for n, complaint in enumerate(doc.get("complaints", [])):
-        if "id" in complaint and ids.count(complaint["id"]) > 1:
-            raise fail(["complaints", n, "id"], f"{complaint['id']!r} names two channels")
-    for keys, message in sources.problems(doc, doc.get("jurisdiction", (parent or {}).get("jurisdiction"))):
-        raise fail(keys, message)
-    if "scoring" in doc:
-        grades = [g["min_score"] for g in doc["scoring"]["grades"]]
-        if grades != sorted(grades, reverse=True):
-            keys = ["scoring", "grades"]
-            raise PolicyError(f"{path}{_line(text, keys)}: {_keypath(keys)}: list grades best first")
+            if "id" in complaint and ids.count(complaint["id"]) > 1:
+                raise self.fail(["complaints", n, "id"], f"{complaint['id']!r} names two channels")
 
 
 def _keypath(keys: list[Any]) -> str:
@@ -506,99 +526,11 @@ def _text(value: dict[str, str] | None, lang: str) -> str | None:
 
 
 def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
-    s = doc["scoring"]
-    scoring = Scoring(
-        description=s["description"].strip(),
-        start=float(s["start"]),
-        evidence_factor={Evidence(k): float(v) for k, v in s["evidence_factor"].items()},
-        grades=tuple((g["grade"], float(g["min_score"]), g.get("meaning", "")) for g in s["grades"]),
-        severity_caps={Severity(k): v for k, v in s.get("severity_caps", {}).items()},
-    )
-    instruments = {
-        i["id"]: Instrument(
-            i["id"],
-            i["name"],
-            i.get("name_en"),
-            _str(i.get("issued")),
-            _str(i.get("in_force")),
-            i.get("status", "in_force"),
-            i.get("url"),
-            i.get("note"),
-            _source(i),
-            tuple(i.get("also_at", ())),
-            tuple(_dates_as_text(a) for a in i.get("amendments", ())),
-        )
-        for i in doc["instruments"]
-    }
-    rules = []
-    for r in doc["rules"]:
-        min_evidence = Evidence(r.get("min_evidence", "declared"))
-        max_evidence = Evidence(r["max_evidence"]) if "max_evidence" in r else None
-        sev = r.get("severity", {})
-        if r.get("entry_kinds") or r.get("entry_methods"):  # a path from an entry point is at least reachable
-            min_evidence = max(min_evidence, Evidence.REACHABLE, key=lambda e: e.rank)
-        if r.get("destination"):  # only data that is sent has a destination
-            min_evidence = Evidence.TRANSMITTED
-        if r.get("permissions"):  # judged on the manifest alone
-            max_evidence = Evidence.DECLARED
-        levels = [e for e in Evidence if e.rank >= min_evidence.rank]
-        if max_evidence is not None:
-            levels = [e for e in levels if e.rank <= max_evidence.rank]
-        if isinstance(sev, str):
-            severity = {e: Severity(sev) for e in levels}
-        else:
-            severity, current = {}, None
-            for e in Evidence:  # a level without its own severity takes the one below it
-                current = Severity(sev[e.value]) if e.value in sev else current
-                if e in levels and current is not None:
-                    severity[e] = current
-        categories = tuple(r["categories"]) if "categories" in r else (r["category"],)
-        rules.append(
-            Rule(
-                id=r["id"],
-                category=", ".join(categories),
-                verdict=r["verdict"],
-                severity=severity,
-                weight=float(r.get("weight", 0)),
-                min_evidence=min_evidence,
-                picker_is_compliant=bool(r.get("picker_is_compliant", True)),
-                owner=r.get("owner", "any"),
-                message_en=r["message"]["en"].strip(),
-                message_zh=_text(r["message"], "zh"),
-                condition_en=_text(r.get("condition"), "en"),
-                condition_zh=_text(r.get("condition"), "zh"),
-                citation=_citation(r["citation"], instruments),
-                see_also=tuple(_citation(c, instruments) for c in r.get("see_also", [])),
-                categories=categories,
-                permissions=tuple(r.get("permissions", ())),
-                entry_kinds=tuple(r.get("entry_kinds", ())),
-                entry_methods=tuple(r.get("entry_methods", ())),
-                max_evidence=max_evidence,
-                disclosure=r.get("disclosure"),
-                destination=r.get("destination"),
-                messages={lang: " ".join(t.split()) for lang, t in _languages(r["message"])},
-                conditions={lang: " ".join(t.split()) for lang, t in _languages(r.get("condition"))},
-                defined_in=r.get("_file", str(path)),
-            )
-        )
+    instruments = {i["id"]: _instrument(i) for i in doc["instruments"]}
+    rules = tuple(_rule(r, instruments, path) for r in doc["rules"])
     cited = [c.confidence for r in rules for c in (r.citation, *r.see_also)]
     counts = tuple((k, cited.count(k)) for k in ("verified", "secondary", "unverified"))
     ref = PolicyRef(doc["id"], str(doc["version"]), sha256, doc["title"], doc["jurisdiction"], counts)
-    complaints = tuple(
-        Complaint(
-            name=c["name"],
-            name_local=c.get("name_local"),
-            conduct=" ".join(c["for"]["en"].split()),
-            conduct_local=" ".join(c["for"][doc["language"]].split()) if doc.get("language") in c["for"] else None,
-            phone=c.get("phone"),
-            url=c.get("url"),
-            email=c.get("email"),
-            source=c["source"],
-            source_url=c.get("source_url"),
-            confidence=c["confidence"],
-        )
-        for c in doc.get("complaints", [])
-    )
     return Policy(
         ref=ref,
         title_zh=doc.get("title_zh"),
@@ -606,14 +538,111 @@ def _build(doc: dict[str, Any], sha256: str, path: Path) -> Policy:
         applies_to=doc["applies_to"],
         description=doc.get("description", "").strip(),
         instruments=instruments,
-        scoring=scoring,
-        rules=tuple(rules),
+        scoring=_scoring(doc["scoring"]),
+        rules=rules,
         path=str(path),
         extends=doc.get("extends"),
         language=doc.get("language"),
-        complaints=complaints,
+        complaints=tuple(_complaint(c, doc.get("language")) for c in doc.get("complaints", [])),
         dropped=tuple(doc.get("drop_rules", ())),
         channels=tuple(dict(c) for c in doc.get("complaints", [])),
+    )
+
+
+def _scoring(s: dict[str, Any]) -> Scoring:
+    return Scoring(
+        description=s["description"].strip(),
+        start=float(s["start"]),
+        evidence_factor={Evidence(k): float(v) for k, v in s["evidence_factor"].items()},
+        grades=tuple((g["grade"], float(g["min_score"]), g.get("meaning", "")) for g in s["grades"]),
+        severity_caps={Severity(k): v for k, v in s.get("severity_caps", {}).items()},
+    )
+
+
+def _instrument(i: dict[str, Any]) -> Instrument:
+    return Instrument(
+        i["id"],
+        i["name"],
+        i.get("name_en"),
+        _str(i.get("issued")),
+        _str(i.get("in_force")),
+        i.get("status", "in_force"),
+        i.get("url"),
+        i.get("note"),
+        _source(i),
+        tuple(i.get("also_at", ())),
+        tuple(_dates_as_text(a) for a in i.get("amendments", ())),
+    )
+
+
+def _evidence_range(r: dict[str, Any]) -> tuple[Evidence, Evidence | None, dict[Evidence, Severity]]:
+    """(min evidence, max evidence, the severity at each level the rule fires at) of a rule."""
+    min_evidence = Evidence(r.get("min_evidence", "declared"))
+    max_evidence = Evidence(r["max_evidence"]) if "max_evidence" in r else None
+    sev = r.get("severity", {})
+    if r.get("entry_kinds") or r.get("entry_methods"):  # a path from an entry point is at least reachable
+        min_evidence = max(min_evidence, Evidence.REACHABLE, key=lambda e: e.rank)
+    if r.get("destination"):  # only data that is sent has a destination
+        min_evidence = Evidence.TRANSMITTED
+    if r.get("permissions"):  # judged on the manifest alone
+        max_evidence = Evidence.DECLARED
+    levels = [e for e in Evidence if e.rank >= min_evidence.rank]
+    if max_evidence is not None:
+        levels = [e for e in levels if e.rank <= max_evidence.rank]
+    if isinstance(sev, str):
+        return min_evidence, max_evidence, {e: Severity(sev) for e in levels}
+    severity: dict[Evidence, Severity] = {}
+    current = None
+    for e in Evidence:  # a level without its own severity takes the one below it
+        current = Severity(sev[e.value]) if e.value in sev else current
+        if e in levels and current is not None:
+            severity[e] = current
+    return min_evidence, max_evidence, severity
+
+
+def _rule(r: dict[str, Any], instruments: dict[str, Instrument], path: Path) -> Rule:
+    min_evidence, max_evidence, severity = _evidence_range(r)
+    categories = tuple(r["categories"]) if "categories" in r else (r["category"],)
+    return Rule(
+        id=r["id"],
+        category=", ".join(categories),
+        verdict=r["verdict"],
+        severity=severity,
+        weight=float(r.get("weight", 0)),
+        min_evidence=min_evidence,
+        picker_is_compliant=bool(r.get("picker_is_compliant", True)),
+        owner=r.get("owner", "any"),
+        message_en=r["message"]["en"].strip(),
+        message_zh=_text(r["message"], "zh"),
+        condition_en=_text(r.get("condition"), "en"),
+        condition_zh=_text(r.get("condition"), "zh"),
+        citation=_citation(r["citation"], instruments),
+        see_also=tuple(_citation(c, instruments) for c in r.get("see_also", [])),
+        categories=categories,
+        permissions=tuple(r.get("permissions", ())),
+        entry_kinds=tuple(r.get("entry_kinds", ())),
+        entry_methods=tuple(r.get("entry_methods", ())),
+        max_evidence=max_evidence,
+        disclosure=r.get("disclosure"),
+        destination=r.get("destination"),
+        messages={lang: " ".join(t.split()) for lang, t in _languages(r["message"])},
+        conditions={lang: " ".join(t.split()) for lang, t in _languages(r.get("condition"))},
+        defined_in=r.get("_file", str(path)),
+    )
+
+
+def _complaint(c: dict[str, Any], language: str | None) -> Complaint:
+    return Complaint(
+        name=c["name"],
+        name_local=c.get("name_local"),
+        conduct=" ".join(c["for"]["en"].split()),
+        conduct_local=" ".join(c["for"][language].split()) if language in c["for"] else None,
+        phone=c.get("phone"),
+        url=c.get("url"),
+        email=c.get("email"),
+        source=c["source"],
+        source_url=c.get("source_url"),
+        confidence=c["confidence"],
     )
 
 

@@ -21,9 +21,10 @@ KIND_WORDS = {
 
 def coverage_line(a: Analysis) -> str:
     """'OPAQUE: about 3% of the code could be seen; packed with 360 Jiagu' (plain 'complete' when nothing hides)."""
+    line: str = a.coverage.value
     if a.coverage is Coverage.COMPLETE and not a.packers:
-        return a.coverage.value
-    line = a.coverage.value.upper() if a.coverage is not Coverage.COMPLETE else a.coverage.value
+        return line
+    line = line.upper() if a.coverage is not Coverage.COMPLETE else line
     if a.visible_share is not None and a.visible_share < 1 and a.coverage is not Coverage.COMPLETE:
         line += f": about {round(a.visible_share * 100)}% of the code could be seen"
     if a.packers:

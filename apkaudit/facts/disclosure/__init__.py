@@ -29,9 +29,10 @@ from typing import Any
 
 from apkaudit.apk import ApkArchive
 from apkaudit.dex.file import DexFile
-from apkaudit.facts.disclosure.documents import Text, file_texts, policy_urls, resource_entries, resource_texts
+from apkaudit.facts.disclosure.documents import Text, file_texts, policy_urls, resource_texts
 from apkaudit.facts.disclosure.judgement import judge
 from apkaudit.facts.disclosure.lexicon import compiled
+from apkaudit.facts.resources import StringResource, string_entries
 from apkaudit.model import Coverage, DataAccess, Disclosure
 
 
@@ -46,9 +47,9 @@ def gather(
     lex = compiled()
     notes: list[str] = []
     texts = list(file_texts(archive, lex, notes))
-    entries: list[tuple[str, str, str]] = []
+    entries: list[StringResource] = []
     try:
-        entries = resource_entries(apk, lex.limits["resource_strings"])
+        entries = string_entries(apk, lex.limits["resource_strings"])
     except Exception as exc:  # androguard raises many kinds on odd resource tables
         notes.append(f"policy text: string resources could not be read ({type(exc).__name__})")
     texts += list(resource_texts(entries, lex))

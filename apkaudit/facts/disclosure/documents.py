@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from apkaudit.apk import ApkArchive
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.facts.disclosure.lexicon import Lexicon, lowercase
 from apkaudit.facts.disclosure.text import decode, html_text, language, normalise
+from apkaudit.facts.resources import StringResource
 from apkaudit.model import PolicyDocument, PolicyUrl
 
 KINDS = ("privacy_policy", "user_agreement", "other")
@@ -90,28 +90,11 @@ def file_texts(archive: ApkArchive, lex: Lexicon, notes: list[str]) -> Iterator[
             yield Text(PolicyDocument(name, kind, language(text), len(text), title or None), text)
 
 
-def resource_entries(apk: Any, limit: int) -> list[tuple[str, str, str]]:
-    """(name, locale, value) of the string resources of every package and locale, bounded, in file order."""
-    out: list[tuple[str, str, str]] = []
-    arsc = apk.get_android_resources()
-    if arsc is None:
-        return out
-    arsc._analyse()  # androguard 4.1.4 (pinned): fills arsc.values
-    for package in arsc.get_packages_names():
-        for locale, kinds in arsc.values.get(package, {}).items():
-            for entry in kinds.get("string", ()):
-                if len(out) >= limit:
-                    return out
-                if len(entry) > 1 and isinstance(entry[0], str) and isinstance(entry[1], str):
-                    out.append((entry[0], locale.strip("\x00"), entry[1]))
-    return out
-
-
 def _resource_path(name: str, locale: str) -> str:
     return f"@string/{name} [{locale}]" if locale else f"@string/{name}"
 
 
-def resource_texts(entries: Sequence[tuple[str, str, str]], lex: Lexicon) -> Iterator[Text]:
+def resource_texts(entries: Sequence[StringResource], lex: Lexicon) -> Iterator[Text]:
     """Long string resources whose text carries a document cue (a resource name alone proves nothing)."""
     for name, locale, value in entries:
         if len(value) < lex.limits["resource_min_chars"]:
@@ -140,7 +123,7 @@ def _clean_url(url: str) -> str:
 
 
 def policy_urls(
-    entries: Sequence[tuple[str, str, str]], dexes: Sequence[DexFile], lex: Lexicon, notes: list[str]
+    entries: Sequence[StringResource], dexes: Sequence[DexFile], lex: Lexicon, notes: list[str]
 ) -> tuple[PolicyUrl, ...]:
     """URLs of online policies in string resources (by URL or resource name) and in DEX strings (by URL)."""
     found: dict[str, str] = {}
