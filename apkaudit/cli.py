@@ -471,7 +471,10 @@ def device_command(
     db, home = os.path.abspath(db), os.getcwd()
     folder = Path(tempfile.mkdtemp(prefix="apkaudit-device-"))
     try:
-        say = lambda line: click.echo(line, err=True)  # noqa: E731
+
+        def say(line: str) -> None:
+            click.echo(line, err=True)
+
         copied = _guarded(debug, phone.serial, lambda: device.pull_all(phone, wanted, folder, say))
         if copied is None:
             ctx.exit(EXIT_ERROR)

@@ -189,7 +189,7 @@ def _xml(data: bytes) -> Any:
         except Exception:  # noqa: BLE001 - androguard raises anything on a broken file
             return None
     try:
-        from defusedxml import ElementTree as SafeTree  # type: ignore[import-untyped]
+        from defusedxml import ElementTree as SafeTree
 
         return SafeTree.fromstring(data)
     except ImportError:
