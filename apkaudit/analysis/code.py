@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from apkaudit.analysis import owners, runtime_code, webshell
 from apkaudit.analysis.claims import Libraries, keeps_site, method_code
+from apkaudit.analysis.flows.engine import Flow as _EngineFlow
 from apkaudit.analysis.flows.engine import FlowAnalysis
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.analysis.program import Program, split_signature
@@ -139,13 +140,27 @@ def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
             (f.endpoint or analysis.url_in(f.method)) if f.kind in _TRANSMITTING else None,
             f.at,
         )
-        for f in found
-        if f.kind not in ("native", "reflection")
+        for f in _first_native_per_method(found)
+        if f.kind != "reflection"
     )
     stops = sorted({f"{f.kind} ({f.sink})" for f in found if f.kind in ("native", "reflection")})
     note = f"the data is also passed to {', '.join(stops)}, where the analysis cannot follow it" if stops else None
     evidence = Evidence.TRANSMITTED if any(f.kind in _TRANSMITTING for f in flows) else site.evidence
     return replace(site, flows=flows, flow_note=note, evidence=evidence)
+
+
+def _first_native_per_method(found: list[_EngineFlow]) -> list[_EngineFlow]:
+    """Data handed to native code may leave unseen: one `native` flow per method that hands it over (the first
+    native call there), reported as such and never as sent; the other flows as found."""
+    seen: set[str] = set()
+    out = []
+    for f in sorted(found, key=lambda f: (f.kind != "native", f.method, f.at)):
+        if f.kind == "native":
+            if f.method in seen:
+                continue
+            seen.add(f.method)
+        out.append(f)
+    return sorted(out, key=lambda f: (f.kind, f.method, f.at, f.sink))
 
 
 def _callback_sites(program: Program) -> list[tuple[str, Site, int]]:

@@ -4,7 +4,8 @@ Callers are found on demand, a batch of methods at a time, by `DexFile.code_user
 decode the whole program. Besides invoke instructions, a method is "called" through the implicit edges
 Android code relies on (DESIGN.md, evidence levels): an overriding callback (Runnable.run,
 AsyncTask.doInBackground, View.OnClickListener.onClick, Handler.handleMessage, a desugared lambda's
-run...) is reached from every method that instantiates its class, a static initialiser from every method
+run...) is reached from every method that instantiates its class (so is a @JavascriptInterface method, which
+the page of a WebView calls), a static initialiser from every method
 that uses its class, and a lambda body from the invoke-custom that creates it.
 """
 
@@ -14,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.items import ClassDef, EncodedMethod
 from apkaudit.dex.refindex import RefIndex
@@ -21,6 +23,7 @@ from apkaudit.dex.refindex import RefIndex
 ACC_STATIC = 0x0008
 ACC_PRIVATE = 0x0002
 OBJECT = "Ljava/lang/Object;"
+JS_INTERFACE = "Landroid/webkit/JavascriptInterface;"  # a method a WebView's page may call (API 17+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Program:
         self._methods: dict[str, list[MethodDef]] = {}
         self._callers: dict[str, frozenset[str]] = {}
         self._framework_super: dict[str, bool] = {}
+        self._js_bridges: dict[str, frozenset[str]] = {}
         # id-table look-ups are binary searches over MUTF-8 strings: memoised, as the walk repeats them
         self._type_table: dict[str, list[tuple[int, int]]] | None = None
         self._method_idx: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
@@ -141,6 +145,26 @@ class Program:
         self._framework_super[descriptor] = result
         return result
 
+    def js_bridge_methods(self, descriptor: str) -> frozenset[str]:
+        """Signatures of the class's own methods annotated @JavascriptInterface: a page shown in a WebView the
+        object is added to (addJavascriptInterface) calls them, and reads what they return."""
+        cached = self._js_bridges.get(descriptor)
+        if cached is not None:
+            return cached
+        found: set[str] = set()
+        entry = self.classes.get(descriptor)
+        if entry is not None:
+            dex = self.dexes[entry[0]]
+            try:
+                annotated = dex.method_annotations(entry[1].index)
+            except DexError:
+                annotated = {}
+            for idx, annotations in annotated.items():
+                if any(t == JS_INTERFACE for t, _ in annotations):
+                    found.add(dex.method_ref(idx).signature)
+        self._js_bridges[descriptor] = frozenset(found)
+        return self._js_bridges[descriptor]
+
     def subclasses(self, descriptor: str) -> set[str]:
         """App classes that extend or implement this type, transitively."""
         if self._subclasses is None:
@@ -219,7 +243,7 @@ class Program:
                 not mdef.is_static
                 and name != "<init>"
                 and not mdef.access_flags & ACC_PRIVATE
-                and self.has_framework_supertype(cls)
+                and (self.has_framework_supertype(cls) or target in self.js_bridge_methods(cls))
             ):
                 # A callback: reached from wherever an instance is made.
                 for t in {cls} | self.subclasses(cls):

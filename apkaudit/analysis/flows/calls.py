@@ -141,6 +141,24 @@ class CallsMixin:
                 continue
             self._apply(callee, target, params, regs, result, state)
 
+    def _reflected_call(self, call: Call, targets: list[tuple[str, bool]], result: set[Label]) -> None:
+        """Method.invoke(obj, args) of app methods named by constants (reflection.py): `obj` is `this`, every
+        parameter may get any element of `args`; the return value comes back as from a direct call."""
+        receiver = call.args[1] if len(call.args) > 1 else NO_LABELS
+        elements = call.args[2] if len(call.args) > 2 else NO_LABELS
+        for target, is_static in targets:
+            n = len(param_types(target[target.index("(") :]))
+            params = ([] if is_static else [receiver]) + [elements] * n
+            result.add(Returned(target))
+            for i, labels in enumerate(params):
+                if data_of(labels) or urls_of(labels):
+                    self.summary.calls.append((target, i, data_of(labels) | urls_of(labels)))
+            callee = self.flows.callee_summary(target, self.depth + 1) if data_of(call.incoming) else None
+            if callee is None:
+                result |= data_of(call.incoming)
+                continue
+            self._apply(callee, target, params, [None] * len(params), result, {})
+
     def _apply(
         self,
         callee: Summary,

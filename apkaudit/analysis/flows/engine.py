@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from apkaudit.analysis.endpoint import ENDPOINT_URL
 from apkaudit.analysis.flows.endpoints import Endpoints
 from apkaudit.analysis.flows.interpreter import Interpreter
+from apkaudit.analysis.flows.jsinterface import ADD_BRIDGE, JsBridges
 from apkaudit.analysis.flows.labels import (
     Delivered,
     FieldValue,
@@ -32,6 +33,8 @@ from apkaudit.analysis.flows.labels import (
     Param,
     Returned,
     SourceValue,
+    Url,
+    data_of,
 )
 from apkaudit.analysis.flows.models import INTENT, Sink, intent_receivers, param_types, sink_of, store_readers
 from apkaudit.analysis.flows.summary import Leak, Summary
@@ -83,6 +86,7 @@ class FlowAnalysis:
         self.intent_actions = {a: tuple(sorted(c)) for a, c in (intent_actions or {}).items()}
         self._delivered: set[str] = set()  # components whose Intent entry points are linked
         self.endpoints = Endpoints(program, self._summary)
+        self.bridges = JsBridges(program)
         self._summaries: dict[str, Summary | None] = {}
         self._edges: dict[Label, list[tuple[Label | Leak, str]]] = defaultdict(list)
         self._field_readers: dict[str, list[str]] | None = None
@@ -230,9 +234,19 @@ class FlowAnalysis:
         except DexError:
             return None
         summary = Interpreter(self, method, dex, code, bool(mdef.access_flags & ACC_STATIC), depth).run()
+        self._bridge_return(method, summary)
         self._summaries[method] = summary
         self._index(method, summary)
         return summary
+
+    def _bridge_return(self, method: str, s: Summary) -> None:
+        """What a registered @JavascriptInterface method returns goes to the page (jsinterface.py)."""
+        data = data_of(s.ret)
+        registrar = self.bridges.registrar(method) if data else None
+        if registrar is not None:
+            url = self.url_in(registrar)
+            endpoints = frozenset(x.url for x in s.ret if isinstance(x, Url)) or frozenset([url] if url else [])
+            s.leaks.append(Leak(method, 0, ADD_BRIDGE, "webview", data, endpoints))
 
     def _index(self, method: str, s: Summary) -> None:
         for label in s.ret:

@@ -58,6 +58,7 @@ from apkaudit.analysis.flows.ops import (
     UNARY,
     WRITES_A,
 )
+from apkaudit.analysis.flows.reflection import reflective_facts, reflective_targets
 from apkaudit.analysis.flows.summary import Summary
 from apkaudit.analysis.owners import is_library
 from apkaudit.analysis.program import split_signature
@@ -78,6 +79,7 @@ if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
 
 _URL = ENDPOINT_URL
+_REFLECTIVE_NAMES = frozenset({"forName", "getClass", "getMethod", "getDeclaredMethod"})
 
 
 class Interpreter(CallsMixin):
@@ -261,6 +263,10 @@ class Interpreter(CallsMixin):
             self._sink_call(call, sink, result, state)
         elif implementations := self._app_targets(ref, sink is None):
             self._app_call(call, implementations, result, state)
+        elif sig in reflective() and (
+            targets := reflective_targets(self.flows.program, args[0] if args else NO_LABELS)
+        ):
+            self._reflected_call(call, targets, result)
         elif sig in reflective():
             if data_of(incoming):
                 self._leak(op, sig, "reflection", incoming)
@@ -268,6 +274,16 @@ class Interpreter(CallsMixin):
         else:
             self._library_call(call, result, state)
         state[-1] = frozenset(result)
+
+    def _reflective_invoke(self, call: Call, result: set[Label]) -> None:
+        """Method.invoke: followed into the app methods named by constants, else the data reaches reflection."""
+        targets = reflective_targets(self.flows.program, call.args[0]) if call.args else []
+        if targets:
+            self._reflected_call(call, targets, result)
+            return
+        if data_of(call.incoming):
+            self._leak(call.op, call.sig, "reflection", call.incoming)
+        result |= call.incoming
 
     def _call_facts(self, op: Op, ref: MethodRef, static: bool, state: State) -> set[Label]:
         """What the call's result is before following any data: a source's value, the component's Intent,
@@ -285,6 +301,11 @@ class Interpreter(CallsMixin):
                 state[op.regs[0]] = state.get(op.regs[0], NO_LABELS) | frozenset(found)
         elif ref.name == "getIntent" and ref.proto == "()" + INTENT and op.regs and op.regs[0] == self.this_reg:
             result.add(Delivered(self.method.partition("->")[0]))  # the Intent this component was started with
+        if ref.name in _REFLECTIVE_NAMES:  # Class.forName("a.B"), getClass(), getMethod("m"): constant names
+            own = self.method.partition("->")[0] if op.regs and op.regs[0] == self.this_reg else None
+            args = [state.get(x, NO_LABELS) for x in op.regs]
+            consts = [self.consts.get(x) for x in op.regs]
+            result |= reflective_facts(self.flows.program, ref.signature, ref.name, args, consts, own)
         if ref.name in ("getString", "getText") and ref.proto.startswith("(I)") and len(op.regs) == 2:
             url = self.flows.resource_urls.get(self.ints.get(op.regs[1], -1))
             if url is not None:  # getString(R.string.api_url): the URL is the resource's value

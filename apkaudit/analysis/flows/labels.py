@@ -98,6 +98,15 @@ class ClassConst:
 
 
 @dataclass(frozen=True, slots=True)
+class MethodConst:
+    """A reflective Method of an app class looked up with a constant name (getMethod("name")): invoke() runs it."""
+
+    cls: str
+    name: str
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """An Intent (or ComponentName) that names the app component `component` explicitly."""
 
@@ -133,6 +142,7 @@ Label: TypeAlias = (
     | SinkObject
     | StoreWriter
     | ClassConst
+    | MethodConst
     | Target
     | ActionTarget
     | External
