@@ -14,6 +14,7 @@ from loguru import logger
 from apkaudit import catalogs
 from apkaudit.apk import MANIFEST, ApkArchive, BoundedZip
 from apkaudit.errors import ApkAuditError, BadApkError
+from apkaudit.facts import resources
 from apkaudit.facts.icon import read_icon
 from apkaudit.model import AppIdentity, Component, Permission, Signer
 
@@ -21,6 +22,7 @@ from apkaudit.model import AppIdentity, Component, Permission, Signer
 logger.disable("androguard")
 
 _NS = "{http://schemas.android.com/apk/res/android}"
+MAX_LABEL = 1_000  # characters of the app label kept; an app may make it megabytes long
 _COMPONENT_TAGS = ("activity", "activity-alias", "service", "receiver", "provider")
 _AOSP_LEVELS = (36, 35, 34, 33, 30, 29, 28, 26, 23, 21, 19, 16)
 
@@ -95,12 +97,19 @@ def _int(value: Any) -> int | None:
 
 
 def _label(apk: APK, archive: ApkArchive) -> str | None:
+    """The app's label, at most MAX_LABEL characters: a longer one is cut, with a note saying so."""
     try:
-        label = apk.get_app_name()
+        label = str(apk.get_app_name() or "")
+        if not label:  # androguard gives "" for a pool string too long for its length field
+            reference = apk.get_attribute_value("application", "label") or ""
+            label = resources.raw_string_prefix(apk, reference, MAX_LABEL + 1) or ""
     except Exception as exc:  # androguard raises many kinds on odd resource tables
         archive.notes.append(f"app label could not be resolved from resources ({type(exc).__name__})")
         return None
-    return str(label) if label else None
+    if len(label) > MAX_LABEL:
+        archive.notes.append(f"app label is longer than {MAX_LABEL} characters: only its first {MAX_LABEL} are kept")
+        return label[:MAX_LABEL]
+    return label or None
 
 
 def _signer(apk: APK, archive: ApkArchive) -> Signer | None:

@@ -89,3 +89,36 @@ def url_strings(apk: Any) -> dict[int, str]:
     except Exception:  # noqa: BLE001 - androguard raises many kinds on a malformed table; the label read it already
         return {}
     return out
+
+
+_STRING_TYPE = 3  # Res_value::TYPE_STRING
+
+
+def raw_string_prefix(apk: Any, reference: str, limit: int) -> str | None:
+    """The first `limit` characters of the string resource `reference` ("@7F020000") read from the raw pool.
+
+    androguard gives "" for a UTF-8 pool string whose length does not fit the pool's 15-bit length field (aapt
+    writes it anyway: a label of tens of thousands of characters): its reader then finds no terminator where
+    the length says. Here the bytes are read from the string's start up to its terminator, at most 4 bytes a
+    character, and decoded leniently. None when the reference is not a string of a UTF-8 pool.
+    """
+    if not reference.startswith("@"):
+        return None
+    arsc = apk.get_android_resources()
+    if arsc is None:
+        return None
+    configs = arsc.get_res_configs(int(reference[1:], 16))
+    if not configs:
+        return None
+    value = configs[0][1].key  # the default (first) configuration's value
+    pool = arsc.stringpool_main
+    if value.get_data_type() != _STRING_TYPE or not pool.m_isUTF8 or value.get_data() >= len(pool.m_stringOffsets):
+        return None
+    buffer = pool.m_charbuff
+    start = pool.m_stringOffsets[value.get_data()]
+    for _ in range(2):  # the UTF-16 length, then the UTF-8 length: one byte, or two when the high bit is set
+        start += 2 if start < len(buffer) and buffer[start] & 0x80 else 1
+    raw = bytes(buffer[start : start + 4 * limit])
+    end = raw.find(b"\0")
+    text = raw[: end if end >= 0 else len(raw)].decode("utf-8", errors="ignore")
+    return text[:limit] or None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from apkaudit.audit import gather_facts
+from apkaudit.facts.manifest import MAX_LABEL
 from tests.conftest import corpus_apk, sample_apk
 
 
@@ -86,3 +87,19 @@ def test_uiautomator_multidex_manifest():
     facts = gather_facts(corpus_apk("appium-uiautomator2-server-v10.6.6.apk"))
     assert facts.app.package == "io.appium.uiautomator2.server"
     assert {p.category for p in facts.permissions if p.category} == {"installed_apps"}
+
+
+def test_a_label_too_long_for_androguard_keeps_a_bounded_prefix_with_a_note():
+    """long-label.apk's label is 40,017 characters: past the UTF-8 pool's 15-bit length field, which androguard
+    reads as an empty string (the label used to come out as null, silently)."""
+    facts = gather_facts(sample_apk("long-label"))
+    assert facts.app.label == ("Long Label Notes " + "L" * 40_000)[:MAX_LABEL]
+    assert f"app label is longer than {MAX_LABEL} characters: only its first {MAX_LABEL} are kept" in (
+        facts.analysis.notes
+    )
+
+
+def test_an_ordinary_label_is_whole_and_unnoted():
+    facts = gather_facts(sample_apk("harvest-loan"))
+    assert facts.app.label == "Quick Cash 快速借款"
+    assert not [n for n in facts.analysis.notes if "label" in n]
