@@ -185,8 +185,26 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I",
         ),
     ],
+    "volley_upload": [
+        (
+            "contacts",
+            _m("volley_upload", ON_CREATE),
+            "network",
+            _m("volley_upload", "getParams()Ljava/util/Map;", "MainActivity$1"),
+            URL + "volley_upload",
+        ),
+    ],
+    "packages_field": [
+        (
+            "installed_apps",
+            _m("packages_field", ON_CREATE),
+            "network",
+            _m("packages_field", "onResume()V"),
+            URL + "packages_field",
+        ),
+    ],
 }
-NEGATIVES = ["overwritten", "read_not_sent", "unrelated_send", "dead_code"]
+NEGATIVES = ["overwritten", "read_not_sent", "unrelated_send", "dead_code", "volley_local", "packages_other_field"]
 
 
 def test_truth_file_matches_the_cases():
