@@ -43,15 +43,16 @@ def evaluate(folder: Path, truth_file: Path) -> tuple[list[tuple], dict[str, flo
         try:
             leaks = found_leaks(path)
         except ApkAuditError as exc:
-            rows.append((name, expected["leaks"], "error", "", "", "", str(exc)))
+            rows.append((name, expected["leaks"], "error", "", "", "", str(exc), "", expected.get("category", "")))
             fn += expected["leaks"]
             continue
         seconds.append(time.perf_counter() - t)
+        category = str(expected.get("category", ""))
         want = int(expected["leaks"])
         hit, extra, miss = min(len(leaks), want), max(0, len(leaks) - want), max(0, want - len(leaks))
         tp, fp, fn = tp + hit, fp + extra, fn + miss
         kinds = ", ".join(sorted({leak.split(":")[0] for leak in leaks}))
-        rows.append((name, want, len(leaks), hit, extra, miss, kinds, f"{seconds[-1]:.2f}"))
+        rows.append((name, want, len(leaks), hit, extra, miss, kinds, f"{seconds[-1]:.2f}", category))
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     return rows, {
@@ -64,6 +65,25 @@ def evaluate(folder: Path, truth_file: Path) -> tuple[list[tuple], dict[str, flo
     }
 
 
+def by_category(rows: list[tuple]) -> list[tuple]:
+    """Per category (truth.yaml `category`): APKs, expected, TP, FP, FN, precision, recall."""
+    groups: dict[str, list[int]] = {}
+    for row in rows:
+        g = groups.setdefault(row[-1] or "-", [0, 0, 0, 0, 0])
+        g[0] += 1
+        g[1] += int(row[1])
+        if row[2] == "error":
+            g[4] += int(row[1])
+            continue
+        g[2], g[3], g[4] = g[2] + row[3], g[3] + row[4], g[4] + row[5]
+    out = []
+    for name, (apks, want, tp, fp, fn) in sorted(groups.items()):
+        precision = f"{tp / (tp + fp):.2f}" if tp + fp else "-"
+        recall = f"{tp / (tp + fn):.2f}" if tp + fn else "-"
+        out.append((name, apks, want, tp, fp, fn, precision, recall))
+    return out
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
@@ -71,7 +91,15 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[0])
     truth = Path(argv[1]) if len(argv) > 1 else folder / "truth.yaml"
     rows, totals = evaluate(folder, truth)
-    print(tabulate(rows, headers=["APK", "expected", "found", "TP", "FP", "FN", "sink kinds", "s"]))
+    print(tabulate([r[:-1] for r in rows], headers=["APK", "expected", "found", "TP", "FP", "FN", "sink kinds", "s"]))
+    if any(r[-1] for r in rows):
+        print()
+        print(
+            tabulate(
+                by_category(rows),
+                headers=["category", "APKs", "expected", "TP", "FP", "FN", "precision", "recall"],
+            )
+        )
     print(
         f"\nprecision {totals['precision']:.1%}  recall {totals['recall']:.1%}  "
         f"(TP {totals['tp']}, FP {totals['fp']}, FN {totals['fn']}); mean {totals['mean_seconds']:.2f} s per APK"

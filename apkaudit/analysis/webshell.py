@@ -495,7 +495,8 @@ def refine(
                 continue
             s = replace(s, entry_kind=kind)
             returns = bridge not in _HOME_MADE or not (s.entry_point or "").endswith(_VOID)
-            if page is not None and returns and s.library_internal is None:
+            followed = any(f.kind == "webview" and f.method == s.entry_point for f in s.flows)  # the flow engine's
+            if page is not None and returns and s.library_internal is None and not followed:
                 assert s.entry_point is not None
                 flow = Flow(PAGE_SINK, "webview", s.entry_point, tuple(reversed(s.path)), page.url)
                 s = replace(s, flows=(*s.flows, flow), evidence=Evidence.TRANSMITTED)

@@ -36,7 +36,16 @@ from apkaudit.analysis.flows.labels import (
     Url,
     data_of,
 )
-from apkaudit.analysis.flows.models import INTENT, Sink, intent_receivers, param_types, sink_of, store_readers
+from apkaudit.analysis.flows.models import (
+    INTENT,
+    RequestObject,
+    Sink,
+    intent_receivers,
+    param_types,
+    sink_of,
+    store_readers,
+)
+from apkaudit.analysis.flows.objects import request_model
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
 from apkaudit.dex.decoder import decode
@@ -91,6 +100,10 @@ class FlowAnalysis:
         self._edges: dict[Label, list[tuple[Label | Leak, str]]] = defaultdict(list)
         self._field_readers: dict[str, list[str]] | None = None
         self.exhausted = False
+        self.class_fields: dict[str, list[str]] = {}  # app class -> its field signatures (objects.py)
+        self.request_urls: dict[str, set[str]] = {}  # request class -> URL constants its constructor got
+        self._request_models: dict[str, RequestObject | None] = {}
+        self._request_creators: set[str] = set()
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -274,6 +287,25 @@ class FlowAnalysis:
             for label in carried:
                 for target in sorted(targets):
                     self._edges[label].append((Delivered(target), method))
+
+    def request_model(self, cls: str) -> RequestObject | None:
+        """The request-object model of an app class (a Volley Request subclass), if it is one."""
+        if cls not in self._request_models:
+            self._request_models[cls] = request_model(self.program, cls)
+        return self._request_models[cls]
+
+    def request_endpoints(self, cls: str) -> set[str]:
+        """URL constants a request class was built with: its constructors and the methods creating it are
+        interpreted first (they record the URLs they pass, objects.py)."""
+        if cls not in self._request_creators:
+            self._request_creators.add(cls)
+            inits = [m.signature for m in self.program.methods(cls) if m.name == "<init>"]
+            for init in inits:
+                self._summary(init)
+            for callers in self.program.callers(inits).values():
+                for caller in sorted(callers):
+                    self._summary(caller)
+        return self.request_urls.get(cls, set())
 
     def field_urls(self, field_sig: str) -> frozenset[Label]:
         """Url labels of the URL constants an app String field holds (endpoints.py)."""

@@ -20,6 +20,7 @@ from apkaudit.analysis.flows.labels import (
     ClassConst,
     Delivered,
     FieldValue,
+    Instance,
     Label,
     Param,
     SourceValue,
@@ -34,9 +35,11 @@ from apkaudit.analysis.flows.models import (
     IntentCall,
     base_setters,
     intent_targets,
+    is_serialiser,
     param_types,
     reflective,
 )
+from apkaudit.analysis.flows.objects import ALIASING, ObjectsMixin
 from apkaudit.analysis.flows.ops import (
     ARRAY_GETS,
     ARRAY_PUTS,
@@ -73,6 +76,7 @@ from apkaudit.dex.opcodes import (
     FIELD_PUTS,
     MOVE_EXCEPTION,
     NEW_INSTANCE,
+    THROW,
 )
 
 if TYPE_CHECKING:
@@ -80,9 +84,10 @@ if TYPE_CHECKING:
 
 _URL = ENDPOINT_URL
 _REFLECTIVE_NAMES = frozenset({"forName", "getClass", "getMethod", "getDeclaredMethod"})
+_THROWN = -2  # pseudo-register: what the method threw, for move-exception in its handlers
 
 
-class Interpreter(CallsMixin):
+class Interpreter(CallsMixin, ObjectsMixin):
     """Forward data-flow over one method's CFG: register -> labels, joined by union at block entries."""
 
     def __init__(
@@ -98,6 +103,10 @@ class Interpreter(CallsMixin):
         self.this_reg = None if is_static else code.registers - code.ins
         self.consts: dict[int, str] = {}  # register -> string constant, for prefs keys (flow-insensitive)
         self.ints: dict[int, int] = {}  # register -> int constant, for resource ids (flow-insensitive)
+        # register -> where the object in it came from, for aliases (objects.py; flow-insensitive)
+        self.origins: dict[int, tuple[str, str | int]] = {
+            reg: ("param", pos) for reg, pos in self.params if reg != self.this_reg
+        }
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -170,9 +179,12 @@ class Interpreter(CallsMixin):
         if op.regs and o in WRITES_A and o != CHECK_CAST:  # a register written (check-cast keeps the value)
             self.consts.pop(op.regs[0], None)  # its constants go
             self.ints.pop(op.regs[0], None)
+            self.origins.pop(op.regs[0], None)
         handler = _HANDLERS[o]
         if handler is not None:
             handler(self, op, state)
+        if o in ALIASING:
+            self._origin(op, None)
 
     def _move(self, op: Op, state: State) -> None:
         state[op.regs[0]] = state.get(op.regs[1], NO_LABELS)
@@ -185,6 +197,13 @@ class Interpreter(CallsMixin):
 
     def _return(self, op: Op, state: State) -> None:
         self.summary.ret |= state.get(op.regs[0], NO_LABELS)
+        self._request_return(op, state)
+
+    def _throw(self, op: Op, state: State) -> None:  # the handler that catches it gets the exception
+        state[_THROWN] = state.get(_THROWN, NO_LABELS) | state.get(op.regs[0], NO_LABELS)
+
+    def _move_exception(self, op: Op, state: State) -> None:
+        state[op.regs[0]] = state.get(_THROWN, NO_LABELS)
 
     def _fresh(self, op: Op, state: State) -> None:
         """Constants, X.class, new-instance, new-array: no data; an int constant may be a resource id."""
@@ -193,6 +212,10 @@ class Interpreter(CallsMixin):
         self.consts.pop(r[0], None)
         if o == CONST_CLASS and op.index is not None and self.flows.program.is_app_class(self.dex.type_name(op.index)):
             state[r[0]] = frozenset({ClassConst(self.dex.type_name(op.index))})  # X.class of an app class
+        elif o == NEW_INSTANCE and op.index is not None:
+            made = self.dex.type_name(op.index)
+            if self.flows.program.is_app_class(made):
+                state[r[0]] = frozenset({Instance(made)})  # an app object made here
         if o in INT_CONSTS and op.literal is not None:  # const/16, const, const/high16: maybe R.string.x
             self.ints[r[0]] = (op.literal << 16 if o == CONST_HIGH16 else op.literal) & 0xFFFFFFFF
         else:
@@ -222,9 +245,11 @@ class Interpreter(CallsMixin):
     def _gather(self, op: Op, state: State) -> None:  # filled-new-array, invoke-custom (a lambda's captures)
         state[-1] = NO_LABELS.union(*(state.get(x, NO_LABELS) for x in op.regs))
 
-    def _aput(self, op: Op, state: State) -> None:  # the array absorbs the value
+    def _aput(self, op: Op, state: State) -> None:  # the array (and the field or array it is in) absorbs the value
         r = op.regs
-        state[r[1]] = state.get(r[1], NO_LABELS) | state.get(r[0], NO_LABELS)
+        value = state.get(r[0], NO_LABELS)
+        state[r[1]] = state.get(r[1], NO_LABELS) | value
+        self._absorb(r[1], data_of(value), state)
 
     def _field_get(self, op: Op, state: State) -> None:
         assert op.index is not None
@@ -233,7 +258,10 @@ class Interpreter(CallsMixin):
         api = self.flows.sources.get(self.method, {}).get(("field", op.index))
         if api is not None:
             labels.add(SourceValue((self.method, api)))
+        if len(op.regs) > 1 and not self.flows.program.is_app_class(f.partition("->")[0]):
+            labels |= data_of(state.get(op.regs[1], NO_LABELS))  # a framework object's field (PackageInfo.packageName)
         state[op.regs[0]] = frozenset(labels)
+        self._origin(op, f)
 
     def _field_put(self, op: Op, state: State) -> None:
         assert op.index is not None
@@ -250,6 +278,9 @@ class Interpreter(CallsMixin):
         static = op.opcode in STATIC_CALLS
         result = self._call_facts(op, ref, static, state)
         args = [state.get(x, NO_LABELS) for x in op.regs]
+        if is_serialiser(sig):  # Gson.toJson(bean): what the bean's fields hold
+            args = [self._object_fields(a) for a in args]
+        self._request_url(ref, args)
         if sig in base_setters() and len(args) >= 2:
             self.flows.endpoints.base_args[self.method] |= {x.url for x in args[1] if isinstance(x, Url)}
         sink = self.flows.sink_for(ref.class_name, ref.name, ref.proto)
@@ -273,6 +304,7 @@ class Interpreter(CallsMixin):
             result |= incoming
         else:
             self._library_call(call, result, state)
+            self._container_call(op, ref, static, state)
         state[-1] = frozenset(result)
 
     def _reflective_invoke(self, call: Call, result: set[Label]) -> None:
@@ -357,7 +389,8 @@ def _handlers() -> tuple[Handler | None, ...]:
     groups: list[tuple[frozenset[int] | set[int], Handler]] = [
         (MOVES, Interpreter._move),
         (MOVE_RESULTS, Interpreter._move_result),
-        ({MOVE_EXCEPTION}, Interpreter._clear),
+        ({MOVE_EXCEPTION}, Interpreter._move_exception),
+        ({THROW}, Interpreter._throw),
         (RETURNS, Interpreter._return),
         (FRESH_VALUES, Interpreter._fresh),
         (STRING_CONSTS, Interpreter._const_string),

@@ -129,6 +129,14 @@ class External:
     data: ClassVar[bool] = False
 
 
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """An object of the app class `cls` made here (new-instance): a serialiser given it writes its fields."""
+
+    cls: str
+    data: ClassVar[bool] = False
+
+
 EXTERNAL = External()
 
 Label: TypeAlias = (
@@ -146,6 +154,7 @@ Label: TypeAlias = (
     | Target
     | ActionTarget
     | External
+    | Instance
 )
 Labels = frozenset[Label]
 NO_LABELS: Labels = frozenset()

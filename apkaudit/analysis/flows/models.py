@@ -213,3 +213,51 @@ def intent_targets(
         if not any(isinstance(x, Target) for x in call.args[0] | found):  # a named component decides, not the action
             found |= {ActionTarget(c) for c in intent_actions.get(action, ())} | {EXTERNAL}
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def copies() -> dict[str, tuple[int, int]]:
+    """Calls that copy one argument's contents into another: signature -> (from, to) register positions."""
+    return {e["signature"]: (e["from"], e["to"]) for e in catalogs.load("dispatch").data.get("copies", [])}
+
+
+@functools.lru_cache(maxsize=1)
+def mutators() -> frozenset[str]:
+    """Names of library methods that store their arguments into their receiver (catalogs/dispatch.yaml)."""
+    return frozenset(catalogs.load("dispatch").data.get("mutators", {}).get("names", []))
+
+
+@functools.lru_cache(maxsize=1)
+def _serialisers() -> tuple[frozenset[str], frozenset[str]]:
+    entries = [e["signature"] for e in catalogs.load("dispatch").data.get("serialisers", [])]
+    return frozenset(s for s in entries if "(" in s), frozenset(s for s in entries if "(" not in s)
+
+
+def is_serialiser(signature: str) -> bool:
+    """Does the call write every field of the app objects it is given (Gson.toJson...)?"""
+    full, short = _serialisers()
+    return signature in full or signature.split("(", 1)[0] in short
+
+
+@dataclass(frozen=True)
+class RequestObject:
+    """A library request class whose app subclasses return what is sent from `methods` (catalogs/sinks.yaml)."""
+
+    cls: str
+    methods: frozenset[str]
+    sink: str
+
+
+@functools.lru_cache(maxsize=1)
+def request_objects() -> dict[str, RequestObject]:
+    """Library request class -> its model (catalogs/sinks.yaml request_objects)."""
+    return {
+        e["class"]: RequestObject(e["class"], frozenset(e["methods"]), e["sink"])
+        for e in catalogs.load("sinks").data.get("request_objects", [])
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def request_methods() -> frozenset[str]:
+    """Names of the methods of every request-object model."""
+    return frozenset(m for model in request_objects().values() for m in model.methods)

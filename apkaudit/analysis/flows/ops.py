@@ -67,8 +67,10 @@ NUMBER_CONSTS = span(CONST_4, CONST_WIDE_HIGH16)
 INT_CONSTS = span(CONST_16, CONST_HIGH16)  # const/16, const, const/high16: maybe a resource id
 STRING_CONSTS = frozenset({CONST_STRING, CONST_STRING_JUMBO})
 # instructions that make a value with no data in it: constants, X.class, new objects and arrays, handles
+# (array-length too: an array's size is no element of it)
 FRESH_VALUES = NUMBER_CONSTS | {CONST_CLASS, NEW_INSTANCE, NEW_ARRAY, CONST_METHOD_HANDLE, CONST_METHOD_TYPE}
-COPIES = frozenset({INSTANCE_OF, ARRAY_LENGTH})  # the result is derived from one operand
+FRESH_VALUES |= {ARRAY_LENGTH}
+COPIES = frozenset({INSTANCE_OF})  # the result is derived from one operand
 FILLED_ARRAYS = frozenset({FILLED_NEW_ARRAY, FILLED_NEW_ARRAY_RANGE})
 COMPARES = span(CMPL_FLOAT, CMP_LONG)
 ARRAY_GETS = span(AGET, AGET_SHORT)

@@ -222,6 +222,24 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "js_contacts/page.html",
         ),
     ],
+    "volley_upload": [
+        (
+            "contacts",
+            _m("volley_upload", ON_CREATE),
+            "network",
+            _m("volley_upload", "getParams()Ljava/util/Map;", "MainActivity$1"),
+            URL + "volley_upload",
+        ),
+    ],
+    "packages_field": [
+        (
+            "installed_apps",
+            _m("packages_field", ON_CREATE),
+            "network",
+            _m("packages_field", "onResume()V"),
+            URL + "packages_field",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -232,6 +250,8 @@ NEGATIVES = [
     "thread_subclass_local",
     "static_store_local",
     "js_contacts_unregistered",
+    "volley_local",
+    "packages_other_field",
 ]
 
 
