@@ -55,8 +55,16 @@ def _citation(c: Mapping[str, Any], w: Any) -> list[str]:
 
 def render_markdown(v: Mapping[str, Any]) -> str:
     w = pack_wording(str(v["lang"]))
-    a = w.get("annex")
-    letter = v["letter"]
+    out = _letter(v["letter"], w)
+    out += _channel(v["channel"], w)
+    out += _annex(v, w)
+    out += _repro(v, w)
+    out += _limits(v, w)
+    out += [f"*{esc(v['footer'], 1000)}*"]
+    return "\n".join(out) + "\n"
+
+
+def _letter(letter: Mapping[str, Any], w: Any) -> list[str]:
     out = [f"# {esc(letter['subject'], 1000)}", "", f"*{esc(w.get('sections', 'letter'))}*", ""]
     out += [f"**{esc(letter['to'], 1000)}**", "", esc(letter["salutation"]), "", esc(letter["intro"], 2000), ""]
     out += [esc(letter["app_line"], 2000), ""]
@@ -78,10 +86,12 @@ def render_markdown(v: Mapping[str, Any]) -> str:
     ):
         out += [f"- {esc(w.get('letter', label))}: {_f(letter[key])}"]
     out += [f"- {esc(w.get('letter', 'date_label'))}: {_f(letter['date'])} {_f(letter['place'])}", ""]
+    return out
 
-    ch = v["channel"]
+
+def _channel(ch: Mapping[str, Any], w: Any) -> list[str]:
     c = w.get("channel")
-    out += ["---", "", f"## {esc(w.get('sections', 'channel'))}", ""]
+    out = ["---", "", f"## {esc(w.get('sections', 'channel'))}", ""]
     name = esc(ch["name"]) + (f" ({esc(ch['name_en'])})" if ch["name"] != ch["name_en"] else "")
     out += [f"- {esc(c['name'])}: {name}"]
     phone = esc(ch["phone"]) if ch.get("phone") else ""
@@ -102,9 +112,13 @@ def render_markdown(v: Mapping[str, Any]) -> str:
     out += [f"- {esc(c['source'])}: {esc(ch['source'], 2000)} ({esc(ch['confidence'])}){src}", ""]
     if ch.get("language_note"):
         out += [esc(ch["language_note"], 1000), ""]
+    return out
 
+
+def _annex(v: Mapping[str, Any], w: Any) -> list[str]:
+    a = w.get("annex")
     app, verdict = v["app"], v["verdict"]
-    out += ["---", "", f"## {esc(w.get('sections', 'annex'))}", "", f"### {esc(a['build'])}", "", "| | |", "|---|---|"]
+    out = ["---", "", f"## {esc(w.get('sections', 'annex'))}", "", f"### {esc(a['build'])}", "", "| | |", "|---|---|"]
     rows = [
         (a["file"], app["file"]),
         (a["sha256"], app["sha256"]),
@@ -122,43 +136,57 @@ def render_markdown(v: Mapping[str, Any]) -> str:
     if not v["findings"]:
         out += [esc(a["no_findings"]), ""]
     for f in v["findings"]:
-        out += [f"#### {esc(a['finding'].format(n=f['n'], rule=f['rule']))}", ""]
-        out += [
-            f"{esc(a['severity'])}: **{esc(f['severity'])}** · {esc(a['data'])}: {esc(f['category'])} · "
-            f"{esc(a['evidence'])}: {esc(f['evidence'])}",
-            "",
-            esc(f["message"], 2000),
-            "",
-        ]
-        if f.get("manifest_only"):
-            out += [esc(f["manifest_only"], 2000), ""]
-        for s in f["sites"]:
-            out += [f"- {esc(a['method'])}: {esc(s['method'])}", f"  - {esc(a['api'])}: {esc(s['api'])}"]
-            if s["path"]:
-                out += [f"  - {esc(a['path'])}: " + esc(" → ".join(s["path"]), MAX_PATH)]
-            if s.get("entry_kind"):
-                out += [f"  - {esc(a['entry'])}: {esc(s['entry_kind'])}"]
-            out += [f"  - {esc(a['owner'])}: {esc(s['owner'])}"]
-            if s["destinations"]:
-                for d in s["destinations"]:
-                    out += [f"  - {esc(a['destination'])}: {esc(d['endpoint'] or '–')} ({esc(a[d['transport']])})"]
-            else:
-                out += [f"  - {esc(a['destination'])}: {esc(a['no_destination'])}"]
-        if f["more_sites"]:
-            out += [esc(a["more_sites"].format(count=f["more_sites"]))]
-        out += ["", f"##### {esc(a['legal'])}", ""] + _citation(f["citation"], w)
-        for cit in f["see_also"]:
-            out += [f"{esc(a['also'])}:", ""] + _citation(cit, w)
-        if f["denials"]:
-            out += [f"##### {esc(a['policy_contradicted'])}", ""]
-            for q in f["denials"]:
-                out += [f"> {esc(q['text'])} ({esc(q['document'])})", ""]
+        out += _finding(f, w)
     if v["no_policy_text"]:
         out += [esc(a["policy_none"], 1000), ""]
+    return out
 
+
+def _finding(f: Mapping[str, Any], w: Any) -> list[str]:
+    a = w.get("annex")
+    out = [f"#### {esc(a['finding'].format(n=f['n'], rule=f['rule']))}", ""]
+    out += [
+        f"{esc(a['severity'])}: **{esc(f['severity'])}** · {esc(a['data'])}: {esc(f['category'])} · "
+        f"{esc(a['evidence'])}: {esc(f['evidence'])}",
+        "",
+        esc(f["message"], 2000),
+        "",
+    ]
+    if f.get("manifest_only"):
+        out += [esc(f["manifest_only"], 2000), ""]
+    for s in f["sites"]:
+        out += _site(s, a)
+    if f["more_sites"]:
+        out += [esc(a["more_sites"].format(count=f["more_sites"]))]
+    out += ["", f"##### {esc(a['legal'])}", ""] + _citation(f["citation"], w)
+    for cit in f["see_also"]:
+        out += [f"{esc(a['also'])}:", ""] + _citation(cit, w)
+    if f["denials"]:
+        out += [f"##### {esc(a['policy_contradicted'])}", ""]
+        for q in f["denials"]:
+            out += [f"> {esc(q['text'])} ({esc(q['document'])})", ""]
+    return out
+
+
+def _site(s: Mapping[str, Any], a: Mapping[str, Any]) -> list[str]:
+    out = [f"- {esc(a['method'])}: {esc(s['method'])}", f"  - {esc(a['api'])}: {esc(s['api'])}"]
+    if s["path"]:
+        out += [f"  - {esc(a['path'])}: " + esc(" → ".join(s["path"]), MAX_PATH)]
+    if s.get("entry_kind"):
+        out += [f"  - {esc(a['entry'])}: {esc(s['entry_kind'])}"]
+    out += [f"  - {esc(a['owner'])}: {esc(s['owner'])}"]
+    if s["destinations"]:
+        for d in s["destinations"]:
+            out += [f"  - {esc(a['destination'])}: {esc(d['endpoint'] or '–')} ({esc(a[d['transport']])})"]
+    else:
+        out += [f"  - {esc(a['destination'])}: {esc(a['no_destination'])}"]
+    return out
+
+
+def _repro(v: Mapping[str, Any], w: Any) -> list[str]:
     r = w.get("repro")
-    rep = v["repro"]
-    out += ["---", "", f"## {esc(w.get('sections', 'repro'))}", "", esc(r["intro"], 1000), ""]
+    rep, verdict = v["repro"], v["verdict"]
+    out = ["---", "", f"## {esc(w.get('sections', 'repro'))}", "", esc(r["intro"], 1000), ""]
     out += [
         f"- {esc(r['tool'])}: {esc(rep['tool'])}",
         f"- {esc(r['rule_book'])}: {esc(verdict['policy_id'])} {esc(verdict['policy_version'])} "
@@ -177,10 +205,13 @@ def render_markdown(v: Mapping[str, Any]) -> str:
     ]
     if rep.get("drift"):
         out += [esc(rep["drift"], 1000), ""]
+    return out
+
+
+def _limits(v: Mapping[str, Any], w: Any) -> list[str]:
     lim = w.get("limits")
-    out += ["---", "", f"## {esc(w.get('sections', 'limits'))}", "", esc(lim["intro"], 1000), ""]
+    out = ["---", "", f"## {esc(w.get('sections', 'limits'))}", "", esc(lim["intro"], 1000), ""]
     out += [f"- {esc(x, 1000)}" for x in lim["items"]] + [""]
     if v["limits"].get("coverage"):
         out += [esc(v["limits"]["coverage"], 2000), ""]
-    out += [f"*{esc(v['footer'], 1000)}*"]
-    return "\n".join(out) + "\n"
+    return out

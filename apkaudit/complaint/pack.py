@@ -317,63 +317,22 @@ def build_view(
     rw = wording(lang)
     verdict = verdict_for(doc, policy.ref.id)
     ch = _channel_view(channel, lang, w)
-    kind = ch["kind"]
-    who = complainant or {}
-    app = doc.get("app") or {}
-    signer = app.get("signer") if isinstance(app.get("signer"), Mapping) else None
-    name = bounded(html.app_name(doc))
-    package = bounded(str(app.get("package") or "?"))
-    version = bounded(f"{app.get('version_name') or '?'} ({app.get('version_code', '?')})", 200)
+    app = _app_view(doc)
     findings_raw = sorted(
         (f for f in verdict.get("findings") or [] if isinstance(f, Mapping)),
         key=html._gravest_first,  # noqa: SLF001 - the report's own order of gravity
     )
     findings = [_finding(n + 1, f, doc, policy, w, rw) for n, f in enumerate(findings_raw)]
     vpolicy = verdict.get("policy") or {}
-    analysis = doc.get("analysis") or {}
-    coverage = str(analysis.get("coverage") or "complete")
-    details = "; ".join(html._coverage_details(analysis, rw)) or rw("caveat_partial")  # noqa: SLF001
     ids = [str((v.get("policy") or {}).get("id")) for v in doc.get("verdicts") or [] if isinstance(v, Mapping)]
-    letter = w.get("letter")
-    kind_words = letter[kind]
     return {
         "lang": lang,
         "lang_attr": w("lang_attr"),
-        "title": w("title", app=name),
-        "kind": kind,
+        "title": w("title", app=app["name"]),
+        "kind": ch["kind"],
         "channel": ch,
-        "letter": {
-            "to": kind_words["to"].format(channel=ch["name"]),
-            "subject": kind_words["subject"].format(app=name, package=package),
-            "salutation": kind_words["salutation"],
-            "intro": kind_words["intro"],
-            "ask": list(kind_words["ask"]),
-            "app_line": letter["app_line"].format(
-                app=name, package=package, version=version, sha256=app.get("sha256") or "?"
-            ),
-            "developer": _filled(who, "developer", w),
-            "store_url": _filled(who, "store_url", w),
-            "conduct": [bounded(s, 1000) for s in summary(doc, rw)],
-            "rules": _rules_broken(findings),
-            "harm": _filled(who, "harm", w),
-            "name": _filled(who, "name", w),
-            "contact": _filled(who, "contact", w),
-            "relation": _filled(who, "relation", w),
-            "evidence": _filled(who, "evidence", w),
-            "date": _filled(who, "date", w),
-            "place": _filled(who, "place", w),
-            "no_findings": not findings,
-        },
-        "app": {
-            "name": name,
-            "file": bounded(PurePath(str(app.get("path") or "?")).name, 300),
-            "path": bounded(str(app.get("path") or "?")),
-            "sha256": app.get("sha256"),
-            "package": package,
-            "version": version,
-            "signer_sha256": signer.get("sha256") if signer else None,
-            "signer_subject": bounded(str(signer.get("subject"))) if signer and signer.get("subject") else None,
-        },
+        "letter": _letter_view(doc, ch, app, findings, complainant or {}, w, rw),
+        "app": app,
         "verdict": {
             "policy_id": vpolicy.get("id"),
             "policy_title": policy.title_zh if lang == "zh" and policy.title_zh else vpolicy.get("title"),
@@ -385,24 +344,88 @@ def build_view(
         "findings": findings,
         "no_policy_text": not isinstance(doc.get("disclosure"), Mapping)
         or (doc.get("disclosure") or {}).get("status") != "found",
-        "repro": {
-            "tool": f"apkaudit {(doc.get('tool') or {}).get('version')}",
-            "catalogs": sorted((str(k), str(v)) for k, v in (doc.get("catalogs") or {}).items()),
-            "report_sha256": report_sha256(doc),
-            "command": scan_command(doc, policy_args or ids),
-            "drift": w.get("repro", "drift").format(now=policy.ref.sha256[:16], then=str(vpolicy.get("sha256"))[:16])
-            if vpolicy.get("sha256") != policy.ref.sha256
-            else None,
-        },
-        "limits": {
-            "coverage": w.get("limits", "coverage_opaque")
-            if coverage == "opaque"
-            else w.get("limits", "coverage_partial").format(details=details)
-            if coverage == "partial"
-            else None,
-        },
+        "repro": _repro_view(doc, policy, vpolicy, policy_args or ids, w),
+        "limits": {"coverage": _coverage_limit(doc, w, rw)},
         "footer": w("footer", version=__version__),
     }
+
+
+def _app_view(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The app as the pack names it: every string bounded."""
+    app = doc.get("app") or {}
+    signer = app.get("signer") if isinstance(app.get("signer"), Mapping) else None
+    return {
+        "name": bounded(html.app_name(doc)),
+        "file": bounded(PurePath(str(app.get("path") or "?")).name, 300),
+        "path": bounded(str(app.get("path") or "?")),
+        "sha256": app.get("sha256"),
+        "package": bounded(str(app.get("package") or "?")),
+        "version": bounded(f"{app.get('version_name') or '?'} ({app.get('version_code', '?')})", 200),
+        "signer_sha256": signer.get("sha256") if signer else None,
+        "signer_subject": bounded(str(signer.get("subject"))) if signer and signer.get("subject") else None,
+    }
+
+
+def _letter_view(
+    doc: Mapping[str, Any],
+    ch: Mapping[str, Any],
+    app: Mapping[str, Any],
+    findings: Sequence[Mapping[str, Any]],
+    who: Mapping[str, Any],
+    w: Wording,
+    rw: Wording,
+) -> dict[str, Any]:
+    letter = w.get("letter")
+    kind_words = letter[ch["kind"]]
+    name, package = app["name"], app["package"]
+    return {
+        "to": kind_words["to"].format(channel=ch["name"]),
+        "subject": kind_words["subject"].format(app=name, package=package),
+        "salutation": kind_words["salutation"],
+        "intro": kind_words["intro"],
+        "ask": list(kind_words["ask"]),
+        "app_line": letter["app_line"].format(
+            app=name, package=package, version=app["version"], sha256=(doc.get("app") or {}).get("sha256") or "?"
+        ),
+        "developer": _filled(who, "developer", w),
+        "store_url": _filled(who, "store_url", w),
+        "conduct": [bounded(s, 1000) for s in summary(doc, rw)],
+        "rules": _rules_broken(findings),
+        "harm": _filled(who, "harm", w),
+        "name": _filled(who, "name", w),
+        "contact": _filled(who, "contact", w),
+        "relation": _filled(who, "relation", w),
+        "evidence": _filled(who, "evidence", w),
+        "date": _filled(who, "date", w),
+        "place": _filled(who, "place", w),
+        "no_findings": not findings,
+    }
+
+
+def _repro_view(
+    doc: Mapping[str, Any], policy: Policy, vpolicy: Mapping[str, Any], policy_args: Sequence[str], w: Wording
+) -> dict[str, Any]:
+    return {
+        "tool": f"apkaudit {(doc.get('tool') or {}).get('version')}",
+        "catalogs": sorted((str(k), str(v)) for k, v in (doc.get("catalogs") or {}).items()),
+        "report_sha256": report_sha256(doc),
+        "command": scan_command(doc, policy_args),
+        "drift": w.get("repro", "drift").format(now=policy.ref.sha256[:16], then=str(vpolicy.get("sha256"))[:16])
+        if vpolicy.get("sha256") != policy.ref.sha256
+        else None,
+    }
+
+
+def _coverage_limit(doc: Mapping[str, Any], w: Wording, rw: Wording) -> str | None:
+    """What the pack says of code the audit could not see, or None when it saw it all."""
+    analysis = doc.get("analysis") or {}
+    coverage = str(analysis.get("coverage") or "complete")
+    if coverage == "opaque":
+        return str(w.get("limits", "coverage_opaque"))
+    if coverage == "partial":
+        details = "; ".join(html._coverage_details(analysis, rw)) or rw("caveat_partial")  # noqa: SLF001
+        return str(w.get("limits", "coverage_partial").format(details=details))
+    return None
 
 
 # -- writers ------------------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from apkaudit import __version__
 from apkaudit.model import Report
 from apkaudit.policy import sources
 from apkaudit.report import json_report, templating
+from apkaudit.report.bundle_view import bundle_view
 from apkaudit.report.servers_view import servers_view
 from apkaudit.report.strings import Wording, wording
 from apkaudit.report.summary import evidence_rank, site_endpoints, summary
@@ -366,7 +367,7 @@ def app_view(
         for f in v["findings"]:
             f["policy"] = policy_lines.get(f["category_id"])
     return {
-        **_identity_view(doc),
+        **_identity_view(doc, w),
         **_coverage_view(analysis, w),
         "summary": summary(doc, w),
         "disclosure": disclosure_view(doc, sdk_names, w),
@@ -391,7 +392,7 @@ def app_view(
     }
 
 
-def _identity_view(doc: Mapping[str, Any]) -> dict[str, Any]:
+def _identity_view(doc: Mapping[str, Any], w: Wording) -> dict[str, Any]:
     app = doc.get("app") or {}
     signer = app.get("signer")
     name = app_name(doc)
@@ -406,6 +407,7 @@ def _identity_view(doc: Mapping[str, Any]) -> dict[str, Any]:
         "min_sdk": app.get("min_sdk"),
         "target_sdk": app.get("target_sdk"),
         "icon": image_uri(app.get("icon")),
+        "bundle": bundle_view(doc, w),  # the files of an app package (issue 21); None for one APK
     }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from apkaudit.model import Analysis, DataAccess, Disclosure, Finding, Report, SdkUse, Verdict
 from apkaudit.report import disclosure as policy_words
+from apkaudit.report import sections
 from apkaudit.report.coverage import KIND_WORDS, coverage_line, hiding, hiding_signals
 from apkaudit.report.coverage import where as where_signal
 from apkaudit.report.text import EVIDENCE_WORDS, MAX_PATH, MAX_SHOWN, bounded, one_line, path_line, where
@@ -26,15 +27,22 @@ from apkaudit.report.verdicts import (
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
-def esc(text: object, limit: int = MAX_SHOWN) -> str:
+def esc(text: object, limit: int = MAX_SHOWN, quote: bool = True) -> str:
     """Markdown-escape text on one line, HTML-escape what a Markdown renderer would pass through as HTML.
 
-    The text is bounded to `limit` characters first: an APK's strings may be megabytes long.
+    The text is bounded to `limit` characters first: an APK's strings may be megabytes long. `quote=False` leaves
+    quotes alone (harmless outside attributes): an escaped `&#x27;` whose `#` is then Markdown-escaped shows
+    literally. The sections added with issues 15, 19 and 21 use it; the older ones keep their bytes.
     """
     if text is None:
         return "–"
     flat = "".join(ch if ch.isprintable() else " " for ch in one_line(str(text)))
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(bounded(flat, limit), quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(bounded(flat, limit), quote=quote))
+
+
+def _text(text: object, limit: int = MAX_SHOWN) -> str:
+    """`esc` for the newer sections: quotes left as they are."""
+    return esc(text, limit, quote=False)
 
 
 def render_one(r: Report) -> str:
@@ -42,6 +50,8 @@ def render_one(r: Report) -> str:
     for v in r.verdicts:
         out += _verdict(v)
     out += _data_access(r.facts.data_access)
+    out += _servers(r)
+    out += _webshell(r)
     out += _disclosure(r.facts.disclosure, r.facts.data_access)
     out += _sdks(r.facts.sdks)
     out += _hiding(r.facts.analysis)
@@ -72,6 +82,73 @@ def _identity(r: Report) -> list[str]:
         headers, rows = grade_columns([r])
         out += ["| Rule book | Grade |", "|---|---|"]
         out += [f"| {esc(h)} | {esc(c)} |" for h, c in zip(headers[1:], rows[0][1:], strict=True)]
+        out.append("")
+    return out + _bundle(r)
+
+
+def _row(cells: Sequence[str], limit: int = MAX_SHOWN) -> str:
+    return "| " + " | ".join(_text(c, limit) for c in cells) + " |"
+
+
+def _bundle(r: Report) -> list[str]:
+    """The files of an app package (issue 21), in the identity section."""
+    view = sections.bundle(r)
+    if view is None:
+        return []
+    headers = sections.bundle_headers()
+    out = [f"### {_text(view['title'])}", "", _row(headers), "|" + "---|" * len(headers)]
+    out += [_row(sections.member_row(m)) for m in view["members"]]
+    if view["more"]:
+        out.append(_row([sections.words()("more_rows", count=view["more"])] + [""] * (len(headers) - 1)))
+    return out + [""]
+
+
+def _servers(r: Report) -> list[str]:
+    """Where the data goes (issue 19): destinations, the network settings, the first servers of the inventory."""
+    view = sections.servers(r)
+    if view is None:
+        return []
+    w = sections.words()
+    out = [f"## {_text(w('servers_title'))}", ""]
+    if view["rows"]:
+        keys = ("dest_col_where", "dest_col_what", "dest_col_how", "dest_col_owner", "dest_col_endpoints")
+        out += [_row([w(k) for k in keys]), "|" + "---|" * len(keys)]
+        for d in view["rows"]:
+            endpoints = ", ".join(d["endpoints"]) or "–"
+            out.append(_row([sections.destination_where(d), d["what"], d["how"], d["owner"], endpoints], MAX_PATH))
+    else:
+        out.append(_text(w("dest_none")))
+    out.append("")
+    out += [f"- {_text(line, MAX_PATH)}" for line in sections.network_lines(view)]
+    out += [f"- {_text(n)}" for n in view["notes"]]
+    out.append("")
+    if view["inventory"]:
+        out += [f"{_text(sections.inventory_heading(view))}:", ""]
+        shown = view["inventory"][: sections.MAX_INVENTORY_TEXT]
+        out += [f"- {_text(sections.inventory_line(s), MAX_PATH)}" for s in shown] + [""]
+    return out
+
+
+def _webshell(r: Report) -> list[str]:
+    """What the web page of a shell app can do (issue 15): runtime, start pages, trusted sites, powers, script calls."""
+    view = sections.webshell(r)
+    if view is None:
+        return []
+    w = sections.words()
+    out = [f"## {_text(w('webshell_title'))}", "", _text(w("webshell_intro", runtime=view["runtimes"]), MAX_PATH), ""]
+    for label, text in sections.webshell_facts(view):
+        out.append(f"- **{_text(label)}:** {_text(text, MAX_PATH)}" if label else f"- {_text(text, MAX_PATH)}")
+    out.append("")
+    if view["powers"]:
+        headers = sections.power_headers()
+        out += [_row(headers), "|" + "---|" * len(headers)]
+        out += [_row(sections.power_row(p)) for p in view["powers"]] + [""]
+    if view["calls_total"]:
+        out += [_text(w("webshell_calls_count", count=view["calls_total"])), ""]
+        out += [f"- {_text(c['call'])} ({_text(c['where'])})" for c in view["calls"][: sections.MAX_CALLS_TEXT]]
+        more = view["calls_total"] - min(len(view["calls"]), sections.MAX_CALLS_TEXT)
+        if more > 0:
+            out.append(f"- {_text(w('more_rows', count=more))}")
         out.append("")
     return out
 

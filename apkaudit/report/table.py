@@ -8,6 +8,7 @@ from tabulate import tabulate
 
 from apkaudit.model import DataAccess, Finding, Report, Verdict
 from apkaudit.report import disclosure as policy_words
+from apkaudit.report import sections
 from apkaudit.report.coverage import coverage_line, hiding
 from apkaudit.report.text import MAX_PATH, MAX_SHOWN, bounded, one_line, where
 from apkaudit.report.verdicts import (
@@ -28,7 +29,10 @@ def _clean(text: str | None, limit: int = MAX_SHOWN) -> str:
 
 def render_one(r: Report) -> str:
     lines = _identity(r)
+    lines += _bundle(r)
     lines += _data_access(r.facts.data_access)
+    lines += _servers(r)
+    lines += _webshell(r)
     lines += _disclosure(r)
     lines += _sdks(r)
     for v in r.verdicts:
@@ -63,6 +67,76 @@ def _data_access(accesses: Sequence[DataAccess]) -> list[str]:
     if not rows:
         return []
     return ["", tabulate(rows, headers=["Data", "Evidence", "Permissions", "Code sites"], tablefmt="simple")]
+
+
+def _bundle(r: Report) -> list[str]:
+    """The files of an app package (issue 21): what was audited as the app, what was left out and why."""
+    view = sections.bundle(r)
+    if view is None:
+        return []
+    rows = [[_clean(cell) for cell in sections.member_row(m)] for m in view["members"]]
+    lines = ["", _clean(view["title"])]
+    lines.append(
+        tabulate(rows, headers=sections.bundle_headers(), tablefmt="simple", maxcolwidths=[40, 24, None, 64, 24, 40])
+    )
+    if view["more"]:
+        lines.append(f"  {sections.words()('more_rows', count=view['more'])}")
+    return lines
+
+
+def _servers(r: Report) -> list[str]:
+    """Where the data goes (issue 19): per destination what is sent, how, whose server; network settings; the
+    inventory of servers, its first rows."""
+    view = sections.servers(r)
+    if view is None:
+        return []
+    w = sections.words()
+    lines = ["", w("servers_title")]
+    if view["rows"]:
+        rows = [
+            [
+                _clean(sections.destination_where(d)),
+                _clean(d["what"]),
+                _clean(d["how"]),
+                _clean(d["owner"]),
+                "\n".join(_clean(e) for e in d["endpoints"]) or "-",
+            ]
+            for d in view["rows"]
+        ]
+        headers = [w(k) for k in ("dest_col_where", "dest_col_what", "dest_col_how", "dest_col_owner")]
+        headers.append(w("dest_col_endpoints"))
+        lines.append(tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[30, 24, 30, 20, 50]))
+    else:
+        lines.append(f"  {w('dest_none')}")
+    lines += [f"  {_clean(line, MAX_PATH)}" for line in sections.network_lines(view)]
+    lines += [f"  note: {_clean(n)}" for n in view["notes"]]
+    if view["inventory"]:
+        lines.append(f"  {_clean(sections.inventory_heading(view))}:")
+        shown = view["inventory"][: sections.MAX_INVENTORY_TEXT]
+        lines += [f"  - {_clean(sections.inventory_line(s), MAX_PATH)}" for s in shown]
+    return lines
+
+
+def _webshell(r: Report) -> list[str]:
+    """What the web page of a shell app can do (issue 15): runtime, start pages, trusted sites, powers, script calls."""
+    view = sections.webshell(r)
+    if view is None:
+        return []
+    w = sections.words()
+    lines = ["", w("webshell_title"), f"  {_clean(w('webshell_intro', runtime=view['runtimes']), MAX_PATH)}"]
+    for label, text in sections.webshell_facts(view):
+        lines.append(f"  {_clean(label + ': ' if label else '')}{_clean(text, MAX_PATH)}")
+    if view["powers"]:
+        rows = [[_clean(cell) for cell in sections.power_row(p)] for p in view["powers"]]
+        widths = [30, 20, 24, 10, 30, 40]
+        lines.append(tabulate(rows, headers=sections.power_headers(), tablefmt="simple", maxcolwidths=widths))
+    if view["calls_total"]:
+        lines.append(f"  {w('webshell_calls_count', count=view['calls_total'])}")
+        lines += [f"  - {_clean(c['call'])} ({_clean(c['where'])})" for c in view["calls"][: sections.MAX_CALLS_TEXT]]
+        more = view["calls_total"] - min(len(view["calls"]), sections.MAX_CALLS_TEXT)
+        if more > 0:
+            lines.append(f"  - {w('more_rows', count=more)}")
+    return lines
 
 
 def _disclosure(r: Report) -> list[str]:

@@ -29,6 +29,7 @@ def webshell_view(doc: Mapping[str, Any], w: Wording) -> dict[str, Any] | None:
         powers.append(
             {
                 "name": clip(p.get("name"), 120),
+                "via": w.get("webshell_via", str(p.get("via")), default=clip(p.get("via"), 60)),
                 "says": clip(p.get("says"), 300),
                 "categories": ", ".join(cats),
                 "reads": len(p.get("sites") or []),
@@ -42,7 +43,12 @@ def webshell_view(doc: Mapping[str, Any], w: Wording) -> dict[str, Any] | None:
         "page": clip(page.get("url"), 300) if page else None,
         "page_clear": bool(page and page.get("cleartext")),
         "pages": [
-            {"url": clip(p.get("url"), 300), "where": clip(p.get("found_in"), 200), "clear": bool(p.get("cleartext"))}
+            {
+                "url": clip(p.get("url"), 300),
+                "where": clip(p.get("found_in"), 200),
+                "clear": bool(p.get("cleartext")),
+                "remote": bool(p.get("remote")),
+            }
             for p in pages
         ],
         "trusted": [clip(t, 200) for t in (shell.get("trusted") or [])[:MAX_ROWS]],
@@ -54,4 +60,5 @@ def webshell_view(doc: Mapping[str, Any], w: Wording) -> dict[str, Any] | None:
             for c in (shell.get("script_calls") or [])[:MAX_ROWS]
             if isinstance(c, Mapping)
         ],
+        "calls_total": len(shell.get("script_calls") or []),
     }
