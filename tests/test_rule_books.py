@@ -331,9 +331,9 @@ def test_extends_overrides_drops_adds_and_inherits(tmp_path):
 
 
 def test_extends_a_shipped_book_by_id(tmp_path):
-    text = CHILD.format(parent="ke-cbk-digital-credit", drop="KE-CBK-CONTACTS").replace(
-        "instrument: law,", "instrument: law2,"
-    )
+    kept = ("CLEARTEXT", "TRUST-ALL", "BARE-IP", "ABROAD", "WEB-PAGE", "WEB-PAGE-HTTP")
+    drop = ", ".join(["KE-CBK-CONTACTS"] + [f"KE-CBK-{r}" for r in kept])
+    text = CHILD.format(parent="ke-cbk-digital-credit", drop=drop).replace("instrument: law,", "instrument: law2,")
     # the parent's language (Swahili) binds the child's own rules too
     with pytest.raises(PolicyError, match=r"rules\[0\]\.message: no 'sw' text"):
         policy_load.load(str(_write(tmp_path, text, "ke-loose.yaml")))
