@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from typing_extensions import assert_never  # typing.assert_never is Python 3.11+
+
 from apkaudit.model import (
     AccessPattern,
     Consistency,
@@ -207,19 +209,29 @@ def _grade(facts: Facts, policy: Policy, findings: tuple[Finding, ...]) -> Verdi
         cap = scoring.severity_caps.get(f.severity)
         if cap is not None and cap > grade:  # letters later in the alphabet are worse
             grade = cap
-    caveat = None
     coverage = facts.analysis.coverage
+    caveat = _coverage_caveat(coverage)
     if coverage is Coverage.OPAQUE:
         grade = INCOMPLETE
-        caveat = "The app's code could not be seen (packed or loaded at run time): no grade is given."
-    elif coverage is Coverage.PARTIAL:
-        caveat = "Part of the app's code could not be seen: the grade rests on what was visible."
     share = facts.analysis.visible_share
     if caveat and share is not None and share < 1:
         caveat += f" About {round(share * 100)}% of the code was visible."
     if caveat and facts.analysis.packers:
         caveat += f" Packed or protected with {', '.join(facts.analysis.packers)}."
     return Verdict(policy.ref, findings, score, grade, caveat, _applicability(facts, policy), policy.complaints)
+
+
+def _coverage_caveat(coverage: Coverage) -> str | None:
+    """What the grade can rest on, for each coverage (every value handled: mypy checks with assert_never)."""
+    match coverage:
+        case Coverage.OPAQUE:
+            return "The app's code could not be seen (packed or loaded at run time): no grade is given."
+        case Coverage.PARTIAL:
+            return "Part of the app's code could not be seen: the grade rests on what was visible."
+        case Coverage.COMPLETE:
+            return None
+        case _:
+            assert_never(coverage)
 
 
 def _applicability(facts: Facts, policy: Policy) -> tuple[str, ...]:

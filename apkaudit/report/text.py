@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import re
 
+from typing_extensions import assert_never  # typing.assert_never is Python 3.11+
+
 from apkaudit.model import Evidence, Finding, Site
 
-EVIDENCE_WORDS = {
-    Evidence.DECLARED: "permission requested (manifest only, no code use found)",
-    Evidence.REFERENCED: "code refers to it, but no entry point reaches that code",
-    Evidence.REACHABLE: "read by code the app runs",
-    Evidence.TRANSMITTED: "read and sent over the network",
-}
+
+def evidence_words(evidence: Evidence) -> str:
+    """The evidence level in words (every level handled: mypy checks with assert_never)."""
+    match evidence:
+        case Evidence.DECLARED:
+            return "permission requested (manifest only, no code use found)"
+        case Evidence.REFERENCED:
+            return "code refers to it, but no entry point reaches that code"
+        case Evidence.REACHABLE:
+            return "read by code the app runs"
+        case Evidence.TRANSMITTED:
+            return "read and sent over the network"
+        case _:
+            assert_never(evidence)
+
+
+EVIDENCE_WORDS = {e: evidence_words(e) for e in Evidence}
 
 MAX_SHOWN = 400  # characters of one APK string a person reads before it is clipped (table, Markdown, HTML)
 MAX_ENDPOINT = 200  # characters of an endpoint URL inside a sentence or a call path
