@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from apkaudit.analysis.endpoint import ENDPOINT_URL
+from apkaudit.analysis.flows.branches import DECISIONS, constant_return, infeasible
 from apkaudit.analysis.flows.calls import Call, CallsMixin
 from apkaudit.analysis.flows.implicit import ImplicitFlows, State
 from apkaudit.analysis.flows.labels import (
@@ -132,6 +133,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if not code.blocks:
             return self.summary
         implicit = ImplicitFlows(code)
+        dead = self._dead_edges()
         states: list[State | None] = [None] * len(code.blocks)
         states[0] = self._entry()
         work = deque([0])
@@ -147,10 +149,26 @@ class Interpreter(CallsMixin, ObjectsMixin):
                     work.append(y)
                     queued.add(y)
             for succ in code.successors[b]:
+                if (b, succ) in dead:  # a branch that cannot be taken (branches.py)
+                    continue
                 if _merge(states, succ, state) and succ not in queued:
                     work.append(succ)
                     queued.add(succ)
         return self.summary
+
+    def _dead_edges(self) -> set[tuple[int, int]]:
+        if not any(self.code.ops[e - 1].opcode in DECISIONS for _, e in self.code.blocks):
+            return set()
+        mdef = self.flows.program.method(self.method)
+        if mdef is None or not mdef.code_off:
+            return set()
+        program = self.flows.program
+
+        def constant(sig: str) -> int | None:
+            cls = sig.partition("->")[0]
+            return constant_return(program, self.flows.implementations(sig)) if program.is_app_class(cls) else None
+
+        return infeasible(self.code, self.dex, mdef.code_off, constant)
 
     def _entry(self) -> State:
         entry: State = {}
