@@ -63,6 +63,7 @@ from apkaudit.analysis.flows.ops import (
     WRITES_A,
 )
 from apkaudit.analysis.flows.reflection import reflective_facts, reflective_targets
+from apkaudit.analysis.flows.strong import FieldSlots
 from apkaudit.analysis.flows.summary import Summary
 from apkaudit.analysis.owners import is_library
 from apkaudit.analysis.program import split_signature
@@ -108,6 +109,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         self.origins: dict[int, tuple[str, str | int]] = {
             reg: ("param", pos) for reg, pos in self.params if reg != self.this_reg
         }
+        self.slots = FieldSlots(code, dex, self.this_reg)  # fields overwritten in this method (strong.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -178,6 +180,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             if callback and callback[0] == pos:
                 labels.add(SourceValue((self.method, callback[1])))
             entry[reg] = frozenset(labels)
+        self.slots.entry(entry)
         return entry
 
     def _block(self, b: int, state: State, implicit: ImplicitFlows) -> State:
@@ -272,7 +275,10 @@ class Interpreter(CallsMixin, ObjectsMixin):
     def _field_get(self, op: Op, state: State) -> None:
         assert op.index is not None
         f = self.dex.field_ref(op.index).signature
-        labels: set[Label] = {FieldValue(f)} | self.flows.field_urls(f)
+        slot = self.slots.get(op, self.dex, state)
+        labels: set[Label] = set(slot) if slot is not None else {FieldValue(f)}
+        if FieldValue(f) in labels:
+            labels |= self.flows.field_urls(f)
         api = self.flows.sources.get(self.method, {}).get(("field", op.index))
         if api is not None:
             labels.add(SourceValue((self.method, api)))
@@ -286,6 +292,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         f = self.dex.field_ref(op.index).signature
         value = state.get(op.regs[0], NO_LABELS)
         self.summary.fields[f] |= data_of(value) | urls_of(value)
+        self.slots.put(op, self.dex, value, state)
 
     # -- invokes ----------------------------------------------------------------------------------------
 
@@ -312,6 +319,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             self._sink_call(call, sink, result, state)
         elif implementations := self._app_targets(ref, sink is None):
             self._app_call(call, implementations, result, state)
+            self.slots.forget(state)
         elif sig in reflective() and (
             targets := reflective_targets(self.flows.program, args[0] if args else NO_LABELS)
         ):
