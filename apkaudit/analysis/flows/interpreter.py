@@ -168,7 +168,9 @@ class Interpreter(CallsMixin, ObjectsMixin):
 
         def constant(sig: str) -> int | None:
             cls = sig.partition("->")[0]
-            return constant_return(program, self.flows.implementations(sig)) if program.is_app_class(cls) else None
+            if not sig.endswith((")I", ")Z", ")B", ")S", ")C")) or not program.is_app_class(cls):
+                return None
+            return constant_return(program, self.flows.implementations(sig))
 
         return infeasible(self.code, self.dex, mdef.code_off, constant)
 

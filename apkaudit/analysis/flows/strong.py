@@ -68,3 +68,9 @@ class FieldSlots:
         """An app call may write the fields: every slot holds whatever the field may hold again."""
         for (_, f), slot in self.slots.items():
             state[slot] = state.get(slot, NO_LABELS) | {FieldValue(f)}
+
+    def absorb(self, field: str, data: frozenset[Label], state: State) -> None:
+        """Data stored into the object a field holds: the slots of that field hold it too."""
+        for (_, f), slot in self.slots.items():
+            if f == field:
+                state[slot] = state.get(slot, NO_LABELS) | data
