@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from apkaudit.analysis.endpoint import ENDPOINT_URL
+from apkaudit.analysis.flows.branches import DECISIONS, constant_return, infeasible
 from apkaudit.analysis.flows.calls import Call, CallsMixin
 from apkaudit.analysis.flows.implicit import ImplicitFlows, State
 from apkaudit.analysis.flows.labels import (
@@ -62,6 +63,7 @@ from apkaudit.analysis.flows.ops import (
     WRITES_A,
 )
 from apkaudit.analysis.flows.reflection import reflective_facts, reflective_targets
+from apkaudit.analysis.flows.strong import FieldSlots
 from apkaudit.analysis.flows.summary import Summary
 from apkaudit.analysis.owners import is_library
 from apkaudit.analysis.program import split_signature
@@ -107,6 +109,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         self.origins: dict[int, tuple[str, str | int]] = {
             reg: ("param", pos) for reg, pos in self.params if reg != self.this_reg
         }
+        self.slots = FieldSlots(code, dex, self.this_reg)  # fields overwritten in this method (strong.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -132,6 +135,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if not code.blocks:
             return self.summary
         implicit = ImplicitFlows(code)
+        dead = self._dead_edges()
         states: list[State | None] = [None] * len(code.blocks)
         states[0] = self._entry()
         work = deque([0])
@@ -147,10 +151,28 @@ class Interpreter(CallsMixin, ObjectsMixin):
                     work.append(y)
                     queued.add(y)
             for succ in code.successors[b]:
+                if (b, succ) in dead:  # a branch that cannot be taken (branches.py)
+                    continue
                 if _merge(states, succ, state) and succ not in queued:
                     work.append(succ)
                     queued.add(succ)
         return self.summary
+
+    def _dead_edges(self) -> set[tuple[int, int]]:
+        if not any(self.code.ops[e - 1].opcode in DECISIONS for _, e in self.code.blocks):
+            return set()
+        mdef = self.flows.program.method(self.method)
+        if mdef is None or not mdef.code_off:
+            return set()
+        program = self.flows.program
+
+        def constant(sig: str) -> int | None:
+            cls = sig.partition("->")[0]
+            if not sig.endswith((")I", ")Z", ")B", ")S", ")C")) or not program.is_app_class(cls):
+                return None
+            return constant_return(program, self.flows.implementations(sig))
+
+        return infeasible(self.code, self.dex, mdef.code_off, constant)
 
     def _entry(self) -> State:
         entry: State = {}
@@ -160,6 +182,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             if callback and callback[0] == pos:
                 labels.add(SourceValue((self.method, callback[1])))
             entry[reg] = frozenset(labels)
+        self.slots.entry(entry)
         return entry
 
     def _block(self, b: int, state: State, implicit: ImplicitFlows) -> State:
@@ -254,7 +277,10 @@ class Interpreter(CallsMixin, ObjectsMixin):
     def _field_get(self, op: Op, state: State) -> None:
         assert op.index is not None
         f = self.dex.field_ref(op.index).signature
-        labels: set[Label] = {FieldValue(f)} | self.flows.field_urls(f)
+        slot = self.slots.get(op, self.dex, state)
+        labels: set[Label] = set(slot) if slot is not None else {FieldValue(f)}
+        if FieldValue(f) in labels:
+            labels |= self.flows.field_urls(f)
         api = self.flows.sources.get(self.method, {}).get(("field", op.index))
         if api is not None:
             labels.add(SourceValue((self.method, api)))
@@ -268,6 +294,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         f = self.dex.field_ref(op.index).signature
         value = state.get(op.regs[0], NO_LABELS)
         self.summary.fields[f] |= data_of(value) | urls_of(value)
+        self.slots.put(op, self.dex, value, state)
 
     # -- invokes ----------------------------------------------------------------------------------------
 
@@ -294,6 +321,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             self._sink_call(call, sink, result, state)
         elif implementations := self._app_targets(ref, sink is None):
             self._app_call(call, implementations, result, state)
+            self.slots.forget(state)
         elif sig in reflective() and (
             targets := reflective_targets(self.flows.program, args[0] if args else NO_LABELS)
         ):

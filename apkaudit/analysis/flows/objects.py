@@ -42,6 +42,7 @@ from apkaudit.dex.opcodes import AGET, MOVE_OBJECT, MOVE_OBJECT_16, MOVE_OBJECT_
 if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
     from apkaudit.analysis.flows.implicit import State
+    from apkaudit.analysis.flows.strong import FieldSlots
 
 AGET_OBJECT = AGET + 2  # aget, aget-wide, aget-object
 ALIASING = frozenset({AGET_OBJECT, MOVE_OBJECT, MOVE_OBJECT_FROM16, MOVE_OBJECT_16})  # copy an object's origin
@@ -58,6 +59,7 @@ class ObjectsMixin:
     method: str
     this_reg: int | None
     origins: dict[int, Origin]
+    slots: FieldSlots
 
     # -- aliases ------------------------------------------------------------------------------------------
 
@@ -84,6 +86,7 @@ class ObjectsMixin:
             kind, where = origin
             if kind == "field" and isinstance(where, str):
                 self.summary.fields[where] |= data
+                self.slots.absorb(where, data, state)  # (strong.py)
             elif kind == "param" and isinstance(where, int):
                 self.summary.outs[where] |= data
             if kind != "array" or not isinstance(where, int):

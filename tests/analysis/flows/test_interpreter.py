@@ -23,7 +23,7 @@ def _summary(code_units: list[int], sources: dict) -> set:
     flows = SimpleNamespace(
         callbacks={},
         sources=sources,
-        program=SimpleNamespace(is_app_class=lambda c: False),
+        program=SimpleNamespace(is_app_class=lambda c: False, method=lambda m: None),
         field_urls=lambda f: frozenset(),
     )
     return Interpreter(flows, METHOD, dex, code, is_static=True).run().ret  # type: ignore[arg-type]
