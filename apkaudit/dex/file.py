@@ -104,6 +104,10 @@ _III = struct.Struct("<III")
 _CODE_HEADER = struct.Struct("<HHHHII")
 
 
+_Refs = tuple[list[RawInsn], dict[tuple[str | None, int | None], list[RawInsn]]]
+"""A code item's reference-taking instructions, in order and grouped by (kind, index)."""
+
+
 class _IndexView(Sequence[int]):
     """A read-only view of one little-endian unsigned column of a fixed-size table.
 
@@ -209,7 +213,7 @@ class DexFile:
         self._use_index: UseIndex | None = None
         self._use_index_built = False
         # Reference-taking instructions of recently decoded code items (the flow search asks about the same ones).
-        self._refs_cache: dict[int, list[RawInsn]] = {}
+        self._refs_cache: dict[int, _Refs] = {}
 
     # ------------------------------------------------------------------ basics
 
@@ -964,7 +968,7 @@ class DexFile:
         """``(opcode, kind, index)`` of every instruction that names a table entry: the cheap decode."""
         return [
             (op, kind, index)
-            for _off, op, kind, index, _pos, _units in self._reference_insns(code_off)
+            for _off, op, kind, index, _pos, _units in self._reference_insns(code_off)[0]
             if kind is not None and index is not None
         ]
 
@@ -1031,13 +1035,15 @@ class DexFile:
             return {}
         index = self.use_index()
         candidates = index.users(wanted) if index is not None else self._scan_candidates(wanted, starts)
+        n_wanted = sum(len(values) for values in wanted.values())
         result: dict[int, list[Insn]] = {}
         for code_off in candidates:
-            hits = [
-                self._make_insn(raw)
-                for raw in self._reference_insns(code_off)
-                if raw[2] in wanted and raw[3] in wanted[raw[2]]
-            ]
+            refs, by_key = self._reference_insns(code_off)
+            if n_wanted < len(refs) // 4:  # a big method (thousands of field accesses): look the wanted up
+                found = [raw for kind, values in wanted.items() for v in values for raw in by_key.get((kind, v), ())]
+                hits = [self._make_insn(raw) for raw in sorted(found)]
+            else:
+                hits = [self._make_insn(raw) for raw in refs if raw[2] in wanted and raw[3] in wanted[raw[2]]]
             if hits:
                 result[code_off] = hits
         return result
@@ -1055,14 +1061,22 @@ class DexFile:
 
     _REFS_CACHE_ITEMS = 4096
 
-    def _reference_insns(self, code_off: int) -> list[RawInsn]:
-        """The raw instructions of a code item that name a table entry (the whole item is decoded; cached)."""
+    def _reference_insns(
+        self, code_off: int
+    ) -> tuple[list[RawInsn], dict[tuple[str | None, int | None], list[RawInsn]]]:
+        """The raw instructions of a code item that name a table entry, in order and by (kind, index).
+
+        The whole item is decoded (a DexError if it does not); the last few thousand items are cached.
+        """
         cached = self._refs_cache.get(code_off)
         if cached is None:
-            cached = [raw for raw in self._raw_insns(code_off) if raw[2] is not None]
+            refs = [raw for raw in self._raw_insns(code_off) if raw[2] is not None]
+            by_key: dict[tuple[str | None, int | None], list[RawInsn]] = {}
+            for raw in refs:
+                by_key.setdefault((raw[2], raw[3]), []).append(raw)
             if len(self._refs_cache) >= self._REFS_CACHE_ITEMS:
                 del self._refs_cache[next(iter(self._refs_cache))]
-            self._refs_cache[code_off] = cached
+            cached = self._refs_cache[code_off] = (refs, by_key)
         return cached
 
     def _scan_candidates(self, wanted: dict[str | None, frozenset[int]], starts: list[int]) -> list[int]:

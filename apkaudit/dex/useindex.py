@@ -53,7 +53,8 @@ class UseIndex:
         if entry is None:
             return []
         keys, items, ops = entry
-        want = np.unique(np.fromiter((i for i in indices if 0 <= i < 1 << 32), dtype=np.int64))
+        # the keys' own dtype: searching with another would convert (copy) the whole key array each time
+        want = np.unique(np.fromiter((i for i in indices if 0 <= i < 1 << 32), dtype=np.uint32))
         if not len(want) or not len(keys):
             return []
         left = np.searchsorted(keys, want, side="left")
