@@ -154,21 +154,35 @@ def _analyse_code(
     """
     budget = limits.max_analysis_seconds
     attempts = [(flows, budget)] + ([(False, budget / 2)] if flows else [])
+    cut: list[str] = []  # what each attempt had done when its time ran out
     for with_flows, seconds in attempts:
+        progress: dict[str, int | str] = {}
         try:
             with _deadline(seconds):
-                code = analyse(dexes, components, flows=with_flows, resource_urls=resource_urls)
+                code = analyse(dexes, components, flows=with_flows, resource_urls=resource_urls, progress=progress)
         except _OutOfTime:
+            cut.append(_covered(progress))
             continue
         except DexError as exc:
             limited.append(f"code analysis stopped on a malformed DEX ({exc}): no code evidence")
             break
         if with_flows != flows:
-            limited.append(f"code analysis passed its {budget:g}-second budget: data flows were not followed")
+            limited.append(
+                f"code analysis passed its {budget:g}-second budget: data flows were not followed ({cut[0]})"
+            )
         return code
     else:
-        limited.append(f"code analysis passed its {budget:g}-second budget: no code evidence")
+        limited.append(f"code analysis passed its {budget:g}-second budget: no code evidence ({'; then '.join(cut)})")
     return CodeFacts({}, (), (), Program(dexes), RuntimeCode((), ()))
+
+
+def _covered(progress: Mapping[str, int | str]) -> str:
+    """How far an analysis had got when its time ran out, e.g. 'stopped following data flows after 12 of 40 sites'."""
+    stage = progress.get("stage", "reading the code")
+    if stage == "following data flows":
+        done, total = progress.get("followed", 0), progress.get("sources", 0)
+        return f"stopped following data flows after {done} of {total} reachable sites"
+    return f"stopped while {stage}"
 
 
 def _limited(analysis: Analysis, limited: Sequence[str]) -> Analysis:

@@ -58,7 +58,11 @@ def analyse(
     *,
     flows: bool = True,
     resource_urls: Mapping[int, str] | None = None,
+    progress: dict[str, int | str] | None = None,
 ) -> CodeFacts:
+    """`progress` (if given) is kept up to date: the stage reached and the reachable sites whose flows were followed."""
+    progress = {} if progress is None else progress
+    progress["stage"] = "finding sites"
     program = Program(dexes)
     components = list(components)
     source_uses: dict[str, dict[tuple[str, int], str]] = {}
@@ -69,6 +73,7 @@ def analyse(
     callbacks = _callback_sites(program)
     raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
+    progress["stage"] = "walking callers to entry points"
     paths = _reach({s.method for _, s in raw}, program, entries)
     callback_sources = {s.method: (param, s.api) for _, s, param in callbacks}
     actions: dict[str, set[str]] = defaultdict(set)
@@ -77,6 +82,7 @@ def analyse(
             actions[action].add(descriptor(c.name))
     flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
+    progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)
     for category, site in raw:
         path = paths.get(site.method)
         if path is not None:
@@ -90,6 +96,7 @@ def analyse(
             )
             if flows:
                 site = _with_flows(site, flow_analysis)
+                progress["followed"] = int(progress["followed"]) + 1
         by_category[category].setdefault((site.method, site.api), site)
     sites = {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}
     notes = ("data-flow search stopped at its budget: some flows may be missing",) if flow_analysis.exhausted else ()
