@@ -9,9 +9,9 @@ are kept in --cache.
 
 Each measurement is a fresh Python process (so imports, caches and peak memory are its own): the time is the
 audit or AnalyzeAPK call itself, the peak memory the process's maximum resident set (getrusage). With --runs N
-the best time of N is shown. --also DIR runs apkaudit from another checkout too (PYTHONPATH=DIR), alternating
-with this one, so a change is measured before and after in one run. AnalyzeAPK is skipped above
---androguard-max-mb of DEX (it needs about 100 MB of memory per MB of DEX).
+the best time of N is shown. --also DIR (repeatable) runs apkaudit from another checkout too (PYTHONPATH=DIR, run
+from DIR), alternating run by run with this one, so a change is measured before and after in one run.
+AnalyzeAPK is skipped above --androguard-max-mb of DEX (it needs about 100 MB of memory per MB of DEX).
 
     python bench/bench_scale.py [--sizes 2 10 20 40] [--runs 1] [--also ../main] [--no-corpus]
 """
@@ -59,8 +59,14 @@ print(json.dumps(out))
 
 def measure(which: str, apk: Path, pythonpath: str) -> dict:
     env = dict(os.environ, PYTHONPATH=pythonpath)
+    # cwd: `python -c` puts the current directory first on sys.path, ahead of PYTHONPATH
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, which, str(apk)], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", _CHILD, which, str(apk)],
+        env=env,
+        cwd=pythonpath,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
@@ -68,10 +74,17 @@ def measure(which: str, apk: Path, pythonpath: str) -> dict:
     return result
 
 
-def best(which: str, apk: Path, pythonpath: str, runs: int) -> dict:
-    results = [measure(which, apk, pythonpath) for _ in range(runs)]
-    ok = [r for r in results if "error" not in r]
-    return min(ok, key=lambda r: r["seconds"]) if ok else results[0]
+def best(which: str, apk: Path, pythonpaths: list[str], runs: int) -> list[dict]:
+    """The best of `runs` for each checkout, the checkouts alternating run by run."""
+    results: list[list[dict]] = [[] for _ in pythonpaths]
+    for _ in range(runs):
+        for i, path in enumerate(pythonpaths):
+            results[i].append(measure(which, apk, path))
+    out = []
+    for rs in results:
+        ok = [r for r in rs if "error" not in r]
+        out.append(min(ok, key=lambda r: r["seconds"]) if ok else rs[0])
+    return out
 
 
 def dex_mb(apk: Path) -> float:
@@ -98,7 +111,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[2, 10, 20, 40], help="synthetic DEX file counts")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/apkaudit-bench-synth"))
     parser.add_argument("--runs", type=int, default=1, help="best of N runs (default 1)")
-    parser.add_argument("--also", help="another checkout whose apkaudit runs side by side (e.g. ../main)")
+    parser.add_argument(
+        "--also", action="append", default=[], help="another checkout whose apkaudit runs side by side (repeatable)"
+    )
     parser.add_argument("--androguard-max-mb", type=float, default=60.0, help="skip AnalyzeAPK above this DEX size")
     parser.add_argument("--no-corpus", action="store_true")
     parser.add_argument("--no-androguard", action="store_true")
@@ -110,17 +125,19 @@ def main() -> None:
     rows = []
     for apk in apks:
         size = dex_mb(apk)
-        other = best("apkaudit", apk, str(Path(args.also).resolve()), args.runs) if args.also else None
-        mine = best("apkaudit", apk, ours, args.runs)
+        *others, mine = best("apkaudit", apk, [str(Path(a).resolve()) for a in args.also] + [ours], args.runs)
         skip = args.no_androguard or size > args.androguard_max_mb
-        ag = None if skip else best("androguard", apk, ours, args.runs)
+        ag = None if skip else best("androguard", apk, [ours], args.runs)[0]
         row = [apk.name, f"{size:.1f}", cell(mine)]
-        row += [cell(other)] if args.also else []
+        row += [
+            cell(o) + (f" ({o['seconds'] / mine['seconds']:.1f}x)" if "seconds" in o and "seconds" in mine else "")
+            for o in others
+        ]
         row += [cell(ag), ratio(mine, ag, "seconds"), ratio(mine, ag, "mb")]
         row += [mine.get("flows", ""), "; ".join(mine.get("budget", [])) or "no"]
         rows.append(row)
         print(" | ".join(str(c) for c in row), flush=True)
-    headers = ["APK", "DEX MB", "apkaudit"] + ([f"apkaudit ({args.also})"] if args.also else [])
+    headers = ["APK", "DEX MB", "apkaudit"] + [f"apkaudit in {a} (its time / ours)" for a in args.also]
     headers += ["AnalyzeAPK", "time ratio", "memory ratio", "flows", "budget hit"]
     print()
     print(tabulate(rows, headers=headers, disable_numparse=True))
