@@ -97,7 +97,7 @@ def cell(r: dict | None) -> str:
         return "skipped"
     if "error" in r:
         return "error: " + r["error"][:40]
-    return f"{r['seconds']:.1f} s / {r['mb']:.0f} MB"
+    return f"{r['seconds']:.1f} s / {r['mb']:.0f} MB" + (" (budget hit)" if r.get("budget") else "")
 
 
 def ratio(a: dict | None, b: dict | None, key: str) -> str:

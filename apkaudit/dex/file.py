@@ -1059,17 +1059,19 @@ class DexFile:
             self._use_index_built = True
         return self._use_index
 
-    _REFS_CACHE_ITEMS = 4096
+    _REFS_CACHE_ITEMS = 256  # least recently used out: per DEX, and a big method's references weigh ~1 MB
 
     def _reference_insns(
         self, code_off: int
     ) -> tuple[list[RawInsn], dict[tuple[str | None, int | None], list[RawInsn]]]:
         """The raw instructions of a code item that name a table entry, in order and by (kind, index).
 
-        The whole item is decoded (a DexError if it does not); the last few thousand items are cached.
+        The whole item is decoded (a DexError if it does not); the most recently used items are cached.
         """
-        cached = self._refs_cache.get(code_off)
-        if cached is None:
+        cached = self._refs_cache.pop(code_off, None)
+        if cached is not None:
+            self._refs_cache[code_off] = cached  # most recently used last
+        else:
             refs = [raw for raw in self._raw_insns(code_off) if raw[2] is not None]
             by_key: dict[tuple[str | None, int | None], list[RawInsn]] = {}
             for raw in refs:
