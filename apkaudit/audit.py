@@ -188,14 +188,23 @@ def _analyse_code(
     budget = limits.max_analysis_seconds
     attempts = [(flows, budget)] + ([(False, budget / 2)] if flows else [])
     program: Program | None = None  # built once, under the budget, and passed to everything that reads the code
+    cut: list[str] = []  # what each attempt had done when its time ran out
     for with_flows, seconds in attempts:
+        progress: dict[str, int | str] = {}
         try:
             with _deadline(seconds):
                 program = program if program is not None else Program(dexes)
                 code = analyse(
-                    dexes, components, flows=with_flows, resource_urls=resource_urls, package=package, program=program
+                    dexes,
+                    components,
+                    flows=with_flows,
+                    resource_urls=resource_urls,
+                    package=package,
+                    program=program,
+                    progress=progress,
                 )
         except _OutOfTime:
+            cut.append(_covered(progress))
             program = None  # stopped anywhere: its lazy indexes may be half built, so the next attempt builds afresh
             continue
         except DexError as exc:
@@ -203,11 +212,22 @@ def _analyse_code(
             program = None  # as above: stopped half way
             break
         if with_flows != flows:
-            limited.append(f"code analysis passed its {budget:g}-second budget: data flows were not followed")
+            limited.append(
+                f"code analysis passed its {budget:g}-second budget: data flows were not followed ({cut[0]})"
+            )
         return code
     else:
-        limited.append(f"code analysis passed its {budget:g}-second budget: no code evidence")
+        limited.append(f"code analysis passed its {budget:g}-second budget: no code evidence ({'; then '.join(cut)})")
     return CodeFacts({}, (), (), program if program is not None else Program(dexes), RuntimeCode((), ()))
+
+
+def _covered(progress: Mapping[str, int | str]) -> str:
+    """How far an analysis had got when its time ran out, e.g. 'stopped following data flows after 12 of 40 sites'."""
+    stage = progress.get("stage", "reading the code")
+    if stage == "following data flows":
+        done, total = progress.get("followed", 0), progress.get("sources", 0)
+        return f"stopped following data flows after {done} of {total} reachable sites"
+    return f"stopped while {stage}"
 
 
 def _limited(analysis: Analysis, limited: Sequence[str]) -> Analysis:

@@ -62,17 +62,25 @@ def analyse(
     resource_urls: Mapping[int, str] | None = None,
     package: str | None = None,
     program: Program | None = None,
+    progress: dict[str, int | str] | None = None,
 ) -> CodeFacts:
     """`package`: the manifest package, whose classes are the app's own even inside an SDK vendor's namespace.
-    `program`: the Program over `dexes` when the caller has built it already (audit.py builds it once)."""
+    `program`: the Program over `dexes` when the caller has built it already (audit.py builds it once).
+    `progress` (if given) is kept up to date: the stage reached and the reachable sites whose flows were followed."""
+    progress = {} if progress is None else progress
+    progress["stage"] = "finding sites"
     program = program if program is not None else Program(dexes)
     components = list(components)
     with owners.attribution(program, package):
-        return _analyse(program, components, flows, resource_urls)
+        return _analyse(program, components, flows, resource_urls, progress)
 
 
 def _analyse(
-    program: Program, components: list[Component], flows: bool, resource_urls: Mapping[int, str] | None
+    program: Program,
+    components: list[Component],
+    flows: bool,
+    resource_urls: Mapping[int, str] | None,
+    progress: dict[str, int | str],
 ) -> CodeFacts:
     source_uses: dict[str, dict[tuple[str, int], str]] = {}
     raw = _find_sites(program, source_uses)
@@ -84,6 +92,7 @@ def _analyse(
     entries = _entry_points(program, components)
     for method, kind in webshell.bridge_entries(program).items():  # what a web page can call (issue 15)
         entries.setdefault(method, kind)
+    progress["stage"] = "walking callers to entry points"
     paths = _reach({s.method for _, s in raw}, program, entries)
     callback_sources = {s.method: (param, s.api) for _, s, param in callbacks}
     actions: dict[str, set[str]] = defaultdict(set)
@@ -93,6 +102,7 @@ def _analyse(
     flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions)
     libraries = Libraries(program)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
+    progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)
     for category, site in raw:
         path = paths.get(site.method)
         if path is not None:
@@ -106,6 +116,7 @@ def _analyse(
             )
             if flows:
                 site = _with_flows(site, flow_analysis)
+                progress["followed"] = int(progress["followed"]) + 1
         site = _library_internal(site, category, libraries)
         by_category[category].setdefault((site.method, site.api), site)
     sites = {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}

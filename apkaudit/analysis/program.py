@@ -1,6 +1,7 @@
 """All DEX files of an APK seen as one program: classes, their hierarchy, and who calls a method.
 
-Callers are found on demand, a batch of methods at a time, by `DexFile.code_users` byte scans: we never
+Callers are found on demand, a batch of methods at a time, from each DEX's reverse index of the code
+(`DexFile.use_index`, built in one numpy pass) and an exact decode of the code items it names: we never
 decode the whole program. Besides invoke instructions, a method is "called" through the implicit edges
 Android code relies on (DESIGN.md, evidence levels): an overriding callback (Runnable.run,
 AsyncTask.doInBackground, View.OnClickListener.onClick, Handler.handleMessage, a desugared lambda's
@@ -62,6 +63,9 @@ class Program:
                 self.classes.setdefault(cdef.name, (i, cdef))
         self._subclasses: dict[str, set[str]] | None = None
         self._methods: dict[str, list[MethodDef]] = {}
+        self._by_signature: dict[str, dict[str, MethodDef]] = {}  # class -> its methods by signature
+        self._name_protos: dict[str, frozenset[tuple[str, str]]] = {}  # class -> (name, proto) it defines
+        self._code_owners: dict[tuple[int, int], list[str]] = {}  # (dex, code_off) -> signatures of its methods
         self._callers: dict[str, frozenset[str]] = {}
         self._framework_super: dict[str, bool] = {}
         self._js_bridges: dict[str, frozenset[str]] = {}
@@ -203,7 +207,30 @@ class Program:
 
     def method(self, signature: str) -> MethodDef | None:
         cls = signature.partition("->")[0]
-        return next((m for m in self.methods(cls) if m.signature == signature), None)
+        by_sig = self._by_signature.get(cls)
+        if by_sig is None:
+            by_sig = self._by_signature[cls] = {}
+            for m in self.methods(cls):
+                by_sig.setdefault(m.signature, m)  # the first, as a scan of methods() finds
+        return by_sig.get(signature)
+
+    def defines(self, descriptor: str, name: str, proto: str) -> bool:
+        """Does the class itself define name+proto?"""
+        keys = self._name_protos.get(descriptor)
+        if keys is None:
+            keys = self._name_protos[descriptor] = frozenset((m.name, m.proto) for m in self.methods(descriptor))
+        return (name, proto) in keys
+
+    def _signatures_at(self, d: int, code_off: int) -> list[str]:
+        """Signatures of the methods whose code is at code_off in DEX d (memoised: callers share code)."""
+        key = (d, code_off)
+        found = self._code_owners.get(key)
+        if found is None:
+            dex = self.dexes[d]
+            found = self._code_owners[key] = [
+                dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off)
+            ]
+        return found
 
     def owner_of_code(self, dex_index: int, code_off: int) -> list[EncodedMethod]:
         return self.dexes[dex_index].methods_at_code(code_off)
@@ -226,11 +253,7 @@ class Program:
             mdef = self.method(target)
             # Direct calls name the static type of the receiver: the class itself, a subclass that inherits
             # the method (one that overrides it has its own), or an app-defined supertype it is dispatched through.
-            inheriting = {
-                sub
-                for sub in self.subclasses(cls)
-                if not any(m.name == name and m.proto == proto for m in self.methods(sub))
-            }
+            inheriting = {sub for sub in self.subclasses(cls) if not self.defines(sub, name, proto)}
             owners = {cls} | inheriting | set(self.app_ancestors(cls))
             for owner in owners:
                 for d, idx in self.method_indices(owner, name, proto):
@@ -262,7 +285,7 @@ class Program:
             index = self._index(d)
             for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
                 for code_off, hits in index.users(kind, wanted).items():
-                    callers = [dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off)]
+                    callers = self._signatures_at(d, code_off)
                     for i in hits:
                         for target in wanted[i]:
                             found[target].update(c for c in callers if c != target)

@@ -34,6 +34,7 @@ class Summary:
     categories: tuple[tuple[str, int, int, int], ...]  # category, apps declaring, reading, transmitting
     sdks: tuple[SdkCount, ...]  # most reads owned first
     error_kinds: tuple[tuple[str, int], ...]
+    over_budget: tuple[int, int] = (0, 0)  # apps whose code analysis passed its time budget: flows cut, all code cut
 
 
 def summarise(store: Store, top_sdks: int = 15) -> Summary:
@@ -45,8 +46,12 @@ def summarise(store: Store, top_sdks: int = 15) -> Summary:
     present: Counter[str] = Counter()
     sdk_info: dict[str, tuple[str, str]] = {}
     apps = 0
+    flows_cut = code_cut = 0
     for report in store.reports():
         apps += 1
+        budget_notes = [n for n in report["analysis"]["notes"] if "code analysis passed its" in n]
+        flows_cut += any("data flows were not followed" in n for n in budget_notes)
+        code_cut += any("no code evidence" in n for n in budget_notes)
         grades[str(report.get("grade"))] += 1
         for access in report["data_access"]:
             category, evidence = access["category"], access["evidence"]
@@ -68,6 +73,7 @@ def summarise(store: Store, top_sdks: int = 15) -> Summary:
         categories=tuple((c, declared[c], reading[c], sending[c]) for c in categories),
         sdks=tuple(SdkCount(i, sdk_info[i][0], sdk_info[i][1], owns[i], present[i]) for i in ranked),
         error_kinds=tuple(sorted(error_kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+        over_budget=(flows_cut, code_cut),
     )
 
 
@@ -76,6 +82,11 @@ def render(s: Summary) -> str:
         return f"{n} ({100 * n / s.apps:.0f}%)" if s.apps else "0"
 
     parts = [f"{s.apps} apps audited, {s.errors} could not be audited"]
+    if any(s.over_budget):
+        parts[0] += (
+            f"\n{s.over_budget[0]} passed the analysis time budget without data flows, "
+            f"{s.over_budget[1]} without any code evidence (coverage partial; the report's note says how far it got)"
+        )
     if s.grades:
         rows = [(printable(g), n, share(n)) for g, n in s.grades]
         parts.append(tabulate(rows, headers=["Grade", "Apps", "Share"], colalign=("left", "right", "right")))

@@ -64,6 +64,8 @@ from apkaudit.dex.encoding import (
 from apkaudit.dex.header import HEADER_MIN, Header, read_header
 from apkaudit.dex.items import ClassDef, CodeItem, EncodedMethod, FieldRef, Insn, MethodRef
 from apkaudit.dex.opcodes import CONST_STRING_JUMBO, KIND_OPCODES, OPCODE_KINDS
+from apkaudit.dex.useindex import UseIndex
+from apkaudit.dex.useindex import build as build_use_index
 
 NO_INDEX = 0xFFFFFFFF
 """The DEX ``NO_INDEX`` marker (e.g. ``superclass_idx`` of ``java.lang.Object``)."""
@@ -100,6 +102,10 @@ _U32 = struct.Struct("<I")
 _H_H_I = struct.Struct("<HHI")
 _III = struct.Struct("<III")
 _CODE_HEADER = struct.Struct("<HHHHII")
+
+
+_Refs = tuple[list[RawInsn], dict[tuple[str | None, int | None], list[RawInsn]]]
+"""A code item's reference-taking instructions, in order and grouped by (kind, index)."""
 
 
 class _IndexView(Sequence[int]):
@@ -203,6 +209,11 @@ class DexFile:
         self._owner_cache: dict[int, list[tuple[int, int, int]]] = {}
         self._sorted_class_data: tuple[list[int], list[int]] | None = None
         self._index_error: DexError | None = None
+        # The reverse index of the code (built on the first code_users question), False when it cannot be exact.
+        self._use_index: UseIndex | None = None
+        self._use_index_built = False
+        # Reference-taking instructions of recently decoded code items (the flow search asks about the same ones).
+        self._refs_cache: dict[int, _Refs] = {}
 
     # ------------------------------------------------------------------ basics
 
@@ -957,7 +968,7 @@ class DexFile:
         """``(opcode, kind, index)`` of every instruction that names a table entry: the cheap decode."""
         return [
             (op, kind, index)
-            for _off, op, kind, index, _pos, _units in self._raw_insns(code_off)
+            for _off, op, kind, index, _pos, _units in self._reference_insns(code_off)[0]
             if kind is not None and index is not None
         ]
 
@@ -993,16 +1004,18 @@ class DexFile:
         """Which code items use any of these table indices, and where.
 
         Returns ``{code_off: [matching Insn, ...]}`` (sorted by ``code_off``).
-        A ``bytes`` regex over the code region finds candidate byte positions
-        (an opcode of the right family, any byte, then the wanted index in
-        little-endian); each is mapped to its code item by bisection, and only
-        those code items are decoded exactly to confirm.  ``methods`` matches
-        invoke-* and invoke-polymorphic*, ``fields`` iget/iput/sget/sput,
-        ``strings`` const-string(/jumbo), ``types`` const-class, check-cast,
-        instance-of, new-instance, new-array, filled-new-array(/range), and
-        ``call_sites`` invoke-custom(/range).  Name the owners with
-        :meth:`methods_at_code`.  Raises :class:`DexError` if a candidate code
-        item does not decode.
+        The candidates (an opcode of the right family at an even position in
+        some code item's instructions, then the wanted index in little-endian)
+        come from the reverse index of :meth:`use_index`, built in one numpy
+        pass on the first question; only the code items they fall in are
+        decoded exactly to confirm.  A malformed layout (odd or overlapping
+        code items) is scanned with a ``bytes`` regex instead, with the same
+        rule.  ``methods`` matches invoke-* and invoke-polymorphic*,
+        ``fields`` iget/iput/sget/sput, ``strings`` const-string(/jumbo),
+        ``types`` const-class, check-cast, instance-of, new-instance,
+        new-array, filled-new-array(/range), and ``call_sites``
+        invoke-custom(/range).  Name the owners with :meth:`methods_at_code`.
+        Raises :class:`DexError` if a candidate code item does not decode.
         """
         wanted: dict[str | None, frozenset[int]] = {}
         for kind, values in (
@@ -1020,6 +1033,56 @@ class DexFile:
         starts = self._build_code_index()
         if not starts:
             return {}
+        index = self.use_index()
+        candidates = index.users(wanted) if index is not None else self._scan_candidates(wanted, starts)
+        n_wanted = sum(len(values) for values in wanted.values())
+        result: dict[int, list[Insn]] = {}
+        for code_off in candidates:
+            refs, by_key = self._reference_insns(code_off)
+            if n_wanted < len(refs) // 4:  # a big method (thousands of field accesses): look the wanted up
+                found = [raw for kind, values in wanted.items() for v in values for raw in by_key.get((kind, v), ())]
+                hits = [self._make_insn(raw) for raw in sorted(found)]
+            else:
+                hits = [self._make_insn(raw) for raw in refs if raw[2] in wanted and raw[3] in wanted[raw[2]]]
+            if hits:
+                result[code_off] = hits
+        return result
+
+    def use_index(self) -> UseIndex | None:
+        """The reverse index of the code (who may use each field, string, type, method, call site), built once.
+
+        ``None`` for a malformed layout (odd or overlapping code items), where :meth:`code_users` scans instead.
+        """
+        if not self._use_index_built:
+            starts = self._build_code_index()
+            self._use_index = build_use_index(self._data, starts, self._code_region)
+            self._use_index_built = True
+        return self._use_index
+
+    _REFS_CACHE_ITEMS = 256  # least recently used out: per DEX, and a big method's references weigh ~1 MB
+
+    def _reference_insns(
+        self, code_off: int
+    ) -> tuple[list[RawInsn], dict[tuple[str | None, int | None], list[RawInsn]]]:
+        """The raw instructions of a code item that name a table entry, in order and by (kind, index).
+
+        The whole item is decoded (a DexError if it does not); the most recently used items are cached.
+        """
+        cached = self._refs_cache.pop(code_off, None)
+        if cached is not None:
+            self._refs_cache[code_off] = cached  # most recently used last
+        else:
+            refs = [raw for raw in self._raw_insns(code_off) if raw[2] is not None]
+            by_key: dict[tuple[str | None, int | None], list[RawInsn]] = {}
+            for raw in refs:
+                by_key.setdefault((raw[2], raw[3]), []).append(raw)
+            if len(self._refs_cache) >= self._REFS_CACHE_ITEMS:
+                del self._refs_cache[next(iter(self._refs_cache))]
+            cached = self._refs_cache[code_off] = (refs, by_key)
+        return cached
+
+    def _scan_candidates(self, wanted: dict[str | None, frozenset[int]], starts: list[int]) -> list[int]:
+        """Code items that may use a wanted index: a regex scan of the code region (for malformed layouts)."""
         data = self._data
         region_lo, region_hi = self._code_region
         size = self._size
@@ -1057,17 +1120,7 @@ class DexFile:
                     continue
             if (pos - last_lo) & 1 == 0:
                 candidates.add(last_start)
-
-        result: dict[int, list[Insn]] = {}
-        for code_off in sorted(candidates):
-            hits = [
-                self._make_insn(raw)
-                for raw in self._raw_insns(code_off)
-                if raw[2] in wanted and raw[3] in wanted[raw[2]]
-            ]
-            if hits:
-                result[code_off] = hits
-        return result
+        return sorted(candidates)
 
     # ------------------------------------------------ call sites & handles
 

@@ -1,4 +1,7 @@
-"""A whole-DEX index of candidate references (invokes, new-instance, invoke-custom), built in one numpy pass.
+"""Who calls, instantiates or makes a lambda of given methods and types in one DEX, confirmed by decoding.
+
+The candidates come from the DEX's reverse index (DexFile.use_index, shared with code_users); for a DEX whose
+code layout is malformed, from the index of this module's own, built as described below.
 
 Walking callers backwards asks "who calls these methods?" once per level of the walk; answering each
 question with a fresh regex scan of the code (DexFile.code_users) costs ~50 ms per DEX per level, and
@@ -30,7 +33,9 @@ class RefIndex:
         self._starts = dex.code_offsets()
         self._candidates: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._decoded: dict[int, frozenset[tuple[str, int]]] = {}
-        if self._starts:
+        # the DEX's own reverse index (shared with code_users), unless its layout is malformed
+        self._shared = dex.use_index() if self._starts else None
+        if self._starts and self._shared is None:
             self._build()
 
     def _build(self) -> None:
@@ -49,12 +54,17 @@ class RefIndex:
 
     def users(self, kind: str, indices: Iterable[int]) -> dict[int, set[int]]:
         """code_off -> the wanted indices of this kind that its code really references."""
-        if kind not in self._candidates:
-            return {}
-        keys, positions = self._candidates[kind]
         wanted = sorted(set(indices))
         if not wanted:
             return {}
+        if self._shared is not None:
+            if kind not in _KINDS:
+                return {}
+            opcodes = [NEW_INSTANCE] if kind == "type" else None
+            return self._confirmed(kind, self._shared.code_items(kind, wanted, opcodes), set(wanted))
+        if kind not in self._candidates:
+            return {}
+        keys, positions = self._candidates[kind]
         want = np.asarray(wanted, dtype=np.uint32)
         left = np.searchsorted(keys, want, side="left")
         right = np.searchsorted(keys, want, side="right")
@@ -64,10 +74,12 @@ class RefIndex:
                 j = bisect.bisect_right(self._starts, pos) - 1
                 if j >= 0:
                     code_offs.add(self._starts[j])
-        wanted_set = set(wanted)
+        return self._confirmed(kind, code_offs, set(wanted))
+
+    def _confirmed(self, kind: str, code_offs: Iterable[int], wanted: set[int]) -> dict[int, set[int]]:
         out: dict[int, set[int]] = {}
         for off in code_offs:
-            hits = {i for k, i in self._refs(off) if k == kind and i in wanted_set}
+            hits = {i for k, i in self._refs(off) if k == kind and i in wanted}
             if hits:
                 out[off] = hits
         return out
