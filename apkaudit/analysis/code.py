@@ -17,6 +17,7 @@ from apkaudit.analysis import owners, runtime_code, webshell
 from apkaudit.analysis.claims import Libraries, keeps_site, method_code
 from apkaudit.analysis.flows.engine import Flow as _EngineFlow
 from apkaudit.analysis.flows.engine import FlowAnalysis
+from apkaudit.analysis.flows.reflection import REFLECTED_SOURCE
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.analysis.runtime_code import RuntimeCode
@@ -79,6 +80,7 @@ def _analyse(
     raw += _receiver_sites(program, components)
     runtime = runtime_code.scan(program)
     raw += runtime.sites  # reads found through reflection
+    _reflective_sources(runtime, source_uses)
     callbacks = _callback_sites(program)
     raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
@@ -114,6 +116,15 @@ def _analyse(
 
 
 _TRANSMITTING = ("network", "webview")
+
+
+def _reflective_sources(runtime: RuntimeCode, source_uses: dict[str, dict[tuple[str, int], str]]) -> None:
+    """A read found through reflection (runtime_code.py) is the value Method.invoke returns in that method: keyed
+    ("reflect", n) for the flows (flows/reflection.py), one key per API the method names."""
+    for _, site in runtime.sites:
+        uses = source_uses.setdefault(site.method, {})
+        if site.api not in uses.values():
+            uses[(REFLECTED_SOURCE, len(uses))] = site.api
 
 
 def _library_internal(site: Site, category: str, libraries: Libraries) -> Site:
