@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from apkaudit.analysis import owners, runtime_code, webshell
@@ -27,6 +27,7 @@ from apkaudit.dex.opcodes import FIELD_GETS
 from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site
 
 _FIELD_READS = FIELD_GETS  # iget*, sget*
+_ACC_PUBLIC = 0x0001
 MAX_DEPTH = 40  # call-path length at which reachability gives up
 MAX_FRONTIER = 20_000  # methods visited per site before giving up
 
@@ -63,17 +64,23 @@ def analyse(
     resource_urls: Mapping[int, str] | None = None,
     package: str | None = None,
     program: Program | None = None,
+    layouts: Sequence[bytes] = (),
 ) -> CodeFacts:
     """`package`: the manifest package, whose classes are the app's own even inside an SDK vendor's namespace.
-    `program`: the Program over `dexes` when the caller has built it already (audit.py builds it once)."""
+    `program`: the Program over `dexes` when the caller has built it already (audit.py builds it once).
+    `layouts`: the compiled layout files, for the activity methods their android:onClick attributes name."""
     program = program if program is not None else Program(dexes)
     components = list(components)
     with owners.attribution(program, package):
-        return _analyse(program, components, flows, resource_urls)
+        return _analyse(program, components, flows, resource_urls, layouts)
 
 
 def _analyse(
-    program: Program, components: list[Component], flows: bool, resource_urls: Mapping[int, str] | None
+    program: Program,
+    components: list[Component],
+    flows: bool,
+    resource_urls: Mapping[int, str] | None,
+    layouts: Sequence[bytes] = (),
 ) -> CodeFacts:
     source_uses: dict[str, dict[tuple[str, int], str]] = {}
     raw = _find_sites(program, source_uses)
@@ -84,6 +91,8 @@ def _analyse(
     callbacks = _callback_sites(program)
     raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
+    for method, kind in _click_handlers(program, components, layouts).items():
+        entries.setdefault(method, kind)
     for method, kind in webshell.bridge_entries(program).items():  # what a web page can call (issue 15)
         entries.setdefault(method, kind)
     paths = _reach({s.method for _, s in raw}, program, entries)
@@ -377,6 +386,37 @@ def _entry_points(program: Program, components: list[Component]) -> dict[str, st
                 if (m.name.startswith("on") and not m.is_static) or m.name in _ENTRY_EXTRA:
                     entries.setdefault(m.signature, _entry_kind(c))
     return entries
+
+
+_CLICK_PROTO = "(Landroid/view/View;)V"
+
+
+def _click_handlers(program: Program, components: list[Component], layouts: Sequence[bytes]) -> dict[str, str]:
+    """Activity methods a layout's android:onClick names: public `void name(View)` methods of an activity (or
+    its app base classes) whose name is a string of some compiled layout's string pool (UTF-8 or UTF-16, with
+    its length before and its terminator after, so a longer string holding the name does not count)."""
+    if not layouts:
+        return {}
+    out: dict[str, str] = {}
+    for c in components:
+        if c.kind != "activity":
+            continue
+        cls = descriptor(c.name)
+        for k in [cls, *program.app_ancestors(cls)]:
+            for m in program.methods(k):
+                handler = m.proto == _CLICK_PROTO and not m.is_static and m.access_flags & _ACC_PUBLIC and m.code_off
+                if handler and m.signature not in out and _in_string_pool(m.name, layouts):
+                    out[m.signature] = _entry_kind(c)
+    return out
+
+
+def _in_string_pool(name: str, layouts: Sequence[bytes]) -> bool:
+    utf8 = name.encode("utf-8")
+    utf16 = name.encode("utf-16-le")
+    if len(utf8) >= 0x80 or len(name) >= 0x8000:
+        return False
+    forms = (bytes([len(name), len(utf8)]) + utf8 + b"\0", len(name).to_bytes(2, "little") + utf16 + b"\0\0")
+    return any(form in data for data in layouts for form in forms)
 
 
 def _reach(targets: set[str], program: Program, entries: dict[str, str]) -> dict[str, tuple[str, ...]]:
