@@ -39,7 +39,7 @@ from apkaudit.analysis.flows.models import (
     param_types,
     reflective,
 )
-from apkaudit.analysis.flows.objects import ALIASING, ObjectsMixin
+from apkaudit.analysis.flows.objects import ALIASING, ObjectsMixin, inherited_names
 from apkaudit.analysis.flows.ops import (
     ARRAY_GETS,
     ARRAY_PUTS,
@@ -278,6 +278,9 @@ class Interpreter(CallsMixin, ObjectsMixin):
         f = self.dex.field_ref(op.index).signature
         value = state.get(op.regs[0], NO_LABELS)
         self.summary.fields[f] |= data_of(value) | urls_of(value)
+        if data_of(value):
+            for other in inherited_names(self.flows.program, f):
+                self.summary.fields[other] |= data_of(value)
         self.named.put(f, self.consts.get(op.regs[0]), value)
 
     # -- invokes ----------------------------------------------------------------------------------------
