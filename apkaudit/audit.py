@@ -60,7 +60,14 @@ def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool,
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
     dexes = load_dex(archive, limited)
     code = _analyse_code(
-        dexes, manifest.components, archive.limits, flows, limited, resources.url_strings(apk), manifest.app.package
+        dexes,
+        manifest.components,
+        archive.limits,
+        flows,
+        limited,
+        resources.url_strings(apk),
+        manifest.app.package,
+        resources.layouts(archive),
     )
     names = (
         "permissions",
@@ -179,6 +186,7 @@ def _analyse_code(
     limited: list[str],
     resource_urls: Mapping[int, str] | None = None,
     package: str | None = None,
+    layouts: Sequence[bytes] = (),
 ) -> CodeFacts:
     """analyse() within limits.max_analysis_seconds: past it, again without flows (half the time), then nothing.
 
@@ -202,6 +210,7 @@ def _analyse_code(
                     package=package,
                     program=program,
                     progress=progress,
+                    layouts=layouts,
                 )
         except _OutOfTime:
             cut.append(_covered(progress))

@@ -10,13 +10,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from apkaudit.analysis import owners, runtime_code, webshell
 from apkaudit.analysis.claims import Libraries, keeps_site, method_code
 from apkaudit.analysis.flows.engine import Flow as _EngineFlow
 from apkaudit.analysis.flows.engine import FlowAnalysis
+from apkaudit.analysis.flows.reflection import REFLECTED_SOURCE
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.analysis.runtime_code import RuntimeCode
@@ -26,6 +27,7 @@ from apkaudit.dex.opcodes import FIELD_GETS
 from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site
 
 _FIELD_READS = FIELD_GETS  # iget*, sget*
+_ACC_PUBLIC = 0x0001
 MAX_DEPTH = 40  # call-path length at which reachability gives up
 MAX_FRONTIER = 20_000  # methods visited per site before giving up
 
@@ -63,16 +65,18 @@ def analyse(
     package: str | None = None,
     program: Program | None = None,
     progress: dict[str, int | str] | None = None,
+    layouts: Sequence[bytes] = (),
 ) -> CodeFacts:
     """`package`: the manifest package, whose classes are the app's own even inside an SDK vendor's namespace.
     `program`: the Program over `dexes` when the caller has built it already (audit.py builds it once).
-    `progress` (if given) is kept up to date: the stage reached and the reachable sites whose flows were followed."""
+    `progress` (if given) is kept up to date: the stage reached and the reachable sites whose flows were followed.
+    `layouts`: the compiled layout files, for the activity methods their android:onClick attributes name."""
     progress = {} if progress is None else progress
     progress["stage"] = "finding sites"
     program = program if program is not None else Program(dexes)
     components = list(components)
     with owners.attribution(program, package):
-        return _analyse(program, components, flows, resource_urls, progress)
+        return _analyse(program, components, flows, resource_urls, progress, layouts)
 
 
 def _analyse(
@@ -81,15 +85,19 @@ def _analyse(
     flows: bool,
     resource_urls: Mapping[int, str] | None,
     progress: dict[str, int | str],
+    layouts: Sequence[bytes] = (),
 ) -> CodeFacts:
     source_uses: dict[str, dict[tuple[str, int], str]] = {}
     raw = _find_sites(program, source_uses)
     raw += _receiver_sites(program, components)
     runtime = runtime_code.scan(program)
     raw += runtime.sites  # reads found through reflection
+    _reflective_sources(runtime, source_uses)
     callbacks = _callback_sites(program)
     raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
+    for method, kind in _click_handlers(program, components, layouts).items():
+        entries.setdefault(method, kind)
     for method, kind in webshell.bridge_entries(program).items():  # what a web page can call (issue 15)
         entries.setdefault(method, kind)
     progress["stage"] = "walking callers to entry points"
@@ -125,6 +133,15 @@ def _analyse(
 
 
 _TRANSMITTING = ("network", "webview")
+
+
+def _reflective_sources(runtime: RuntimeCode, source_uses: dict[str, dict[tuple[str, int], str]]) -> None:
+    """A read found through reflection (runtime_code.py) is the value Method.invoke returns in that method: keyed
+    ("reflect", n) for the flows (flows/reflection.py), one key per API the method names."""
+    for _, site in runtime.sites:
+        uses = source_uses.setdefault(site.method, {})
+        if site.api not in uses.values():
+            uses[(REFLECTED_SOURCE, len(uses))] = site.api
 
 
 def _library_internal(site: Site, category: str, libraries: Libraries) -> Site:
@@ -377,6 +394,37 @@ def _entry_points(program: Program, components: list[Component]) -> dict[str, st
                 if (m.name.startswith("on") and not m.is_static) or m.name in _ENTRY_EXTRA:
                     entries.setdefault(m.signature, _entry_kind(c))
     return entries
+
+
+_CLICK_PROTO = "(Landroid/view/View;)V"
+
+
+def _click_handlers(program: Program, components: list[Component], layouts: Sequence[bytes]) -> dict[str, str]:
+    """Activity methods a layout's android:onClick names: public `void name(View)` methods of an activity (or
+    its app base classes) whose name is a string of some compiled layout's string pool (UTF-8 or UTF-16, with
+    its length before and its terminator after, so a longer string holding the name does not count)."""
+    if not layouts:
+        return {}
+    out: dict[str, str] = {}
+    for c in components:
+        if c.kind != "activity":
+            continue
+        cls = descriptor(c.name)
+        for k in [cls, *program.app_ancestors(cls)]:
+            for m in program.methods(k):
+                handler = m.proto == _CLICK_PROTO and not m.is_static and m.access_flags & _ACC_PUBLIC and m.code_off
+                if handler and m.signature not in out and _in_string_pool(m.name, layouts):
+                    out[m.signature] = _entry_kind(c)
+    return out
+
+
+def _in_string_pool(name: str, layouts: Sequence[bytes]) -> bool:
+    utf8 = name.encode("utf-8")
+    utf16 = name.encode("utf-16-le")
+    if len(utf8) >= 0x80 or len(name) >= 0x8000:
+        return False
+    forms = (bytes([len(name), len(utf8)]) + utf8 + b"\0", len(name).to_bytes(2, "little") + utf16 + b"\0\0")
+    return any(form in data for data in layouts for form in forms)
 
 
 def _reach(targets: set[str], program: Program, entries: dict[str, str]) -> dict[str, tuple[str, ...]]:

@@ -122,3 +122,26 @@ def raw_string_prefix(apk: Any, reference: str, limit: int) -> str | None:
     end = raw.find(b"\0")
     text = raw[: end if end >= 0 else len(raw)].decode("utf-8", errors="ignore")
     return text[:limit] or None
+
+
+MAX_LAYOUTS = 4_000  # layout files read for android:onClick handlers
+MAX_LAYOUT_BYTES = 32 * 1024 * 1024
+
+
+def layouts(archive: Any) -> list[bytes]:
+    """The compiled layout files (res/layout*/), bounded: where android:onClick names the activity methods a
+    button runs (analysis/code.py reads their string pools for the names of the app's click handlers)."""
+    out: list[bytes] = []
+    total = 0
+    for name in archive.names:
+        if not (name.startswith("res/layout") and name.endswith(".xml")) or len(out) >= MAX_LAYOUTS:
+            continue
+        if archive.encrypted(name):
+            continue
+        data = archive.read(name)
+        if data is not None:
+            total += len(data)
+            if total > MAX_LAYOUT_BYTES:
+                break
+            out.append(data)
+    return out

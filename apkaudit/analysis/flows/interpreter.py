@@ -40,7 +40,7 @@ from apkaudit.analysis.flows.models import (
     param_types,
     reflective,
 )
-from apkaudit.analysis.flows.objects import ALIASING, ObjectsMixin
+from apkaudit.analysis.flows.objects import ALIASING, ObjectsMixin, inherited_names
 from apkaudit.analysis.flows.ops import (
     ARRAY_GETS,
     ARRAY_PUTS,
@@ -62,7 +62,12 @@ from apkaudit.analysis.flows.ops import (
     UNARY,
     WRITES_A,
 )
-from apkaudit.analysis.flows.reflection import reflective_facts, reflective_targets
+from apkaudit.analysis.flows.reflection import (
+    ConstantFields,
+    reflected_sources,
+    reflective_facts,
+    reflective_targets,
+)
 from apkaudit.analysis.flows.strong import FieldSlots
 from apkaudit.analysis.flows.summary import Summary
 from apkaudit.analysis.owners import is_library
@@ -85,7 +90,7 @@ if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
 
 _URL = ENDPOINT_URL
-_REFLECTIVE_NAMES = frozenset({"forName", "getClass", "getMethod", "getDeclaredMethod"})
+_REFLECTIVE_NAMES = frozenset({"forName", "getClass", "getMethod", "getDeclaredMethod", "newInstance"})
 _THROWN = -2  # pseudo-register: what the method threw, for move-exception in its handlers
 
 
@@ -105,6 +110,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         self.this_reg = None if is_static else code.registers - code.ins
         self.consts: dict[int, str] = {}  # register -> string constant, for prefs keys (flow-insensitive)
         self.ints: dict[int, int] = {}  # register -> int constant, for resource ids (flow-insensitive)
+        self.named = ConstantFields()  # class and method names kept in fields (reflection.py)
         # register -> where the object in it came from, for aliases (objects.py; flow-insensitive)
         self.origins: dict[int, tuple[str, str | int]] = {
             reg: ("param", pos) for reg, pos in self.params if reg != self.this_reg
@@ -286,7 +292,11 @@ class Interpreter(CallsMixin, ObjectsMixin):
             labels.add(SourceValue((self.method, api)))
         if len(op.regs) > 1 and not self.flows.program.is_app_class(f.partition("->")[0]):
             labels |= data_of(state.get(op.regs[1], NO_LABELS))  # a framework object's field (PackageInfo.packageName)
+        text, named = self.named.get(f)
+        labels |= named
         state[op.regs[0]] = frozenset(labels)
+        if text is not None:
+            self.consts[op.regs[0]] = text
         self._origin(op, f)
 
     def _field_put(self, op: Op, state: State) -> None:
@@ -295,6 +305,10 @@ class Interpreter(CallsMixin, ObjectsMixin):
         value = state.get(op.regs[0], NO_LABELS)
         self.summary.fields[f] |= data_of(value) | urls_of(value)
         self.slots.put(op, self.dex, value, state)
+        if data_of(value):
+            for other in inherited_names(self.flows.program, f):
+                self.summary.fields[other] |= data_of(value)
+        self.named.put(f, self.consts.get(op.regs[0]), value)
 
     # -- invokes ----------------------------------------------------------------------------------------
 
@@ -327,9 +341,12 @@ class Interpreter(CallsMixin, ObjectsMixin):
         ):
             self._reflected_call(call, targets, result)
         elif sig in reflective():
+            result |= reflected_sources(self.method, self.flows.sources.get(self.method, {}))
             if data_of(incoming):
                 self._leak(op, sig, "reflection", incoming)
             result |= incoming
+            if len(op.regs) > 2 and data_of(args[2]):  # the object the unknown method runs on may keep its arguments
+                state[op.regs[1]] = args[1] | data_of(args[2])
         else:
             self._library_call(call, result, state)
             self._container_call(op, ref, static, state)

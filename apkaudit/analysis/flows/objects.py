@@ -189,6 +189,16 @@ def class_fields(program: Program, cls: str, cache: dict[str, list[str]]) -> lis
     return found
 
 
+def inherited_names(program: Program, field_sig: str) -> list[str]:
+    """The other names of an app class's field: javac names a field through the class of the reference it is
+    read from (`ConcreteClass.imei` for a field BaseClass declares), so a write is kept under the names the
+    app's base classes and subclasses give it too."""
+    cls, _, rest = field_sig.partition("->")
+    if not program.is_app_class(cls):
+        return []
+    return [f"{k}->{rest}" for k in sorted({*program.app_ancestors(cls), *program.subclasses(cls)}) if k != cls]
+
+
 def request_model(program: Program, cls: str) -> RequestObject | None:
     """The request-object model of an app class, from the library request class it extends."""
     models = request_objects()

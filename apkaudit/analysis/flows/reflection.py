@@ -2,18 +2,29 @@
 Method.invoke(obj, args) run the app's method `a.B.m`; where the names are constants, the call is followed like
 a direct one (its arguments reach the method's parameters, its return value comes back). Names built at run
 time (from resources, concatenation, a list) are not resolved: the data passed to invoke() is reported as
-reaching reflection, where the analysis stops.
+reaching reflection, where the analysis stops, and the object it runs on may keep it (a reflective
+Intent.putExtra). Names a method keeps in its own fields are read back (ConstantFields); Class.newInstance()
+and getClass() on that object name the class again. A framework read found through reflection
+(runtime_code.py: the method holds the class and member names) is the value Method.invoke returns there.
 """
 
 from __future__ import annotations
 
-from apkaudit.analysis.flows.labels import ClassConst, Label, Labels, MethodConst
+from apkaudit.analysis.flows.labels import ClassConst, Instance, Label, Labels, MethodConst, SourceValue
 from apkaudit.analysis.program import Program
 
 CLASS = "Ljava/lang/Class;"
 _FOR_NAME = f"{CLASS}->forName"
 _GET_CLASS = "getClass"
+_NEW_INSTANCE = f"{CLASS}->newInstance()Ljava/lang/Object;"
 _MEMBER_LOOKUPS = ("getMethod", "getDeclaredMethod")
+REFLECTED_SOURCE = "reflect"  # key kind in a method's source uses: a read found through reflection (runtime_code.py)
+
+
+def reflected_sources(method: str, uses: dict[tuple[str, int], str]) -> set[Label]:
+    """The reads a method makes through reflection (a framework source named by constant class and member
+    strings, found by runtime_code.py): what Method.invoke returns there is their value."""
+    return {SourceValue((method, api)) for (kind, _), api in uses.items() if kind == REFLECTED_SOURCE}
 
 
 def class_of_name(program: Program, text: str) -> str | None:
@@ -32,8 +43,12 @@ def reflective_facts(
     if sig.startswith(_FOR_NAME) and consts and consts[0]:
         cls = class_of_name(program, consts[0])
         return {ClassConst(cls)} if cls else set()
-    if name == _GET_CLASS and sig.endswith("()" + CLASS) and own_class is not None:
-        return {ClassConst(own_class)}
+    if name == _GET_CLASS and sig.endswith("()" + CLASS):
+        # this.getClass(), or getClass() on an app object made here or by Class.newInstance()
+        mine: set[Label] = {ClassConst(own_class)} if own_class is not None else set()
+        return mine | {ClassConst(x.cls) for x in (args[0] if args else ()) if isinstance(x, Instance)}
+    if sig == _NEW_INSTANCE and args:  # Class.newInstance(): an object of the class named by a constant
+        return {Instance(x.cls) for x in args[0] if isinstance(x, ClassConst)}
     if sig.startswith(CLASS + "->") and name in _MEMBER_LOOKUPS and len(consts) > 1 and consts[1]:
         return {MethodConst(x.cls, consts[1]) for x in args[0] if isinstance(x, ClassConst)}
     return set()
@@ -50,3 +65,23 @@ def reflective_targets(program: Program, receiver: Labels) -> list[tuple[str, bo
                 found += [(d.signature, d.is_static) for d in defs]
                 break
     return found
+
+
+class ConstantFields:
+    """The class and method names a method keeps in fields of its own and reads back (`c = Class.forName(name)`
+    with `name` a field set to a constant, `method = c.getMethod("m")` kept in a field): flow-insensitive, within
+    the one method, like the register constants."""
+
+    def __init__(self) -> None:
+        self.strings: dict[str, str] = {}  # field -> the string constant written into it
+        self.facts: dict[str, set[Label]] = {}  # field -> the classes, objects and methods named by constants
+
+    def put(self, field: str, text: str | None, value: Labels) -> None:
+        if text is not None:
+            self.strings[field] = text
+        named = {x for x in value if isinstance(x, (ClassConst, MethodConst, Instance))}
+        if named:
+            self.facts.setdefault(field, set()).update(named)
+
+    def get(self, field: str) -> tuple[str | None, set[Label]]:
+        return self.strings.get(field), self.facts.get(field, set())

@@ -240,6 +240,24 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "packages_field",
         ),
     ],
+    "layout_onclick": [
+        (
+            "contacts",
+            _m("layout_onclick", "syncContacts(Landroid/view/View;)V"),
+            "network",
+            _m("layout_onclick", "syncContacts(Landroid/view/View;)V"),
+            URL + "layout_onclick",
+        ),
+    ],
+    "reflect_class_field": [
+        (
+            "phone_ids",
+            _m("reflect_class_field", ON_CREATE),
+            "network",
+            _m("reflect_class_field", "send(Ljava/lang/String;)V", "Uploader"),
+            URL + "reflect_class_field",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -252,6 +270,8 @@ NEGATIVES = [
     "js_contacts_unregistered",
     "volley_local",
     "packages_other_field",
+    "layout_onclick_local",
+    "reflect_class_field_local",
 ]
 
 
