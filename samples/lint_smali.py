@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 METHOD_RE = re.compile(r"\.method (?P<flags>.*?)(?P<name>\S+)\((?P<rest>.*)$")
@@ -52,11 +53,19 @@ def param_slots(desc: str) -> list[int]:
     return out
 
 
+class _Method:
+    """Register counts of the method being read: ``n_regs`` is None until ``.registers`` or ``.locals``."""
+
+    def __init__(self, header: re.Match[str]) -> None:
+        flags = f" {header['flags']}"
+        self.n_params = sum(param_slots("(" + header["rest"])) + (0 if " static " in flags else 1)
+        self.n_regs: int | None = None
+        self.abstract = " abstract " in flags or " native " in flags
+
+
 def lint_file(path: Path) -> list[str]:
     errors: list[str] = []
-    method: dict[str, object] | None = None
-    n_params = 0
-    n_regs: int | None = None
+    method: _Method | None = None
     in_annotation = False
 
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -67,14 +76,10 @@ def lint_file(path: Path) -> list[str]:
 
         m = METHOD_RE.match(line)
         if m:
-            flags = f" {m['flags']}"
-            is_static = " static " in flags
-            n_params = sum(param_slots("(" + m["rest"])) + (0 if is_static else 1)
-            n_regs = None
-            method = {"abstract": " abstract " in flags or " native " in flags}
+            method = _Method(m)
             continue
         if line == ".end method":
-            if method is not None and not method["abstract"] and n_regs is None:
+            if method is not None and not method.abstract and method.n_regs is None:
                 report("concrete method without .registers")
             method = None
             continue
@@ -85,56 +90,66 @@ def lint_file(path: Path) -> list[str]:
         if in_annotation:
             in_annotation = line != ".end annotation"
             continue
-        if line.startswith(".registers"):
-            n_regs = int(line.split()[1])
-            if n_regs < n_params:
-                report(f".registers {n_regs} is less than the {n_params} parameter registers")
+        if _read_directive(line, method, report):
             continue
-        if line.startswith(".locals"):
-            n_regs = int(line.split()[1]) + n_params
-            continue
-        if line.startswith(".") and not line.startswith(".catch"):
-            continue
-        if n_regs is None:
+        if method.n_regs is None:
             report("instruction before .registers")
             continue
-
-        code = STRING_RE.sub('""', line)
-        n_locals = n_regs - n_params
-
-        def index(kind: str, num: int, total: int = n_regs, params: int = n_params, locs: int = n_locals) -> int:
-            """Absolute register number of vN / pN, reporting out-of-range ones."""
-            if kind == "v":
-                if num >= total:
-                    report(f"v{num} out of range (.registers {total})")
-                return num
-            if num >= params:
-                report(f"p{num} out of range ({params} parameter registers)")
-            return locs + num
-
-        for kind, num in REG_RE.findall(code):
-            index(kind, int(num))
-
-        inv = INVOKE_RE.match(code)
-        if not inv:
-            continue
-        names = [r.strip() for r in re.split(r"\.\.|,", inv["regs"]) if r.strip()]
-        regs = [index(r[0], int(r[1:])) for r in names]
-        if inv["range"]:
-            if len(regs) == 2:
-                regs = list(range(regs[0], regs[1] + 1))
-        elif len(regs) > 5:
-            report("more than 5 registers need the /range form")
-        want = ([] if inv["kind"] == "invoke-static" else [1]) + param_slots(inv["desc"])
-        if len(regs) != sum(want):
-            report(f"{inv['kind']} passes {len(regs)} registers, {inv['target']}{inv['desc']} needs {sum(want)}")
-            continue
-        pos = 0
-        for width in want:
-            if width == 2 and regs[pos + 1] != regs[pos] + 1:
-                report("wide (J/D) argument is not a consecutive register pair")
-            pos += width
+        _check_instruction(STRING_RE.sub('""', line), method.n_regs, method.n_params, report)
     return errors
+
+
+def _read_directive(line: str, method: _Method, report: Callable[[str], None]) -> bool:
+    """Take ``.registers`` / ``.locals`` into the method; True for any directive but ``.catch``."""
+    if line.startswith(".registers"):
+        method.n_regs = int(line.split()[1])
+        if method.n_regs < method.n_params:
+            report(f".registers {method.n_regs} is less than the {method.n_params} parameter registers")
+        return True
+    if line.startswith(".locals"):
+        method.n_regs = int(line.split()[1]) + method.n_params
+        return True
+    return line.startswith(".") and not line.startswith(".catch")
+
+
+def _check_instruction(code: str, n_regs: int, n_params: int, report: Callable[[str], None]) -> None:
+    """Register ranges of one instruction (string literals blanked out), then its invoke arguments if any."""
+    n_locals = n_regs - n_params
+
+    def index(kind: str, num: int) -> int:
+        """Absolute register number of vN / pN, reporting out-of-range ones."""
+        if kind == "v":
+            if num >= n_regs:
+                report(f"v{num} out of range (.registers {n_regs})")
+            return num
+        if num >= n_params:
+            report(f"p{num} out of range ({n_params} parameter registers)")
+        return n_locals + num
+
+    for kind, num in REG_RE.findall(code):
+        index(kind, int(num))
+    inv = INVOKE_RE.match(code)
+    if inv:
+        names = [r.strip() for r in re.split(r"\.\.|,", inv["regs"]) if r.strip()]
+        _check_invoke(inv, [index(r[0], int(r[1:])) for r in names], report)
+
+
+def _check_invoke(inv: re.Match[str], regs: list[int], report: Callable[[str], None]) -> None:
+    """Argument count and wide pairs of one invoke, given its registers as absolute numbers."""
+    if inv["range"]:
+        if len(regs) == 2:
+            regs = list(range(regs[0], regs[1] + 1))
+    elif len(regs) > 5:
+        report("more than 5 registers need the /range form")
+    want = ([] if inv["kind"] == "invoke-static" else [1]) + param_slots(inv["desc"])
+    if len(regs) != sum(want):
+        report(f"{inv['kind']} passes {len(regs)} registers, {inv['target']}{inv['desc']} needs {sum(want)}")
+        return
+    pos = 0
+    for width in want:
+        if width == 2 and regs[pos + 1] != regs[pos] + 1:
+            report("wide (J/D) argument is not a consecutive register pair")
+        pos += width
 
 
 def main(argv: list[str]) -> int:

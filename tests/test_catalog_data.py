@@ -267,81 +267,125 @@ def test_sources_entries(sources: dict[str, Any]) -> None:
         if kind not in SOURCE_KINDS:
             problems.append(f"{where}: kind {kind!r} not in {sorted(SOURCE_KINDS)}")
             continue
-        if "category" not in e:
-            problems.append(f"{where}: category key missing (use null for resolvers/generic pickers)")
-        cat = e.get("category")
-        if cat is None:
-            if kind not in ("resolver", "picker"):
-                problems.append(f"{where}: only resolver and picker entries may have a null category")
-        elif cat not in CATEGORIES:
-            problems.append(f"{where}: category {cat!r} not in the allowed set")
-        if kind == "resolver" and cat is not None:
-            problems.append(f"{where}: resolver entries take their category from the Uri; category must be null")
-
-        sig, val = e.get("signature"), e.get("value")
-        if kind == "field":
-            if not (isinstance(sig, str) and FIELD_RE.match(sig)):
-                problems.append(f"{where}: field signature must be Lcls;->NAME:type, got {sig!r}")
-        elif kind in ("method", "resolver", "callback"):
-            if kind == "callback" and not (isinstance(e.get("param"), int) and e["param"] >= 1 and "(" in str(sig)):
-                problems.append(f"{where}: a callback needs a full signature and `param` >= 1")
-            if not _is_method(sig):
-                problems.append(f"{where}: method signature must be Lcls;->name(args)ret or Lcls;->name, got {sig!r}")
-        elif kind == "picker":
-            if (sig is None) == (val is None):
-                problems.append(f"{where}: a picker has exactly one of signature / value")
-            if sig is not None and not (isinstance(sig, str) and (CLASS_RE.match(sig) or _is_method(sig))):
-                problems.append(f"{where}: picker signature must be a class descriptor or a method, got {sig!r}")
-            if val is not None and not (isinstance(val, str) and (ACTION_RE.match(val) or MIME_RE.match(val))):
-                problems.append(f"{where}: picker value must be an action or MIME-type string, got {val!r}")
-        elif sig is not None:
-            problems.append(f"{where}: kind {kind} uses `value`, not `signature`")
-
-        if kind in ("uri", "string", "intent_action"):
-            if not (isinstance(val, str) and val.strip()):
-                problems.append(f"{where}: kind {kind} needs a non-empty string `value`")
-        elif kind not in ("picker",) and val is not None:
-            problems.append(f"{where}: kind {kind} uses `signature`, not `value`")
-        if kind == "uri" and isinstance(val, str):
-            if not val.startswith("content://") or len(val) <= len("content://"):
-                problems.append(f"{where}: URI value must start with content:// and name an authority")
-            if val.endswith("/") or any(c.isspace() for c in val):
-                problems.append(f"{where}: URI value must not end with '/' or contain blanks")
-        if kind == "intent_action" and isinstance(val, str) and not ACTION_RE.match(val):
-            problems.append(f"{where}: intent action must be a dotted action string")
-
-        if "table" in e:
-            if kind not in ("field", "uri"):
-                problems.append(f"{where}: `table` only applies to field and uri entries")
-            elif not isinstance(e["table"], bool):
-                problems.append(f"{where}: `table` must be true or false")
-
-        used_with = e.get("used_with")
-        if kind == "string":
-            if not (isinstance(used_with, list) and used_with and all(_is_method(m) for m in used_with)):
-                problems.append(f"{where}: string entries need `used_with`: a list of method signatures")
-        elif used_with is not None:
-            problems.append(f"{where}: `used_with` only applies to string entries")
-
-        uri_arg = e.get("uri_arg")
-        if kind == "resolver":
-            if not (isinstance(uri_arg, int) and not isinstance(uri_arg, bool) and uri_arg >= 0):
-                problems.append(f"{where}: resolver needs a non-negative integer uri_arg")
-            elif isinstance(sig, str) and METHOD_FULL_RE.match(sig):
-                args = _method_args(sig)
-                if uri_arg >= len(args) or args[uri_arg] != "Landroid/net/Uri;":
-                    problems.append(f"{where}: argument {uri_arg} of {sig} is not an android.net.Uri")
-        elif uri_arg is not None:
-            problems.append(f"{where}: `uri_arg` only applies to resolver entries")
-
-        perm = e.get("permission")
-        if perm is not None:
-            perms = perm if isinstance(perm, list) else [perm]
-            if not perms or not all(isinstance(p, str) and PERMISSION_RE.match(p) for p in perms):
-                problems.append(f"{where}: permission must be a permission name or a list of them, got {perm!r}")
-            if len(set(perms)) != len(perms):
-                problems.append(f"{where}: duplicate permissions")
+        for check in _SOURCE_CHECKS:
+            problems += check(e, where, kind)
     assert not problems, "\n".join(problems)
+
+
+def _source_category_problems(e: dict[str, Any], where: str, kind: Any) -> list[str]:
+    """The category key: null only for resolvers and generic pickers."""
+    out: list[str] = []
+    if "category" not in e:
+        out.append(f"{where}: category key missing (use null for resolvers/generic pickers)")
+    cat = e.get("category")
+    if cat is None:
+        if kind not in ("resolver", "picker"):
+            out.append(f"{where}: only resolver and picker entries may have a null category")
+    elif cat not in CATEGORIES:
+        out.append(f"{where}: category {cat!r} not in the allowed set")
+    if kind == "resolver" and cat is not None:
+        out.append(f"{where}: resolver entries take their category from the Uri; category must be null")
+    return out
+
+
+def _source_signature_problems(e: dict[str, Any], where: str, kind: Any) -> list[str]:
+    """The `signature` a kind takes: a field, a method, or a picker's class or method."""
+    out: list[str] = []
+    sig, val = e.get("signature"), e.get("value")
+    if kind == "field":
+        if not (isinstance(sig, str) and FIELD_RE.match(sig)):
+            out.append(f"{where}: field signature must be Lcls;->NAME:type, got {sig!r}")
+    elif kind in ("method", "resolver", "callback"):
+        if kind == "callback" and not (isinstance(e.get("param"), int) and e["param"] >= 1 and "(" in str(sig)):
+            out.append(f"{where}: a callback needs a full signature and `param` >= 1")
+        if not _is_method(sig):
+            out.append(f"{where}: method signature must be Lcls;->name(args)ret or Lcls;->name, got {sig!r}")
+    elif kind == "picker":
+        if (sig is None) == (val is None):
+            out.append(f"{where}: a picker has exactly one of signature / value")
+        if sig is not None and not (isinstance(sig, str) and (CLASS_RE.match(sig) or _is_method(sig))):
+            out.append(f"{where}: picker signature must be a class descriptor or a method, got {sig!r}")
+        if val is not None and not (isinstance(val, str) and (ACTION_RE.match(val) or MIME_RE.match(val))):
+            out.append(f"{where}: picker value must be an action or MIME-type string, got {val!r}")
+    elif sig is not None:
+        out.append(f"{where}: kind {kind} uses `value`, not `signature`")
+    return out
+
+
+def _source_value_problems(e: dict[str, Any], where: str, kind: Any) -> list[str]:
+    """The `value` a kind takes: a content URI, a string, an action, or a picker's action or MIME type."""
+    out: list[str] = []
+    val = e.get("value")
+    if kind in ("uri", "string", "intent_action"):
+        if not (isinstance(val, str) and val.strip()):
+            out.append(f"{where}: kind {kind} needs a non-empty string `value`")
+    elif kind not in ("picker",) and val is not None:
+        out.append(f"{where}: kind {kind} uses `signature`, not `value`")
+    if kind == "uri" and isinstance(val, str):
+        if not val.startswith("content://") or len(val) <= len("content://"):
+            out.append(f"{where}: URI value must start with content:// and name an authority")
+        if val.endswith("/") or any(c.isspace() for c in val):
+            out.append(f"{where}: URI value must not end with '/' or contain blanks")
+    if kind == "intent_action" and isinstance(val, str) and not ACTION_RE.match(val):
+        out.append(f"{where}: intent action must be a dotted action string")
+    return out
+
+
+def _source_option_problems(e: dict[str, Any], where: str, kind: Any) -> list[str]:
+    """`table` (field and uri entries) and `used_with` (string entries)."""
+    out: list[str] = []
+    if "table" in e:
+        if kind not in ("field", "uri"):
+            out.append(f"{where}: `table` only applies to field and uri entries")
+        elif not isinstance(e["table"], bool):
+            out.append(f"{where}: `table` must be true or false")
+    used_with = e.get("used_with")
+    if kind == "string":
+        if not (isinstance(used_with, list) and used_with and all(_is_method(m) for m in used_with)):
+            out.append(f"{where}: string entries need `used_with`: a list of method signatures")
+    elif used_with is not None:
+        out.append(f"{where}: `used_with` only applies to string entries")
+    return out
+
+
+def _source_uri_arg_problems(e: dict[str, Any], where: str, kind: Any) -> list[str]:
+    """A resolver's `uri_arg`: the index of its android.net.Uri argument."""
+    out: list[str] = []
+    sig = e.get("signature")
+    uri_arg = e.get("uri_arg")
+    if kind == "resolver":
+        if not (isinstance(uri_arg, int) and not isinstance(uri_arg, bool) and uri_arg >= 0):
+            out.append(f"{where}: resolver needs a non-negative integer uri_arg")
+        elif isinstance(sig, str) and METHOD_FULL_RE.match(sig):
+            args = _method_args(sig)
+            if uri_arg >= len(args) or args[uri_arg] != "Landroid/net/Uri;":
+                out.append(f"{where}: argument {uri_arg} of {sig} is not an android.net.Uri")
+    elif uri_arg is not None:
+        out.append(f"{where}: `uri_arg` only applies to resolver entries")
+    return out
+
+
+def _source_permission_problems(e: dict[str, Any], where: str, kind: Any) -> list[str]:
+    """`permission`: a permission name or a list of distinct ones."""
+    out: list[str] = []
+    perm = e.get("permission")
+    if perm is not None:
+        perms = perm if isinstance(perm, list) else [perm]
+        if not perms or not all(isinstance(p, str) and PERMISSION_RE.match(p) for p in perms):
+            out.append(f"{where}: permission must be a permission name or a list of them, got {perm!r}")
+        if len(set(perms)) != len(perms):
+            out.append(f"{where}: duplicate permissions")
+    return out
+
+
+_SOURCE_CHECKS = (
+    _source_category_problems,
+    _source_signature_problems,
+    _source_value_problems,
+    _source_option_problems,
+    _source_uri_arg_problems,
+    _source_permission_problems,
+)
 
 
 RETURNS = frozenset({"inventory", "item", "own_state"})
@@ -529,53 +573,72 @@ def test_sdk_entries(sdks: dict[str, Any]) -> None:
     problems: list[str] = []
     ids = {e.get("id") for e in sdks["entries"]}
     for e in sdks["entries"]:
-        eid = e.get("id")
-        where = f"sdks:{eid}"
-        unknown = set(e) - SDK_KEYS
-        if unknown:
-            problems.append(f"{where}: unknown keys {sorted(unknown)}")
-        if not isinstance(eid, str) or not SDK_ID_RE.match(eid):
-            problems.append(f"{where}: id must be lower_snake_case")
-        for key in ("name", "vendor"):
-            if not (isinstance(e.get(key), str) and e[key].strip()):
-                problems.append(f"{where}: needs a non-empty {key}")
-        if e.get("kind") not in SDK_KINDS:
-            problems.append(f"{where}: kind {e.get('kind')!r} not in {sorted(SDK_KINDS)}")
-        if "parent" in e and (e["parent"] not in ids or e["parent"] == eid):
-            problems.append(f"{where}: parent {e['parent']!r} is not another SDK id")
-        if "allow_short_prefix" in e and not isinstance(e["allow_short_prefix"], bool):
-            problems.append(f"{where}: allow_short_prefix must be a boolean")
-
+        where = f"sdks:{e.get('id')}"
+        problems += _sdk_header_problems(e, where, ids)
         prefixes = e.get("prefixes")
         if not (isinstance(prefixes, list) and prefixes):
             problems.append(f"{where}: needs a non-empty list of prefixes")
             continue
-        if len(set(prefixes)) != len(prefixes):
-            problems.append(f"{where}: duplicate prefixes")
-        for p in prefixes:
-            if not _valid_package(p):
-                problems.append(f"{where}: {p!r} is not a dotted Java package name")
-                continue
-            if p.count(".") < 1 and not e.get("allow_short_prefix"):
-                problems.append(f"{where}: one-segment prefix {p!r} needs allow_short_prefix: true")
-            if p in TOO_BROAD:
-                problems.append(f"{where}: {p!r} is a vendor root, too broad to identify one SDK")
-            for root in APP_NEUTRAL_ROOTS:
-                if _under(root, p):
-                    problems.append(f"{where}: {p!r} is an app-neutral library namespace ({root}), not an SDK")
-        for a, b in itertools.permutations(prefixes, 2):
-            if _under(a, b):
-                problems.append(f"{where}: prefix {b!r} is redundant, already covered by {a!r}")
-        classes = e.get("classes", [])
-        if not isinstance(classes, list):
-            problems.append(f"{where}: classes must be a list")
-            continue
-        for c in classes:
-            if not _valid_class(c):
-                problems.append(f"{where}: {c!r} is not a fully qualified class name")
-            elif any(_under(p, c) for p in prefixes):
-                problems.append(f"{where}: class {c!r} is already covered by the entry's prefixes")
+        problems += _sdk_prefix_problems(e, where, prefixes)
+        problems += _sdk_class_problems(e, where, prefixes)
     assert not problems, "\n".join(problems)
+
+
+def _sdk_header_problems(e: dict[str, Any], where: str, ids: set[Any]) -> list[str]:
+    """Keys, id, name, vendor, kind, parent and allow_short_prefix of one SDK entry."""
+    out: list[str] = []
+    eid = e.get("id")
+    unknown = set(e) - SDK_KEYS
+    if unknown:
+        out.append(f"{where}: unknown keys {sorted(unknown)}")
+    if not isinstance(eid, str) or not SDK_ID_RE.match(eid):
+        out.append(f"{where}: id must be lower_snake_case")
+    for key in ("name", "vendor"):
+        if not (isinstance(e.get(key), str) and e[key].strip()):
+            out.append(f"{where}: needs a non-empty {key}")
+    if e.get("kind") not in SDK_KINDS:
+        out.append(f"{where}: kind {e.get('kind')!r} not in {sorted(SDK_KINDS)}")
+    if "parent" in e and (e["parent"] not in ids or e["parent"] == eid):
+        out.append(f"{where}: parent {e['parent']!r} is not another SDK id")
+    if "allow_short_prefix" in e and not isinstance(e["allow_short_prefix"], bool):
+        out.append(f"{where}: allow_short_prefix must be a boolean")
+    return out
+
+
+def _sdk_prefix_problems(e: dict[str, Any], where: str, prefixes: list[Any]) -> list[str]:
+    """Each prefix a package name, neither too short, too broad nor app-neutral, and none inside another."""
+    out: list[str] = []
+    if len(set(prefixes)) != len(prefixes):
+        out.append(f"{where}: duplicate prefixes")
+    for p in prefixes:
+        if not _valid_package(p):
+            out.append(f"{where}: {p!r} is not a dotted Java package name")
+            continue
+        if p.count(".") < 1 and not e.get("allow_short_prefix"):
+            out.append(f"{where}: one-segment prefix {p!r} needs allow_short_prefix: true")
+        if p in TOO_BROAD:
+            out.append(f"{where}: {p!r} is a vendor root, too broad to identify one SDK")
+        for root in APP_NEUTRAL_ROOTS:
+            if _under(root, p):
+                out.append(f"{where}: {p!r} is an app-neutral library namespace ({root}), not an SDK")
+    for a, b in itertools.permutations(prefixes, 2):
+        if _under(a, b):
+            out.append(f"{where}: prefix {b!r} is redundant, already covered by {a!r}")
+    return out
+
+
+def _sdk_class_problems(e: dict[str, Any], where: str, prefixes: list[Any]) -> list[str]:
+    """`classes`: fully qualified names the entry's prefixes do not already cover."""
+    classes = e.get("classes", [])
+    if not isinstance(classes, list):
+        return [f"{where}: classes must be a list"]
+    out: list[str] = []
+    for c in classes:
+        if not _valid_class(c):
+            out.append(f"{where}: {c!r} is not a fully qualified class name")
+        elif any(_under(p, c) for p in prefixes):
+            out.append(f"{where}: class {c!r} is already covered by the entry's prefixes")
+    return out
 
 
 def _ancestors(entry_id: str, by_id: dict[str, dict[str, Any]]) -> set[str]:

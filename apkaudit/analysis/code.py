@@ -218,43 +218,12 @@ def _find_sites(program: Program, source_uses: dict[str, dict[tuple[str, int], s
         table = compile_for(dex)
         if not table and not table.used_with:
             continue
-        users = dex.code_users(
-            methods=set(table.methods) | set(table.used_with),
-            fields=table.fields,
-            strings=table.strings,
-            types=table.types,
-        )
-        per_method: dict[str, list[tuple[str, Source | None, str, int]]] = defaultdict(list)
-        code_at: dict[str, int] = {}
-        for code_off, insns in users.items():
-            for em in dex.methods_at_code(code_off):
-                method = dex.method_ref(em.method_idx).signature
-                code_at[method] = code_off
-                for insn in insns:
-                    assert insn.index is not None and insn.kind is not None
-                    if insn.kind == "field" and insn.opcode not in _FIELD_READS:
-                        continue  # writing a URI constant (an SDK's own <clinit>) reads nothing
-                    src = _lookup(table, insn.kind, insn.index)
-                    per_method[method].append((insn.kind, src, method, insn.index))
+        per_method, code_at = _uses_by_method(dex, table)
         class_evidence: dict[str, list[tuple[str, Source]]] = defaultdict(list)
         hits_by_method: dict[str, list[_Hit]] = {}
         enabled_by_method: dict[str, set[str]] = {}
         for method, uses in per_method.items():
-            hits, enabled = [], set()
-            for kind, _src, _, index in uses:
-                if kind == "method" and index in table.used_with:
-                    enabled |= table.used_with[index]
-            code = None
-            for kind, src, _, index in uses:
-                if src is not None and src.conditional:
-                    if code is None:
-                        code = method_code(dex, code_at[method])
-                    if not keeps_site((src.inventory_when, src.own_state_in), src.returns, code, method):
-                        continue  # one Intent's handlers, the app's own folder: no claim
-                if src is not None:
-                    hits.append(_Hit(src, describe(src, dex, kind, index)))
-                    if src.category and (src.kind in ("method", "field", "uri") or src.id in enabled):
-                        source_uses.setdefault(method, {})[(kind, index)] = hits[-1].api
+            hits, enabled = _hits_in_method(dex, table, method, uses, code_at[method], source_uses)
             hits_by_method[method] = hits
             enabled_by_method[method] = enabled
             cls = method.partition("->")[0]
@@ -264,6 +233,61 @@ def _find_sites(program: Program, source_uses: dict[str, dict[tuple[str, int], s
         for method in sorted(hits_by_method):
             found += _sites_in_method(method, hits_by_method[method], enabled_by_method[method], class_evidence)
     return found
+
+
+_Use = tuple[str, Source | None, str, int]
+
+
+def _uses_by_method(dex: DexFile, table: DexSources) -> tuple[dict[str, list[_Use]], dict[str, int]]:
+    """The catalogue entries each method's instructions use (kind, source, method, index), and its code offset."""
+    users = dex.code_users(
+        methods=set(table.methods) | set(table.used_with),
+        fields=table.fields,
+        strings=table.strings,
+        types=table.types,
+    )
+    per_method: dict[str, list[_Use]] = defaultdict(list)
+    code_at: dict[str, int] = {}
+    for code_off, insns in users.items():
+        for em in dex.methods_at_code(code_off):
+            method = dex.method_ref(em.method_idx).signature
+            code_at[method] = code_off
+            for insn in insns:
+                assert insn.index is not None and insn.kind is not None
+                if insn.kind == "field" and insn.opcode not in _FIELD_READS:
+                    continue  # writing a URI constant (an SDK's own <clinit>) reads nothing
+                src = _lookup(table, insn.kind, insn.index)
+                per_method[method].append((insn.kind, src, method, insn.index))
+    return per_method, code_at
+
+
+def _hits_in_method(
+    dex: DexFile,
+    table: DexSources,
+    method: str,
+    uses: list[_Use],
+    code_off: int,
+    source_uses: dict[str, dict[tuple[str, int], str]],
+) -> tuple[list[_Hit], set[str]]:
+    """One method's hits and the string sources its calls enable; records its personal-data uses in source_uses."""
+    hits: list[_Hit] = []
+    enabled: set[str] = set()
+    for kind, _src, _, index in uses:
+        if kind == "method" and index in table.used_with:
+            enabled |= table.used_with[index]
+    code = None
+    for kind, src, _, index in uses:
+        if src is None:
+            continue
+        if src.conditional:
+            if code is None:
+                code = method_code(dex, code_off)
+            if not keeps_site((src.inventory_when, src.own_state_in), src.returns, code, method):
+                continue  # one Intent's handlers, the app's own folder: no claim
+        hits.append(_Hit(src, describe(src, dex, kind, index)))
+        if src.category and (src.kind in ("method", "field", "uri") or src.id in enabled):
+            source_uses.setdefault(method, {})[(kind, index)] = hits[-1].api
+    return hits, enabled
 
 
 def _lookup(table: DexSources, kind: str, index: int) -> Source | None:

@@ -87,27 +87,37 @@ def compile_for(dex: DexFile) -> DexSources:
     for s in entries():
         if s.returns == "own_state":
             continue  # the app's own state: never a site, so never looked for
-        if s.kind in ("method", "resolver") or (s.kind == "picker" and s.signature and "->" in s.signature):
-            assert s.signature is not None
-            for idx in _method_indices(dex, s.signature):
-                found.methods[idx] = s
-        elif s.kind == "field":
-            assert s.signature is not None
-            cls, _, rest = s.signature.partition("->")
-            for idx in dex.find_fields(cls, rest.partition(":")[0]):
-                found.fields[idx] = s
-        elif s.kind == "picker" and s.signature:
-            tidx = dex.find_type(s.signature)
-            if tidx is not None:
-                found.types[tidx] = s
-        elif s.kind in ("string", "intent_action", "picker") and s.value:
-            sidx = dex.find_string(s.value)
-            if sidx is not None:
-                found.strings[sidx] = s
-            for sig in s.used_with:
-                for midx in _method_indices(dex, sig):
-                    found.used_with.setdefault(midx, set()).add(s.id)
-    # A content URI literal matches the longest catalogue value it starts with (then '/', '?' or '#').
+        _add_entry(found, dex, s)
+    _add_content_uris(found, dex, uris)
+    return found
+
+
+def _add_entry(found: DexSources, dex: DexFile, s: Source) -> None:
+    """Index one catalogue entry by the method, field, type or string indices of this DEX that name it."""
+    if s.kind in ("method", "resolver") or (s.kind == "picker" and s.signature and "->" in s.signature):
+        assert s.signature is not None
+        for idx in _method_indices(dex, s.signature):
+            found.methods[idx] = s
+    elif s.kind == "field":
+        assert s.signature is not None
+        cls, _, rest = s.signature.partition("->")
+        for idx in dex.find_fields(cls, rest.partition(":")[0]):
+            found.fields[idx] = s
+    elif s.kind == "picker" and s.signature:
+        tidx = dex.find_type(s.signature)
+        if tidx is not None:
+            found.types[tidx] = s
+    elif s.kind in ("string", "intent_action", "picker") and s.value:
+        sidx = dex.find_string(s.value)
+        if sidx is not None:
+            found.strings[sidx] = s
+        for sig in s.used_with:
+            for midx in _method_indices(dex, sig):
+                found.used_with.setdefault(midx, set()).add(s.id)
+
+
+def _add_content_uris(found: DexSources, dex: DexFile, uris: list[Source]) -> None:
+    """A content URI literal matches the longest catalogue value it starts with (then '/', '?' or '#')."""
     for idx in dex.strings_with_prefix("content://"):
         text = dex.string(idx)
         best = None
@@ -117,7 +127,6 @@ def compile_for(dex: DexFile) -> DexSources:
                 best = s
         if best is not None:
             found.strings[idx] = best
-    return found
 
 
 def describe(s: Source, dex: DexFile, kind: str, index: int) -> str:

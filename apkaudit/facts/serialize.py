@@ -61,43 +61,60 @@ def from_data(tp: Any, data: Any, where: str) -> Any:
         return data
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(tp)
-        if data is None:
-            if type(None) in options:
-                return None
-            raise FactsFormatError(f"{where}: null where a value is needed")
-        errors = []
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return from_data(option, data, where)
-            except FactsFormatError as exc:
-                errors.append(str(exc))
-        raise FactsFormatError(errors[0] if len(errors) == 1 else f"{where}: fits none of {tp}")
+        return _union_from(tp, data, where)
     if origin is tuple:
-        args = typing.get_args(tp)
-        if not isinstance(data, list):
-            raise FactsFormatError(f"{where}: expected a list, found {type(data).__name__}")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_data(args[0], v, f"{where}[{i}]") for i, v in enumerate(data))
-        if len(args) != len(data):
-            raise FactsFormatError(f"{where}: expected {len(args)} items, found {len(data)}")
-        return tuple(from_data(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, data, strict=True)))
+        return _tuple_from(tp, data, where)
     if origin is list:
         if not isinstance(data, list):
             raise FactsFormatError(f"{where}: expected a list, found {type(data).__name__}")
         (arg,) = typing.get_args(tp)
         return [from_data(arg, v, f"{where}[{i}]") for i, v in enumerate(data)]
     if origin is dict:
-        if not isinstance(data, dict):
-            raise FactsFormatError(f"{where}: expected an object, found {type(data).__name__}")
-        key_type, value_type = typing.get_args(tp)
-        return {
-            from_data(key_type, k, f"{where} key"): from_data(value_type, v, f"{where}.{k}") for k, v in data.items()
-        }
+        return _dict_from(tp, data, where)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _dataclass_from(tp, data, where)
+    return _scalar_from(tp, data, where)
+
+
+def _union_from(tp: Any, data: Any, where: str) -> Any:
+    """The first option of a union (an Optional included) that the data fits."""
+    options = typing.get_args(tp)
+    if data is None:
+        if type(None) in options:
+            return None
+        raise FactsFormatError(f"{where}: null where a value is needed")
+    errors = []
+    for option in options:
+        if option is type(None):
+            continue
+        try:
+            return from_data(option, data, where)
+        except FactsFormatError as exc:
+            errors.append(str(exc))
+    raise FactsFormatError(errors[0] if len(errors) == 1 else f"{where}: fits none of {tp}")
+
+
+def _tuple_from(tp: Any, data: Any, where: str) -> tuple[Any, ...]:
+    """A fixed-length tuple or a tuple[X, ...] from a list."""
+    args = typing.get_args(tp)
+    if not isinstance(data, list):
+        raise FactsFormatError(f"{where}: expected a list, found {type(data).__name__}")
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(from_data(args[0], v, f"{where}[{i}]") for i, v in enumerate(data))
+    if len(args) != len(data):
+        raise FactsFormatError(f"{where}: expected {len(args)} items, found {len(data)}")
+    return tuple(from_data(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, data, strict=True)))
+
+
+def _dict_from(tp: Any, data: Any, where: str) -> dict[Any, Any]:
+    if not isinstance(data, dict):
+        raise FactsFormatError(f"{where}: expected an object, found {type(data).__name__}")
+    key_type, value_type = typing.get_args(tp)
+    return {from_data(key_type, k, f"{where} key"): from_data(value_type, v, f"{where}.{k}") for k, v in data.items()}
+
+
+def _scalar_from(tp: Any, data: Any, where: str) -> Any:
+    """An enum member, a float (ints allowed), or a str, int or bool of exactly that type."""
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         try:
             return tp(data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -98,35 +99,14 @@ def is_listed(url: str | None) -> bool:
 def problems(doc: dict[str, Any], jurisdiction: str | None) -> list[tuple[list[Any], str]]:
     """(key path, message) for each link the rule book may not carry, and each instrument source left unsaid."""
     d = domains()
-    own = d.official.get(jurisdiction or "", ())
-    anywhere = d.all_official() + d.record
+    sites = _Sites(
+        jurisdiction, d.official.get(jurisdiction or "", ()), d.all_official() + d.record, domains_path().name
+    )
     found: list[tuple[list[Any], str]] = []
-    rel = domains_path().name
 
     def walk(value: Any, keys: list[Any]) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, [*keys, k])
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, [*keys, i])
-        elif isinstance(value, str):
-            named = [k for k in keys if isinstance(k, str)]
-            official = bool(named) and named[-1] in OFFICIAL_KEYS and "seen_at" not in named
-            if official and not value.lower().startswith(("http://", "https://")):
-                found.append((keys, f"{value!r} is not an http(s) URL"))
-                return
-            for url in URL.findall(value):
-                if official and not own:
-                    found.append((keys, f"no official domains are listed for jurisdiction {jurisdiction!r} in {rel}"))
-                elif official and not on(url, own):
-                    found.append(
-                        (keys, f"{host(url) or url} is not an official site for {jurisdiction} (listed in {rel})")
-                    )
-                elif not official and not on(url, anywhere):
-                    found.append(
-                        (keys, f"{host(url) or url} is neither an official site nor a source of record ({rel})")
-                    )
+        for string_keys, text in _strings_in(value, keys):
+            found.extend((string_keys, msg) for msg in _link_problems(text, string_keys, sites))
 
     walk({k: v for k, v in doc.items() if k not in ("rules", "instruments", "complaints")}, [])
     for n, instrument in enumerate(doc.get("instruments", [])):
@@ -141,6 +121,46 @@ def problems(doc: dict[str, Any], jurisdiction: str | None) -> list[tuple[list[A
     for n, rule in enumerate(doc.get("rules", [])):
         walk(rule, ["rules", n])
     return found
+
+
+def _strings_in(value: Any, keys: list[Any]) -> Iterator[tuple[list[Any], str]]:
+    """Every string in nested dicts and lists, depth first, with its key path."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings_in(v, [*keys, k])
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings_in(v, [*keys, i])
+    elif isinstance(value, str):
+        yield keys, value
+
+
+@dataclass(frozen=True)
+class _Sites:
+    """The sites a rule book of one jurisdiction may link to, and the file that lists them."""
+
+    jurisdiction: str | None
+    own: tuple[str, ...]  # official sites of the jurisdiction
+    anywhere: tuple[str, ...]  # official sites of any jurisdiction, and sources of record
+    rel: str
+
+
+def _link_problems(value: str, keys: list[Any], sites: _Sites) -> list[str]:
+    """What is wrong with the links in one string: an official-source key needs the jurisdiction's own sites."""
+    jurisdiction, own, rel = sites.jurisdiction, sites.own, sites.rel
+    named = [k for k in keys if isinstance(k, str)]
+    official = bool(named) and named[-1] in OFFICIAL_KEYS and "seen_at" not in named
+    if official and not value.lower().startswith(("http://", "https://")):
+        return [f"{value!r} is not an http(s) URL"]
+    out = []
+    for url in URL.findall(value):
+        if official and not own:
+            out.append(f"no official domains are listed for jurisdiction {jurisdiction!r} in {rel}")
+        elif official and not on(url, own):
+            out.append(f"{host(url) or url} is not an official site for {jurisdiction} (listed in {rel})")
+        elif not official and not on(url, sites.anywhere):
+            out.append(f"{host(url) or url} is neither an official site nor a source of record ({rel})")
+    return out
 
 
 KIND_WORDS = {

@@ -292,79 +292,100 @@ _FUZZ_SETTINGS = settings(
 
 def _examples(name: str, counter: list[int], folder: Path) -> Callable[[], None]:
     """One Hypothesis test for the target `name`: up to 50 fresh mutated inputs per call."""
-    if name == "apk":
+    build = _BUILDERS.get(name)
+    if build is None:
+        raise ValueError(f"unknown fuzz target {name!r} ({', '.join(TARGETS)})")
+    return build(counter, folder)
 
-        @_FUZZ_SETTINGS
-        @given(st.integers(0, 10**6), MUTATIONS, st.booleans())
-        def apk(pick: int, ops: list[tuple[int, int, bytes]], anchored: bool) -> None:
-            seed = seed_apks()[pick % len(seed_apks())]
-            counter[0] += 1
-            target_apk(mutate(seed, ops, zip_anchors(seed) if anchored else None))
 
-        return apk
-    if name == "manifest":
+def _apk_examples(counter: list[int], folder: Path) -> Callable[[], None]:
+    @_FUZZ_SETTINGS
+    @given(st.integers(0, 10**6), MUTATIONS, st.booleans())
+    def apk(pick: int, ops: list[tuple[int, int, bytes]], anchored: bool) -> None:
+        seed = seed_apks()[pick % len(seed_apks())]
+        counter[0] += 1
+        target_apk(mutate(seed, ops, zip_anchors(seed) if anchored else None))
 
-        @_FUZZ_SETTINGS
-        @given(st.integers(0, 10**6), MUTATIONS)
-        def manifest(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
-            entries = dict(seed_entries()[pick % len(seed_entries())])
-            entries[MANIFEST] = mutate(entries[MANIFEST], ops)
-            counter[0] += 1
-            target_manifest(entries)
+    return apk
 
-        return manifest
-    if name == "dex":
 
-        @_FUZZ_SETTINGS
-        @given(st.integers(0, 10**6), MUTATIONS)
-        def dex(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
-            seed = seed_dexes()[pick % len(seed_dexes())]
-            counter[0] += 1
-            target_dex(mutate(seed, ops))
+def _manifest_examples(counter: list[int], folder: Path) -> Callable[[], None]:
+    @_FUZZ_SETTINGS
+    @given(st.integers(0, 10**6), MUTATIONS)
+    def manifest(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
+        entries = dict(seed_entries()[pick % len(seed_entries())])
+        entries[MANIFEST] = mutate(entries[MANIFEST], ops)
+        counter[0] += 1
+        target_manifest(entries)
 
-        return dex
-    if name == "policy":
+    return manifest
 
-        @_FUZZ_SETTINGS
-        @given(st.integers(0, 10**6), MUTATIONS)
-        def policy(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
-            seed = seed_policies()[pick % len(seed_policies())].encode("utf-8")
-            counter[0] += 1
-            target_policy(mutate(seed, ops), folder)
 
-        return policy
-    if name == "audit":
+def _dex_examples(counter: list[int], folder: Path) -> Callable[[], None]:
+    @_FUZZ_SETTINGS
+    @given(st.integers(0, 10**6), MUTATIONS)
+    def dex(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
+        seed = seed_dexes()[pick % len(seed_dexes())]
+        counter[0] += 1
+        target_dex(mutate(seed, ops))
 
-        @_FUZZ_SETTINGS
-        @given(st.integers(0, 10**6), MUTATIONS)
-        def audit(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
-            entries = dict(seed_entries()[pick % len(seed_entries())])
-            dex = sorted(n for n in entries if n.endswith(".dex"))
-            if dex:
-                entries[dex[pick % len(dex)]] = mutate(entries[dex[pick % len(dex)]], ops)
-            counter[0] += 1
-            target_audit(entries, folder)
+    return dex
 
-        return audit
-    if name == "aliases":
 
-        @_FUZZ_SETTINGS
-        @given(st.integers(0, 12), st.integers(1, 12), st.integers(0, 10**6))
-        def aliases(levels: int, width: int, pick: int) -> None:
-            counter[0] += 1
-            target_policy_aliases(levels, width, pick, folder)
+def _policy_examples(counter: list[int], folder: Path) -> Callable[[], None]:
+    @_FUZZ_SETTINGS
+    @given(st.integers(0, 10**6), MUTATIONS)
+    def policy(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
+        seed = seed_policies()[pick % len(seed_policies())].encode("utf-8")
+        counter[0] += 1
+        target_policy(mutate(seed, ops), folder)
 
-        return aliases
-    if name == "output":
+    return policy
 
-        @_FUZZ_SETTINGS
-        @given(st.sampled_from(PATH_KINDS), st.text(max_size=64).filter(lambda t: "\r" not in t))
-        def output(kind: str, text: str) -> None:
-            counter[0] += 1
-            target_output(kind, text, folder)
 
-        return output
-    raise ValueError(f"unknown fuzz target {name!r} ({', '.join(TARGETS)})")
+def _audit_examples(counter: list[int], folder: Path) -> Callable[[], None]:
+    @_FUZZ_SETTINGS
+    @given(st.integers(0, 10**6), MUTATIONS)
+    def audit(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
+        entries = dict(seed_entries()[pick % len(seed_entries())])
+        dex = sorted(n for n in entries if n.endswith(".dex"))
+        if dex:
+            entries[dex[pick % len(dex)]] = mutate(entries[dex[pick % len(dex)]], ops)
+        counter[0] += 1
+        target_audit(entries, folder)
+
+    return audit
+
+
+def _aliases_examples(counter: list[int], folder: Path) -> Callable[[], None]:
+    @_FUZZ_SETTINGS
+    @given(st.integers(0, 12), st.integers(1, 12), st.integers(0, 10**6))
+    def aliases(levels: int, width: int, pick: int) -> None:
+        counter[0] += 1
+        target_policy_aliases(levels, width, pick, folder)
+
+    return aliases
+
+
+def _output_examples(counter: list[int], folder: Path) -> Callable[[], None]:
+    @_FUZZ_SETTINGS
+    @given(st.sampled_from(PATH_KINDS), st.text(max_size=64).filter(lambda t: "\r" not in t))
+    def output(kind: str, text: str) -> None:
+        counter[0] += 1
+        target_output(kind, text, folder)
+
+    return output
+
+
+_BUILDERS: dict[str, Callable[[list[int], Path], Callable[[], None]]] = {
+    "apk": _apk_examples,
+    "manifest": _manifest_examples,
+    "dex": _dex_examples,
+    "policy": _policy_examples,
+    "audit": _audit_examples,
+    "aliases": _aliases_examples,
+    "output": _output_examples,
+}
 
 
 TARGETS = ("apk", "manifest", "dex", "policy", "audit", "aliases", "output")
