@@ -69,32 +69,40 @@ def _androguard(path: str) -> dict:
     return {"seconds": elapsed, "peak_mb": peak, "pairs": pairs}
 
 
-def _xref_pairs(dx) -> set[tuple[str, str]]:  # noqa: ANN001 - androguard's Analysis
-    import re
+def _sig(m) -> str:  # noqa: ANN001 - androguard's MethodAnalysis or EncodedMethod
+    m = m.get_method() if hasattr(m, "get_method") else m
+    return f"{m.get_class_name()}->{m.get_name()}{m.get_descriptor()}".replace(" ", "")
 
+
+def _xref_pairs(dx) -> set[tuple[str, str]]:  # noqa: ANN001 - androguard's Analysis
+    """(caller, source API) pairs androguard's full analysis finds for the catalogue's methods, fields and URIs."""
     from apkaudit.analysis.sources import entries
 
-    def sig(m) -> str:  # noqa: ANN001
-        m = m.get_method() if hasattr(m, "get_method") else m
-        return f"{m.get_class_name()}->{m.get_name()}{m.get_descriptor()}".replace(" ", "")
+    found = _method_pairs(dx, [e for e in entries() if e.category is not None and e.kind == "method"])
+    fields = {e.signature.partition(":")[0] for e in entries() if e.category is not None and e.kind == "field"}
+    found |= _field_pairs(dx, fields)
+    found |= _uri_pairs(dx, sorted((e for e in entries() if e.kind == "uri"), key=lambda e: len(e.value)))
+    return found
+
+
+def _method_pairs(dx, methods) -> set[tuple[str, str]]:  # noqa: ANN001
+    import re
 
     found: set[tuple[str, str]] = set()
-    field_sigs: set[str] = set()
-    for e in entries():
-        if e.category is None:
-            continue
-        if e.kind == "method":
-            cls, _, rest = e.signature.partition("->")
-            name, paren, proto = rest.partition("(")
-            for ma in dx.find_methods(classname=re.escape(cls) + "$", methodname="^" + re.escape(name) + "$"):
-                if paren and sig(ma.get_method()) != e.signature:
-                    continue
-                api = sig(ma.get_method())
-                for _, caller, _ in ma.get_xref_from():
-                    found.add((sig(caller), api))
-        elif e.kind == "field":
-            field_sigs.add(e.signature.partition(":")[0])
-    # androguard keeps no xrefs for fields the app does not define, so read sget/iget operands instead
+    for e in methods:
+        cls, _, rest = e.signature.partition("->")
+        name, paren, _ = rest.partition("(")
+        for ma in dx.find_methods(classname=re.escape(cls) + "$", methodname="^" + re.escape(name) + "$"):
+            if paren and _sig(ma.get_method()) != e.signature:
+                continue
+            api = _sig(ma.get_method())
+            found |= {(_sig(caller), api) for _, caller, _ in ma.get_xref_from()}
+    return found
+
+
+def _field_pairs(dx, field_sigs: set[str]) -> set[tuple[str, str]]:  # noqa: ANN001
+    """androguard keeps no xrefs for fields the app does not define, so read sget/iget operands instead."""
+    found: set[tuple[str, str]] = set()
     for ma in dx.get_methods():
         if ma.is_external():
             continue
@@ -103,13 +111,16 @@ def _xref_pairs(dx) -> set[tuple[str, str]]:  # noqa: ANN001 - androguard's Anal
                 field = ins.cm.get_field(ins.get_ref_kind())
                 api = f"{field[0]}->{field[2]}:{field[1]}"
                 if api.partition(":")[0] in field_sigs:
-                    found.add((sig(ma), api))
-    uris = sorted((e for e in entries() if e.kind == "uri"), key=lambda e: len(e.value))
+                    found.add((_sig(ma), api))
+    return found
+
+
+def _uri_pairs(dx, uris) -> set[tuple[str, str]]:  # noqa: ANN001
+    found: set[tuple[str, str]] = set()
     for sa in dx.find_strings("^content://"):
         text = sa.get_value()
         if any(text == u.value or (text.startswith(u.value) and text[len(u.value)] in "/?#") for u in uris):
-            for _, caller in sa.get_xref_from():
-                found.add((sig(caller), text))
+            found |= {(_sig(caller), text) for _, caller in sa.get_xref_from()}
     return found
 
 

@@ -249,48 +249,64 @@ class Program:
         per_dex_methods: list[dict[int, set[str]]] = [defaultdict(set) for _ in self.dexes]
         per_dex_types: list[dict[int, set[str]]] = [defaultdict(set) for _ in self.dexes]
         for target in targets:
-            cls, name, proto = split_signature(target)
-            mdef = self.method(target)
-            # Direct calls name the static type of the receiver: the class itself, a subclass that inherits
-            # the method (one that overrides it has its own), or an app-defined supertype it is dispatched through.
-            inheriting = {sub for sub in self.subclasses(cls) if not self.defines(sub, name, proto)}
-            owners = {cls} | inheriting | set(self.app_ancestors(cls))
-            for owner in owners:
-                for d, idx in self.method_indices(owner, name, proto):
-                    per_dex_methods[d][idx].add(target)
-            if mdef is None:
-                continue
-            if name == "<clinit>":
-                self._want_class_users(cls, target, per_dex_methods, per_dex_types)
-            elif (
-                not mdef.is_static
-                and name != "<init>"
-                and not mdef.access_flags & ACC_PRIVATE
-                and (self.has_framework_supertype(cls) or target in self.js_bridge_methods(cls))
-            ):
-                # A callback: reached from wherever an instance is made.
-                for t in {cls} | self.subclasses(cls):
-                    for d, tidx in self.type_indices(t):
-                        per_dex_types[d][tidx].add(target)
-        for d, dex in enumerate(self.dexes):
-            wanted_methods, wanted_types = per_dex_methods[d], per_dex_types[d]
-            call_sites: dict[int, set[str]] = defaultdict(set)
-            if dex.call_site_count and wanted_methods:
-                for cs in dex.call_sites_for_methods(wanted_methods):
-                    impl = dex.call_site_method_index(cs)
-                    if impl is not None:
-                        call_sites[cs] |= wanted_methods[impl]
-            if not (wanted_methods or wanted_types or call_sites):
-                continue
-            index = self._index(d)
-            for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
-                for code_off, hits in index.users(kind, wanted).items():
-                    callers = self._signatures_at(d, code_off)
-                    for i in hits:
-                        for target in wanted[i]:
-                            found[target].update(c for c in callers if c != target)
+            self._want_callers_of(target, per_dex_methods, per_dex_types)
+        for d in range(len(self.dexes)):
+            self._find_wanted(d, per_dex_methods[d], per_dex_types[d], found)
         for target, callers_of in found.items():
             self._callers[target] = frozenset(callers_of)
+
+    def _want_callers_of(
+        self, target: str, per_dex_methods: list[dict[int, set[str]]], per_dex_types: list[dict[int, set[str]]]
+    ) -> None:
+        """Note, per DEX, the method and type ids whose users call `target` (directly or implicitly)."""
+        cls, name, proto = split_signature(target)
+        mdef = self.method(target)
+        # Direct calls name the static type of the receiver: the class itself, a subclass that inherits
+        # the method (one that overrides it has its own), or an app-defined supertype it is dispatched through.
+        inheriting = {sub for sub in self.subclasses(cls) if not self.defines(sub, name, proto)}
+        owners = {cls} | inheriting | set(self.app_ancestors(cls))
+        for owner in owners:
+            for d, idx in self.method_indices(owner, name, proto):
+                per_dex_methods[d][idx].add(target)
+        if mdef is None:
+            return
+        if name == "<clinit>":
+            self._want_class_users(cls, target, per_dex_methods, per_dex_types)
+        elif (
+            not mdef.is_static
+            and name != "<init>"
+            and not mdef.access_flags & ACC_PRIVATE
+            and (self.has_framework_supertype(cls) or target in self.js_bridge_methods(cls))
+        ):
+            # A callback: reached from wherever an instance is made.
+            for t in {cls} | self.subclasses(cls):
+                for d, tidx in self.type_indices(t):
+                    per_dex_types[d][tidx].add(target)
+
+    def _find_wanted(
+        self,
+        d: int,
+        wanted_methods: dict[int, set[str]],
+        wanted_types: dict[int, set[str]],
+        found: dict[str, set[str]],
+    ) -> None:
+        """Add to `found` the methods of DEX `d` that use a wanted method, type or call site."""
+        dex = self.dexes[d]
+        call_sites: dict[int, set[str]] = defaultdict(set)
+        if dex.call_site_count and wanted_methods:
+            for cs in dex.call_sites_for_methods(wanted_methods):
+                impl = dex.call_site_method_index(cs)
+                if impl is not None:
+                    call_sites[cs] |= wanted_methods[impl]
+        if not (wanted_methods or wanted_types or call_sites):
+            return
+        index = self._index(d)
+        for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
+            for code_off, hits in index.users(kind, wanted).items():
+                callers = self._signatures_at(d, code_off)
+                for i in hits:
+                    for target in wanted[i]:
+                        found[target].update(c for c in callers if c != target)
 
     def _want_class_users(
         self,

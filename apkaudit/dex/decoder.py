@@ -9,7 +9,7 @@ dex/opcodes.py and size payload pseudo-instructions with `payload_units`, which 
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -207,62 +207,71 @@ def _ops(dex: DexFile, code_off: int, start: int, end: int) -> list[Op]:
     return ops
 
 
-def _operands(data: bytes, pos: int, fmt: str) -> tuple[tuple[int, ...], int | None, int | None, int | None]:
+Operands = tuple[tuple[int, ...], int | None, int | None, int | None]
+_Decode = Callable[[bytes, int, int, int, int], Operands]  # (data, pos, byte 1, its low nibble, its high nibble)
+
+
+def _u16(data: bytes, at: int) -> int:
+    return int(_U16.unpack_from(data, at)[0])
+
+
+def _i16(data: bytes, at: int) -> int:
+    return int(_I16.unpack_from(data, at)[0])
+
+
+def _i32(data: bytes, at: int) -> int:
+    return int(_I32.unpack_from(data, at)[0])
+
+
+def _invoke_regs(data: bytes, pos: int, b1: int, a4: int, b4: int) -> Operands:
+    word = _u16(data, pos + 4)
+    regs = [word & 0xF, (word >> 4) & 0xF, (word >> 8) & 0xF, (word >> 12) & 0xF, a4][:b4]
+    return tuple(regs), _u16(data, pos + 2), None, None
+
+
+def _invoke_range(data: bytes, pos: int, b1: int, a4: int, b4: int) -> Operands:
+    first = _u16(data, pos + 4)
+    return tuple(range(first, first + b1)), _u16(data, pos + 2), None, None
+
+
+# One decoder per instruction format of the Dalvik spec ("Instruction formats"): a table, not a chain of tests.
+_OPERANDS: dict[str, _Decode] = {
+    "10x": lambda d, p, b1, a4, b4: ((), None, None, None),
+    "12x": lambda d, p, b1, a4, b4: ((a4, b4), None, None, None),
+    "11n": lambda d, p, b1, a4, b4: ((a4,), None, (b4 ^ 8) - 8, None),
+    "11x": lambda d, p, b1, a4, b4: ((b1,), None, None, None),
+    "10t": lambda d, p, b1, a4, b4: ((), None, None, (b1 ^ 0x80) - 0x80),
+    "20t": lambda d, p, b1, a4, b4: ((), None, None, _i16(d, p + 2)),
+    "22x": lambda d, p, b1, a4, b4: ((b1, _u16(d, p + 2)), None, None, None),
+    "21t": lambda d, p, b1, a4, b4: ((b1,), None, None, _i16(d, p + 2)),
+    "21s": lambda d, p, b1, a4, b4: ((b1,), None, _i16(d, p + 2), None),
+    "21h": lambda d, p, b1, a4, b4: ((b1,), None, _i16(d, p + 2), None),
+    "21c": lambda d, p, b1, a4, b4: ((b1,), _u16(d, p + 2), None, None),
+    "23x": lambda d, p, b1, a4, b4: ((b1, d[p + 2], d[p + 3]), None, None, None),
+    "22b": lambda d, p, b1, a4, b4: ((b1, d[p + 2]), None, (d[p + 3] ^ 0x80) - 0x80, None),
+    "22t": lambda d, p, b1, a4, b4: ((a4, b4), None, None, _i16(d, p + 2)),
+    "22s": lambda d, p, b1, a4, b4: ((a4, b4), None, _i16(d, p + 2), None),
+    "22c": lambda d, p, b1, a4, b4: ((a4, b4), _u16(d, p + 2), None, None),
+    "30t": lambda d, p, b1, a4, b4: ((), None, None, _i32(d, p + 2)),
+    "32x": lambda d, p, b1, a4, b4: ((_u16(d, p + 2), _u16(d, p + 4)), None, None, None),
+    "31i": lambda d, p, b1, a4, b4: ((b1,), None, _i32(d, p + 2), None),
+    "31t": lambda d, p, b1, a4, b4: ((b1,), None, None, _i32(d, p + 2)),
+    "31c": lambda d, p, b1, a4, b4: ((b1,), int(_U32.unpack_from(d, p + 2)[0]), None, None),
+    "35c": _invoke_regs,
+    "45cc": _invoke_regs,
+    "3rc": _invoke_range,
+    "4rcc": _invoke_range,
+    "51l": lambda d, p, b1, a4, b4: ((b1,), None, int(struct.unpack_from("<q", d, p + 2)[0]), None),
+}
+
+
+def _operands(data: bytes, pos: int, fmt: str) -> Operands:
     """(registers, index, literal, branch offset) of one instruction."""
+    decode = _OPERANDS.get(fmt)
+    if decode is None:
+        raise DexError(f"unknown instruction format {fmt}")
     b1 = data[pos + 1]
-    a4, b4 = b1 & 0xF, b1 >> 4
-    if fmt == "10x":
-        return (), None, None, None
-    if fmt == "12x":
-        return (a4, b4), None, None, None
-    if fmt == "11n":
-        return (a4,), None, (b4 ^ 8) - 8, None
-    if fmt == "11x":
-        return (b1,), None, None, None
-    if fmt == "10t":
-        return (), None, None, (b1 ^ 0x80) - 0x80
-    if fmt == "20t":
-        return (), None, None, _I16.unpack_from(data, pos + 2)[0]
-    if fmt == "22x":
-        return (b1, _U16.unpack_from(data, pos + 2)[0]), None, None, None
-    if fmt == "21t":
-        return (b1,), None, None, _I16.unpack_from(data, pos + 2)[0]
-    if fmt in ("21s", "21h"):
-        return (b1,), None, _I16.unpack_from(data, pos + 2)[0], None
-    if fmt == "21c":
-        return (b1,), _U16.unpack_from(data, pos + 2)[0], None, None
-    if fmt == "23x":
-        return (b1, data[pos + 2], data[pos + 3]), None, None, None
-    if fmt == "22b":
-        return (b1, data[pos + 2]), None, (data[pos + 3] ^ 0x80) - 0x80, None
-    if fmt == "22t":
-        return (a4, b4), None, None, _I16.unpack_from(data, pos + 2)[0]
-    if fmt == "22s":
-        return (a4, b4), None, _I16.unpack_from(data, pos + 2)[0], None
-    if fmt == "22c":
-        return (a4, b4), _U16.unpack_from(data, pos + 2)[0], None, None
-    if fmt == "30t":
-        return (), None, None, _I32.unpack_from(data, pos + 2)[0]
-    if fmt == "32x":
-        return (_U16.unpack_from(data, pos + 2)[0], _U16.unpack_from(data, pos + 4)[0]), None, None, None
-    if fmt == "31i":
-        return (b1,), None, _I32.unpack_from(data, pos + 2)[0], None
-    if fmt == "31t":
-        return (b1,), None, None, _I32.unpack_from(data, pos + 2)[0]
-    if fmt == "31c":
-        return (b1,), _U32.unpack_from(data, pos + 2)[0], None, None
-    if fmt in ("35c", "45cc"):
-        count = b4
-        g = a4
-        word = _U16.unpack_from(data, pos + 4)[0]
-        regs = [word & 0xF, (word >> 4) & 0xF, (word >> 8) & 0xF, (word >> 12) & 0xF, g][:count]
-        return tuple(regs), _U16.unpack_from(data, pos + 2)[0], None, None
-    if fmt in ("3rc", "4rcc"):
-        first = _U16.unpack_from(data, pos + 4)[0]
-        return tuple(range(first, first + b1)), _U16.unpack_from(data, pos + 2)[0], None, None
-    if fmt == "51l":
-        return (b1,), None, struct.unpack_from("<q", data, pos + 2)[0], None
-    raise DexError(f"unknown instruction format {fmt}")
+    return decode(data, pos, b1, b1 & 0xF, b1 >> 4)
 
 
 def _switch_targets(data: bytes, start: int, payload_unit: int, end: int) -> list[int]:
