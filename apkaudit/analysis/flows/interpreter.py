@@ -29,6 +29,7 @@ from apkaudit.analysis.flows.labels import (
     data_of,
     urls_of,
 )
+from apkaudit.analysis.flows.localmaps import LocalMaps
 from apkaudit.analysis.flows.models import (
     COMPONENT,
     INTENT,
@@ -117,6 +118,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             reg: ("param", pos) for reg, pos in self.params if reg != self.this_reg
         }
         self.slots = FieldSlots(code, dex, self.this_reg)  # fields overwritten in this method (strong.py)
+        self.maps = LocalMaps(code, dex)  # maps kept to the method, read by constant keys (localmaps.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -352,6 +354,9 @@ class Interpreter(CallsMixin, ObjectsMixin):
             self._library_call(call, result, state)
             self._container_call(op, ref, static, state)
         state[-1] = frozenset(result)
+        got = self.maps.call(op, state) if op.regs else None
+        if got is not None:  # a local map's get by a constant key (localmaps.py)
+            state[-1] = got
 
     def _reflective_invoke(self, call: Call, result: set[Label]) -> None:
         """Method.invoke: followed into the app methods named by constants, else the data reaches reflection."""

@@ -46,7 +46,7 @@ def _writes(opcode: int, first: int, reg: int) -> bool:
     return reg == first or (opcode in _MAY_BE_WIDE and reg == first + 1)
 
 
-def _single_write(code: Method, reg: int) -> int | None:
+def single_write(code: Method, reg: int) -> int | None:
     """The one op that writes `reg` (a wide write counts for both its registers), if there is one and `reg`
     is no parameter (defined on entry too)."""
     if reg >= code.registers - code.ins:
@@ -59,7 +59,7 @@ def _single_write(code: Method, reg: int) -> int | None:
 
 def receiver_type(program: Program, dex: DexFile, code: Method, reg: int) -> Known | None:
     """What `reg` holds wherever the method reads it, if its one write says."""
-    at = _single_write(code, reg)
+    at = single_write(code, reg)
     if at is None:
         return None
     op = code.ops[at]
@@ -93,7 +93,7 @@ def _made_class(program: Program, signature: str) -> str | None:
     for op in code.ops:
         if op.opcode != RETURN_OBJECT:
             continue
-        at = _single_write(code, op.regs[0])
+        at = single_write(code, op.regs[0])
         index = code.ops[at].index if at is not None and code.ops[at].opcode == NEW_INSTANCE else None
         if index is None:
             return None
