@@ -56,12 +56,23 @@ def gather_facts(
         raise BadApkError(f"{archive.path}: {exc}") from None
 
 
+_ENABLE = "setComponentEnabledSetting"
+
+
+def _startable(components: Sequence[Component], dexes: Sequence[DexFile]) -> tuple[Component, ...]:
+    """The components the system may start: a disabled one (android:enabled="false") is no entry point, unless
+    the code may enable it (PackageManager.setComponentEnabledSetting is named anywhere)."""
+    if all(c.enabled for c in components) or any(d.find_string(_ENABLE) is not None for d in dexes):
+        return tuple(components)
+    return tuple(c for c in components if c.enabled)
+
+
 def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool, geoip: GeoIP | None) -> Facts:
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
     dexes = load_dex(archive, limited)
     code = _analyse_code(
         dexes,
-        manifest.components,
+        _startable(manifest.components, dexes),
         archive.limits,
         flows,
         limited,

@@ -143,6 +143,7 @@ class Component:
     exported: bool
     launcher: bool = False  # the activity that the launcher starts
     actions: tuple[str, ...] = ()  # intent-filter actions, sorted
+    enabled: bool = True  # android:enabled="false": the system starts it only once the app enables it
 
 
 @dataclass(frozen=True)

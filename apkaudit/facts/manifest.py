@@ -179,7 +179,8 @@ def _components(apk: APK, xml: Any, app_class: str | None, target_sdk: int | Non
                 if not target:
                     continue
                 name = apk._format_value(target)
-            found.append(Component(kind, name, exported, launcher, tuple(actions)))
+            enabled = (node.get(_NS + "enabled") or "true").lower() != "false"
+            found.append(Component(kind, name, exported, launcher, tuple(actions), enabled))
     merged: dict[tuple[str, str], Component] = {}
     for c in found:
         key = (c.kind, c.name)
@@ -191,6 +192,7 @@ def _components(apk: APK, xml: Any, app_class: str | None, target_sdk: int | Non
                 old.exported or c.exported,
                 old.launcher or c.launcher,
                 tuple(sorted(set(old.actions) | set(c.actions))),
+                old.enabled or c.enabled,
             )
         merged[key] = c
     return tuple(sorted(merged.values(), key=lambda c: (c.kind, c.name)))

@@ -29,6 +29,7 @@ from apkaudit.analysis.flows.labels import (
     data_of,
     urls_of,
 )
+from apkaudit.analysis.flows.localmaps import LocalMaps
 from apkaudit.analysis.flows.models import (
     COMPONENT,
     INTENT,
@@ -62,6 +63,7 @@ from apkaudit.analysis.flows.ops import (
     UNARY,
     WRITES_A,
 )
+from apkaudit.analysis.flows.receivers import DISPATCHED, receiver_type, resolve
 from apkaudit.analysis.flows.reflection import (
     ConstantFields,
     reflected_sources,
@@ -116,6 +118,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             reg: ("param", pos) for reg, pos in self.params if reg != self.this_reg
         }
         self.slots = FieldSlots(code, dex, self.this_reg)  # fields overwritten in this method (strong.py)
+        self.maps = LocalMaps(code, dex)  # maps kept to the method, read by constant keys (localmaps.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -333,7 +336,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             return
         if sink is not None and not sink.carrier:
             self._sink_call(call, sink, result, state)
-        elif implementations := self._app_targets(ref, sink is None):
+        elif implementations := self._app_targets(op, ref, sink is None):
             self._app_call(call, implementations, result, state)
             self.slots.forget(state)
         elif sig in reflective() and (
@@ -351,6 +354,9 @@ class Interpreter(CallsMixin, ObjectsMixin):
             self._library_call(call, result, state)
             self._container_call(op, ref, static, state)
         state[-1] = frozenset(result)
+        got = self.maps.call(op, state) if op.regs else None
+        if got is not None:  # a local map's get by a constant key (localmaps.py)
+            state[-1] = got
 
     def _reflective_invoke(self, call: Call, result: set[Label]) -> None:
         """Method.invoke: followed into the app methods named by constants, else the data reaches reflection."""
@@ -389,13 +395,18 @@ class Interpreter(CallsMixin, ObjectsMixin):
                 result.add(Url(url))
         return result
 
-    def _app_targets(self, ref: MethodRef, no_sink: bool) -> list[str]:
+    def _app_targets(self, op: Op, ref: MethodRef, no_sink: bool) -> list[str]:
         """App methods the call may run. A catalogue sink is a sink even when the library that implements it is
         bundled in the APK, and bundled libraries (OkHttp, Gson, androidx...) are modelled, not walked into."""
         program = self.flows.program
-        if no_sink and program.is_app_class(ref.class_name) and not is_library(ref.class_name):
-            return self.flows.implementations(ref.signature)
-        return []
+        if not (no_sink and program.is_app_class(ref.class_name) and not is_library(ref.class_name)):
+            return []
+        if op.opcode in DISPATCHED and op.regs:  # the receiver's known class picks the override
+            known = receiver_type(program, self.dex, self.code, op.regs[0])
+            narrowed = resolve(program, known, ref.signature) if known is not None else None
+            if narrowed is not None:
+                return narrowed
+        return self.flows.implementations(ref.signature)
 
     def _receiver_classes(self, reg: int) -> list[str]:
         """App classes an object in `reg` may be: those instantiated in this method (a cheap type guess)."""

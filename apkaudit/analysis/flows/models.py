@@ -222,6 +222,12 @@ def copies() -> dict[str, tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=1)
+def wrappers() -> frozenset[str]:
+    """Constructors whose object writes into the one given as their first argument (catalogs/dispatch.yaml)."""
+    return frozenset(e["signature"] for e in catalogs.load("dispatch").data.get("wrappers", []))
+
+
+@functools.lru_cache(maxsize=1)
 def mutators() -> frozenset[str]:
     """Names of library methods that store their arguments into their receiver (catalogs/dispatch.yaml)."""
     return frozenset(catalogs.load("dispatch").data.get("mutators", {}).get("names", []))

@@ -32,6 +32,7 @@ from apkaudit.analysis.flows.models import (
     param_types,
     request_methods,
     request_objects,
+    wrappers,
 )
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import Program, split_signature
@@ -97,7 +98,9 @@ class ObjectsMixin:
         """A library call that stores data into an object: a copy (arraycopy) or a mutator on its receiver."""
         regs = op.regs
         copy = copies().get(ref.signature)
-        if copy is not None and max(copy) < len(regs):
+        if ref.signature in wrappers() and len(regs) >= 2 and not static:
+            self.origins[regs[0]] = ("array", regs[1])  # what is stored into the wrapper reaches the wrapped
+        elif copy is not None and max(copy) < len(regs):
             self._absorb(regs[copy[1]], data_of(state.get(regs[copy[0]], NO_LABELS)), state)
         elif not static and regs and regs[0] != self.this_reg and ref.name in mutators():
             rest = NO_LABELS.union(*(state.get(x, NO_LABELS) for x in regs[1:]))
