@@ -16,6 +16,7 @@ import re
 import struct
 import time
 import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -203,6 +204,27 @@ class ApkArchive:
                 raise BadApkError(f"{self.path}: entry {name!r} cannot be inflated ({exc})") from None
             self.notes.append(f"skipped zip entry {name!r}: cannot be inflated ({exc})")
             return None
+
+    def read_texts(
+        self, names: Sequence[str], each: int, total: int, skipped: Callable[[str, int], str], notes: list[str]
+    ) -> Iterator[tuple[str, str]]:
+        """(name, text) of each entry of `names` as UTF-8 (bad bytes replaced), at most `each` bytes an entry and
+        `total` in all (by declared size); an entry past either is skipped with the note `skipped(name, size)`.
+        An entry that cannot be read (over a cap, broken) is left out: the archive noted why."""
+        used = 0
+        for name in names:
+            size = self.declared_size(name)
+            if size > each or used + size > total:
+                notes.append(skipped(name, size))
+                continue
+            try:
+                data = self.read(name)
+            except Exception:  # noqa: BLE001 - over a cap or broken: the archive noted it
+                continue
+            if not data:
+                continue
+            used += len(data)
+            yield name, data[:each].decode("utf-8", "replace")
 
     def read_head(self, name: str, size: int) -> bytes:
         """The first `size` bytes of an entry (fewer if it is shorter), inflating no more than that.

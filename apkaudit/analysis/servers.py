@@ -319,20 +319,11 @@ def scan_assets(archive: ApkArchive, inventory: Inventory) -> None:
     if len(names) > MAX_ASSET_FILES:
         inventory.notes.append(f"{len(names)} text assets: only the first {MAX_ASSET_FILES} read for servers")
         names = names[:MAX_ASSET_FILES]
-    total = 0
-    for name in names:
-        size = archive.declared_size(name)
-        if size > MAX_ASSET_BYTES or total + size > MAX_ASSETS_TOTAL:
-            inventory.notes.append(f"{name}: {size} bytes, past the asset budget: not read for servers"[:200])
-            continue
-        try:
-            data = archive.read(name)
-        except Exception:  # noqa: BLE001 - over a cap or broken: the archive noted it
-            continue
-        if not data:
-            continue
-        total += len(data)
-        text = data[:MAX_ASSET_BYTES].decode("utf-8", "replace")
+
+    def skipped(name: str, size: int) -> str:
+        return f"{name}: {size} bytes, past the asset budget: not read for servers"[:200]
+
+    for name, text in archive.read_texts(names, MAX_ASSET_BYTES, MAX_ASSETS_TOTAL, skipped, inventory.notes):
         for m in _URL_IN_TEXT.finditer(text):
             if not inventory.add(m.group(0).rstrip(".,;:"), name):
                 return

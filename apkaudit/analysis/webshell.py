@@ -371,20 +371,11 @@ def _script_calls(archive: ApkArchive, permissions: Sequence[Permission], notes:
         notes.append(f"{len(names)} script files: only the first {MAX_SCRIPT_FILES} scanned for bridge calls")
         names = names[:MAX_SCRIPT_FILES]
     out: list[ScriptCall] = []
-    total = 0
-    for name in sorted(names):
-        size = archive.declared_size(name)
-        if size > MAX_SCRIPT_BYTES or total + size > MAX_SCRIPTS_TOTAL:
-            notes.append(f"{name}: {size} bytes, past the script budget: not scanned")
-            continue
-        try:
-            data = archive.read(name)
-        except Exception:  # noqa: BLE001 - over a cap or broken: the archive noted it
-            continue
-        if not data:
-            continue
-        total += len(data)
-        text = data.decode("utf-8", "replace")
+
+    def skipped(name: str, size: int) -> str:
+        return f"{name}: {size} bytes, past the script budget: not scanned"
+
+    for name, text in archive.read_texts(sorted(names), MAX_SCRIPT_BYTES, MAX_SCRIPTS_TOTAL, skipped, notes):
         if not any(c["text"] in text for c in calls):
             continue
         for number, line in enumerate(text.splitlines(), 1):
