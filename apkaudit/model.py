@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Literal, cast, get_args
 
 
 class Evidence(str, enum.Enum):
@@ -138,7 +139,7 @@ class Permission:
 class Component:
     """A manifest component: an entry point the system can start."""
 
-    kind: str  # application | activity | service | receiver | provider | instrumentation
+    kind: ComponentKind
     name: str  # fully qualified class name
     exported: bool
     launcher: bool = False  # the activity that the launcher starts
@@ -146,12 +147,30 @@ class Component:
     enabled: bool = True  # android:enabled="false": the system starts it only once the app enables it
 
 
+SinkKind = Literal["network", "webview", "sms", "file", "log", "ipc", "native", "reflection"]
+ComponentKind = Literal["application", "activity", "service", "receiver", "provider", "instrumentation"]
+
+
+def sink_kind(value: str) -> SinkKind:
+    """A sink kind from catalogue data, checked: an unknown one is a catalogue error, not a new kind."""
+    if value not in get_args(SinkKind):
+        raise ValueError(f"unknown sink kind {value!r}")
+    return cast(SinkKind, value)
+
+
+def component_kind(value: str) -> ComponentKind:
+    """A component kind from a manifest tag, checked."""
+    if value not in get_args(ComponentKind):
+        raise ValueError(f"unknown component kind {value!r}")
+    return cast(ComponentKind, value)
+
+
 @dataclass(frozen=True)
 class Flow:
     """A path by which the data a site reads reaches a sink."""
 
     sink: str  # smali signature of the sink API (e.g. Lokhttp3/Call;->execute()Lokhttp3/Response;)
-    kind: str  # network | webview | sms | file | log | ipc | native | reflection
+    kind: SinkKind  # where the data goes: catalogs/sinks.yaml kinds
     method: str  # smali signature of the method that calls the sink
     path: tuple[str, ...]  # source method ... sink method: methods (and fields) the data passes through
     endpoint: str | None = None  # URL constant the request is built from, when one is in the app

@@ -24,7 +24,7 @@ from apkaudit.analysis.runtime_code import RuntimeCode
 from apkaudit.analysis.sources import DexSources, Source, compile_for, describe
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import FIELD_GETS
-from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site
+from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site, sink_kind
 
 _FIELD_READS = FIELD_GETS  # iget*, sget*
 _ACC_PUBLIC = 0x0001
@@ -162,7 +162,7 @@ def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
     flows = tuple(
         Flow(
             f.sink,
-            f.kind,
+            sink_kind(f.kind),
             f.method,
             f.path,
             (f.endpoint or analysis.url_in(f.method)) if f.kind in _TRANSMITTING else None,

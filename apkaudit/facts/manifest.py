@@ -16,7 +16,7 @@ from apkaudit.apk import MANIFEST, ApkArchive, BoundedZip
 from apkaudit.errors import ApkAuditError, BadApkError
 from apkaudit.facts import resources
 from apkaudit.facts.icon import read_icon
-from apkaudit.model import AppIdentity, Component, Permission, Signer
+from apkaudit.model import AppIdentity, Component, Permission, Signer, component_kind
 
 # androguard logs every parse step through loguru; a user of apkaudit sees our messages only.
 logger.disable("androguard")
@@ -180,7 +180,7 @@ def _components(apk: APK, xml: Any, app_class: str | None, target_sdk: int | Non
                     continue
                 name = apk._format_value(target)
             enabled = (node.get(_NS + "enabled") or "true").lower() != "false"
-            found.append(Component(kind, name, exported, launcher, tuple(actions), enabled))
+            found.append(Component(component_kind(kind), name, exported, launcher, tuple(actions), enabled))
     merged: dict[tuple[str, str], Component] = {}
     for c in found:
         key = (c.kind, c.name)

@@ -71,6 +71,10 @@ def from_data(tp: Any, data: Any, where: str) -> Any:
         return [from_data(arg, v, f"{where}[{i}]") for i, v in enumerate(data)]
     if origin is dict:
         return _dict_from(tp, data, where)
+    if origin is typing.Literal:
+        if data not in typing.get_args(tp):
+            raise FactsFormatError(f"{where}: {data!r} is not one of {', '.join(map(str, typing.get_args(tp)))}")
+        return data
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _dataclass_from(tp, data, where)
     return _scalar_from(tp, data, where)

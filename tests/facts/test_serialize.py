@@ -10,7 +10,7 @@ import pytest
 
 from apkaudit.audit import gather_facts
 from apkaudit.facts.serialize import FactsFormatError, facts_from_dict, facts_to_dict, from_data, to_data
-from apkaudit.model import Analysis, Coverage, Evidence
+from apkaudit.model import Analysis, Coverage, Evidence, sink_kind
 from tests.conftest import SAMPLES, corpus_apk
 
 
@@ -85,3 +85,22 @@ def test_generic_shapes_round_trip():
     assert from_data(_Future, {"weights": {}, "pair": [1, "y"]}, "x") == _Future({}, (1, "y"))
     with pytest.raises(FactsFormatError, match=r"x.pair: expected 2 items"):
         from_data(_Future, {"weights": {}, "pair": [1]}, "x")
+
+
+def test_a_closed_value_set_refuses_a_value_outside_it():
+    data = facts_to_dict(gather_facts(SAMPLES / "harvest-loan.apk"))
+    flow = next(f for d in data["data_access"] for s in d["sites"] for f in s["flows"])
+    assert flow["kind"] == "network"
+    flow["kind"] = "carrier-pigeon"
+    with pytest.raises(FactsFormatError, match="'carrier-pigeon' is not one of network, webview"):
+        facts_from_dict(data)
+    flow["kind"] = "network"
+    data["components"][0]["kind"] = "widget"
+    with pytest.raises(FactsFormatError, match="'widget' is not one of application, activity"):
+        facts_from_dict(data)
+
+
+def test_a_sink_kind_outside_the_closed_set_is_a_catalogue_error():
+    assert sink_kind("network") == "network"
+    with pytest.raises(ValueError, match="unknown sink kind 'carrier-pigeon'"):
+        sink_kind("carrier-pigeon")
