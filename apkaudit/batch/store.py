@@ -15,6 +15,7 @@ others. The read API (`reports`, `errors`) is stable: other tools (`apkaudit sit
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
@@ -304,20 +305,14 @@ class Store:
         )
         return (row[0], row[1], row[2]) if row else None
 
-    def claim(self, sha256: str, key: Key, *, redo_errors: bool = False) -> bool:
-        """Take this APK for this process to audit under this key. False when another live batch holds it, or when a
-        result was written since the caller looked (an error counts only when `redo_errors` is False)."""
-        me = (os.getpid(), _host())
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One short write transaction (BEGIN IMMEDIATE ... COMMIT, rolled back on any exception); a database
+        error becomes a StoreError naming the file."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                taken = self._claimable(sha256, key, me, redo_errors)
-                if taken:
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO claims (sha256, tool_version, catalogs, policies, pid, host, claimed) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (sha256, key.tool_version, key.catalogs, key.policies, *me, time.time()),
-                    )
+                yield
                 self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:
@@ -325,6 +320,19 @@ class Store:
                 raise
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot write the results database: {_reason(exc)}") from None
+
+    def claim(self, sha256: str, key: Key, *, redo_errors: bool = False) -> bool:
+        """Take this APK for this process to audit under this key. False when another live batch holds it, or when a
+        result was written since the caller looked (an error counts only when `redo_errors` is False)."""
+        me = (os.getpid(), _host())
+        with self._writing():
+            taken = self._claimable(sha256, key, me, redo_errors)
+            if taken:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO claims (sha256, tool_version, catalogs, policies, pid, host, claimed) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (sha256, key.tool_version, key.catalogs, key.policies, *me, time.time()),
+                )
         return taken
 
     def _claimable(self, sha256: str, key: Key, me: tuple[int, str], redo_errors: bool) -> bool:
@@ -358,33 +366,21 @@ class Store:
         inputs: Iterable[InputRow] = (),
     ) -> None:
         """Commit one result (and the facts it came from, and input rows) in one transaction."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                if record is not None and facts_json is not None:
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO facts (sha256, tool_version, catalogs, facts, scan_seconds, peak_rss) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        (record.sha256, key.tool_version, key.catalogs, facts_json)
-                        + (record.scan_seconds, record.peak_rss),
-                    )
-                if record is not None:
-                    self._write_result(key, record)
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO inputs (path, size, mtime_ns, sha256, error_kind, message) "
+        with self._writing():
+            if record is not None and facts_json is not None:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO facts (sha256, tool_version, catalogs, facts, scan_seconds, peak_rss) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        tuple(map(_db_text, (i.path, i.size, i.mtime_ns, i.sha256, i.error_kind, i.message)))
-                        for i in inputs
-                    ],
+                    (record.sha256, key.tool_version, key.catalogs, facts_json)
+                    + (record.scan_seconds, record.peak_rss),
                 )
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot write the results database: {_reason(exc)}") from None
+            if record is not None:
+                self._write_result(key, record)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO inputs (path, size, mtime_ns, sha256, error_kind, message) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [tuple(map(_db_text, (i.path, i.size, i.mtime_ns, i.sha256, i.error_kind, i.message))) for i in inputs],
+            )
 
     def _write_result(self, key: Key, record: Record) -> None:
         """The results row of one APK (inside write's transaction); its claim is released with it."""
