@@ -20,7 +20,6 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from markupsafe import Markup
 
 from apkaudit import __version__
@@ -28,7 +27,7 @@ from apkaudit.errors import ApkAuditError
 from apkaudit.policy import sources
 from apkaudit.policy.load import Policy
 from apkaudit.report import html, json_report, templating
-from apkaudit.report.strings import Wording, wording
+from apkaudit.report.strings import Wording, wording, wording_table
 from apkaudit.report.summary import summary
 from apkaudit.report.templating import http_url
 from apkaudit.report.text import MAX_ENDPOINT, MAX_FRAME, MAX_SHOWN, bounded
@@ -44,12 +43,8 @@ class ComplaintError(ApkAuditError):
     """A pack cannot be made as asked (no such channel, no verdict under that rule book...)."""
 
 
-@functools.cache
 def _table() -> dict[str, Any]:
-    text = resources.files("apkaudit").joinpath("complaint/strings.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    assert isinstance(data, dict)
-    return data
+    return wording_table("complaint/strings.yaml")
 
 
 def pack_wording(lang: str) -> Wording:

@@ -43,8 +43,9 @@ class Wording:
 
 
 @functools.cache
-def _all() -> dict[str, Any]:
-    text = resources.files("apkaudit").joinpath("report/strings.yaml").read_text("utf-8")
+def wording_table(name: str = "report/strings.yaml") -> dict[str, Any]:
+    """A wording file shipped in the package (per language, then key), read once."""
+    text = resources.files("apkaudit").joinpath(name).read_text("utf-8")
     data = yaml.safe_load(text)
     assert isinstance(data, dict)
     return data
@@ -53,4 +54,4 @@ def _all() -> dict[str, Any]:
 def wording(lang: str) -> Wording:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r} (known: {', '.join(LANGS)})")
-    return Wording(lang, _all()[lang])
+    return Wording(lang, wording_table()[lang])
