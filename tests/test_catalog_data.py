@@ -132,7 +132,7 @@ SOURCE_KEYS = frozenset(
         "source",
     }
 )
-SINK_KEYS = frozenset({"id", "kind", "signature", "role", "note", "source", "delivers"})
+SINK_KEYS = frozenset({"id", "kind", "signature", "role", "note", "source", "delivers", "sends"})
 SDK_KEYS = frozenset(
     {"id", "name", "vendor", "kind", "prefixes", "classes", "parent", "allow_short_prefix", "note", "source"}
 )
@@ -514,6 +514,8 @@ def test_sinks_entries(sinks: dict[str, Any]) -> None:
             seen[sig] = eid
         if "role" in e and e["role"] not in SINK_ROLES:
             problems.append(f"{where}: role {e['role']!r} not in {sorted(SINK_ROLES)}")
+        if e.get("sends", "receiver") != "receiver":
+            problems.append(f"{where}: sends must be 'receiver', got {e['sends']!r}")
     assert not problems, "\n".join(problems)
 
 

@@ -86,6 +86,8 @@ class CallsMixin:
 
     def _sink_call(self, call: Call, sink: Sink, result: set[Label], state: State) -> None:
         op, args, incoming = call.op, call.args, call.incoming
+        if sink.receiver_only and args and not call.static:
+            incoming = args[0]  # Call.enqueue(callback): the callback gets the response, it is not sent
         # a sink called on what an earlier sink of the same kind returned (Call.execute on newCall's
         # Call, a stream's write) continues that transmission rather than starting another
         continues = (

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from apkaudit.analysis.endpoint import ENDPOINT_URL
+from apkaudit.analysis.flows.bodies import note_body_urls, written_sink
 from apkaudit.analysis.flows.branches import DECISIONS, constant_return, infeasible
 from apkaudit.analysis.flows.calls import Call, CallsMixin
 from apkaudit.analysis.flows.implicit import ImplicitFlows, State
@@ -187,7 +188,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         entry: State = {}
         callback = self.flows.callbacks.get(self.method)
         for reg, pos in self.params:
-            labels: set[Label] = {Param(self.method, pos)}
+            labels: set[Label] = {Param(self.method, pos), *written_sink(self.flows, self.method, pos)}
             if callback and callback[0] == pos:
                 labels.add(SourceValue((self.method, callback[1])))
             entry[reg] = frozenset(labels)
@@ -325,6 +326,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if is_serialiser(sig):  # Gson.toJson(bean): what the bean's fields hold
             args = [self._object_fields(a) for a in args]
         self._request_url(ref, args)
+        note_body_urls(self.flows, args)  # a RequestBody subclass posted with a URL (bodies.py)
         if sig in base_setters() and len(args) >= 2:
             self.flows.endpoints.base_args[self.method] |= {x.url for x in args[1] if isinstance(x, Url)}
         sink = self.flows.sink_for(ref.class_name, ref.name, ref.proto)

@@ -35,6 +35,7 @@ class Sink:
     kind: str
     carrier: bool
     delivers: bool = False  # hands its Intent argument to the component the Intent names
+    receiver_only: bool = False  # sends what its receiver holds, not its arguments (Call.enqueue(Callback))
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,7 +44,8 @@ def _sinks() -> tuple[dict[str, Sink], dict[str, Sink]]:
     full: dict[str, Sink] = {}
     short: dict[str, Sink] = {}
     for e in catalogs.load("sinks").data["entries"]:
-        sink = Sink(e["kind"], e.get("role") in ("carrier", "bridge", "store"), bool(e.get("delivers")))
+        carrier = e.get("role") in ("carrier", "bridge", "store")
+        sink = Sink(e["kind"], carrier, bool(e.get("delivers")), e.get("sends") == "receiver")
         (full if "(" in e["signature"] else short)[e["signature"]] = sink
     return full, short
 
@@ -247,18 +249,20 @@ def is_serialiser(signature: str) -> bool:
 
 @dataclass(frozen=True)
 class RequestObject:
-    """A library request class whose app subclasses return what is sent from `methods` (catalogs/sinks.yaml)."""
+    """A library request class whose app subclasses return what is sent from `methods`, or write it into the
+    first parameter of `writes` (catalogs/sinks.yaml)."""
 
     cls: str
     methods: frozenset[str]
     sink: str
+    writes: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
 def request_objects() -> dict[str, RequestObject]:
     """Library request class -> its model (catalogs/sinks.yaml request_objects)."""
     return {
-        e["class"]: RequestObject(e["class"], frozenset(e["methods"]), e["sink"])
+        e["class"]: RequestObject(e["class"], frozenset(e["methods"]), e["sink"], frozenset(e.get("writes", ())))
         for e in catalogs.load("sinks").data.get("request_objects", [])
     }
 

@@ -16,6 +16,7 @@ from apkaudit.analysis.flows.models import (
     positional,
     positional_regs,
     reflective,
+    request_objects,
     sink_of,
     store_of,
     store_readers,
@@ -113,3 +114,17 @@ def test_action_reaches_declaring_components_and_other_apps():
     # a component already named decides, not the action
     named = [[Target("Lapp/Upload;")], []]
     assert _targets(INTENT, "setAction", "(Ljava/lang/String;)Landroid/content/Intent;", named) == set()
+
+
+def test_enqueue_sends_its_call_not_its_callback():
+    enqueue = sink_of("Lokhttp3/Call;->enqueue(Lokhttp3/Callback;)V")
+    new_call = sink_of("Lokhttp3/OkHttpClient;->newCall(Lokhttp3/Request;)Lokhttp3/Call;")
+    assert enqueue is not None and enqueue.receiver_only
+    assert new_call is not None and not new_call.receiver_only
+
+
+def test_request_bodies_send_what_write_to_writes():
+    models = request_objects()
+    assert models["Lokhttp3/RequestBody;"].writes == {"writeTo"}
+    assert models["Lokhttp3/RequestBody;"].methods == frozenset()
+    assert models["Lcom/android/volley/Request;"].writes == frozenset()  # Volley returns what it sends
