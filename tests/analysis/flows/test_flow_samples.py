@@ -258,6 +258,19 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "reflect_class_field",
         ),
     ],
+    "messenger_service": [
+        (
+            "phone_ids",
+            _m(
+                "messenger_service",
+                "onServiceConnected(Landroid/content/ComponentName;Landroid/os/IBinder;)V",
+                "Connection",
+            ),
+            "network",
+            _m("messenger_service", "handleMessage(Landroid/os/Message;)V", "IncomingHandler"),
+            URL + "messenger_service",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -272,6 +285,7 @@ NEGATIVES = [
     "packages_other_field",
     "layout_onclick_local",
     "reflect_class_field_local",
+    "messenger_service_local",
 ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from apkaudit.analysis.flows.labels import EXTERNAL, ActionTarget, ClassConst, Param, Target
+from apkaudit.analysis.flows.messenger import messengers
 from apkaudit.analysis.flows.models import (
     COMPONENT,
     INTENT,
@@ -113,3 +114,21 @@ def test_action_reaches_declaring_components_and_other_apps():
     # a component already named decides, not the action
     named = [[Target("Lapp/Upload;")], []]
     assert _targets(INTENT, "setAction", "(Ljava/lang/String;)Landroid/content/Intent;", named) == set()
+
+
+def test_an_action_in_the_apps_own_namespace_is_not_another_apps():
+    call = IntentCall(INTENT, "setAction", "(Ljava/lang/String;)Landroid/content/Intent;", (1, 2), [frozenset()] * 2)
+    own = intent_targets(call, CONSTS, APP.__contains__, ACTIONS, frozenset({"app.UPLOAD"}))
+    assert own == {ActionTarget("Lapp/Upload;")}
+
+
+def test_an_action_returned_by_an_app_method_names_its_components():
+    args = [frozenset(), frozenset({ActionTarget("Lapp/Upload;")})]
+    call = IntentCall(INTENT, "<init>", "(Ljava/lang/String;)V", (1, 9), args)  # v9: no constant here
+    assert intent_targets(call, CONSTS, APP.__contains__, ACTIONS) == {ActionTarget("Lapp/Upload;")}
+
+
+def test_messenger_send_is_modelled_from_the_catalogue():
+    model = messengers()["Landroid/os/Messenger;->send(Landroid/os/Message;)V"]
+    assert model.wraps == "Landroid/os/Messenger;-><init>(Landroid/os/Handler;)V"
+    assert (model.callback, model.argument) == ("handleMessage", 1)
