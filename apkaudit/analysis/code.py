@@ -91,6 +91,7 @@ def _analyse(
     raw = _find_sites(program, source_uses)
     raw += _receiver_sites(program, components)
     runtime = runtime_code.scan(program)
+    program.add_callers(runtime.calls)  # app methods run by Method.invoke with constant names
     raw += runtime.sites  # reads found through reflection
     _reflective_sources(runtime, source_uses)
     callbacks = _callback_sites(program)
@@ -107,7 +108,8 @@ def _analyse(
     for c in components:
         for action in c.actions:
             actions[action].add(descriptor(c.name))
-    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions)
+    declared = {descriptor(c.name): c.exported for c in components if c.kind != "application"}
+    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions, declared)
     libraries = Libraries(program)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)

@@ -67,6 +67,7 @@ class Program:
         self._name_protos: dict[str, frozenset[tuple[str, str]]] = {}  # class -> (name, proto) it defines
         self._code_owners: dict[tuple[int, int], list[str]] = {}  # (dex, code_off) -> signatures of its methods
         self._callers: dict[str, frozenset[str]] = {}
+        self._extra_callers: dict[str, frozenset[str]] = {}  # edges other analyses found (add_callers)
         self._framework_super: dict[str, bool] = {}
         self._js_bridges: dict[str, frozenset[str]] = {}
         # id-table look-ups are binary searches over MUTF-8 strings: memoised, as the walk repeats them
@@ -242,7 +243,16 @@ class Program:
         todo = [s for s in dict.fromkeys(signatures) if s not in self._callers]
         if todo:
             self._compute_callers(todo)
-        return {s: self._callers[s] for s in signatures}
+        return {s: self._callers[s] | self._extra_callers.get(s, frozenset()) for s in signatures}
+
+    def add_callers(self, edges: Iterable[tuple[str, str]]) -> None:
+        """Call edges (caller, callee) that no invoke names: reflection with constant names (runtime_code.py)."""
+        extra: dict[str, set[str]] = defaultdict(set)
+        for caller, callee in edges:
+            if caller != callee:
+                extra[callee].add(caller)
+        for callee, callers in extra.items():
+            self._extra_callers[callee] = self._extra_callers.get(callee, frozenset()) | callers
 
     def _compute_callers(self, targets: list[str]) -> None:
         found: dict[str, set[str]] = {t: set() for t in targets}

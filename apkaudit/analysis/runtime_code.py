@@ -54,6 +54,7 @@ _MEMBER_LOOKUPS = {
     ("Ljava/lang/Class;", "getField"): "Class.getField",
     ("Ljava/lang/Class;", "getDeclaredField"): "Class.getDeclaredField",
 }
+_INVOKES = {("Ljava/lang/reflect/Method;", "invoke"): "Method.invoke"}
 _APK_PATH_METHODS = {"getPackageCodePath", "getPackageResourcePath"}
 _APK_PATH_FIELDS = {"sourceDir", "publicSourceDir", "splitSourceDirs", "splitPublicSourceDirs"}
 _PATHLIKE = re.compile(r"^(?:https?://|/)|\.(?:jar|dex|apk|zip|so|dat|bin|odex|vdex)$", re.IGNORECASE)
@@ -67,6 +68,7 @@ class RuntimeCode:
 
     sites: tuple[tuple[str, Site], ...]  # (category, site) found through reflection
     signals: tuple[Signal, ...]  # dynamic_loading, native_code, reflection; sorted
+    calls: tuple[tuple[str, str], ...] = ()  # (caller, app method) run by Method.invoke with constant names
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def _wanted(dex: DexFile) -> dict[int, tuple[str, str]]:
         ("native", _NATIVE_LOADS),
         ("class", _CLASS_LOOKUPS),
         ("member", _MEMBER_LOOKUPS),
+        ("invoke", _INVOKES),
     ):
         for (cls, name), label in table.items():
             for idx in dex.find_methods(cls, name):
@@ -123,6 +126,7 @@ class _Method:
     calls: dict[str, set[str]]  # group -> labels
     strings: list[str]
     refs_apk_path: bool
+    types: frozenset[str] = frozenset()  # the classes its code names (X.class, new X)
 
 
 def _methods(program: Program) -> list[_Method]:
@@ -133,10 +137,13 @@ def _methods(program: Program) -> list[_Method]:
             continue
         for code_off, insns in dex.code_users(methods=wanted).items():
             strings: list[str] = []
+            types: set[str] = set()
             apk_path = False
             for _op, kind, index in dex.references(code_off):
                 if kind == "string":
                     strings.append(dex.string(index))
+                elif kind == "type":
+                    types.add(dex.type_name(index))
                 elif kind == "method":
                     apk_path = apk_path or dex.method_ref(index).name in _APK_PATH_METHODS
                 elif kind == "field":
@@ -145,7 +152,7 @@ def _methods(program: Program) -> list[_Method]:
                 sig = dex.method_ref(em.method_idx).signature
                 if sig in out:  # the same class in a later DEX: Android loads the first one
                     continue
-                m = out[sig] = _Method(sig, defaultdict(set), sorted(set(strings)), apk_path)
+                m = out[sig] = _Method(sig, defaultdict(set), sorted(set(strings)), apk_path, frozenset(types))
                 for insn in insns:
                     assert insn.index is not None
                     group, label = wanted[insn.index]
@@ -202,11 +209,33 @@ def _reflective(m: _Method) -> tuple[list[tuple[str, Site]], list[Signal]]:
     return [(c, sites[(c, a)]) for c, a in sorted(sites)], signals
 
 
+def _invoked(program: Program, m: _Method) -> list[tuple[str, str]]:
+    """(caller, app method) for a method that looks a member up and calls Method.invoke: the app methods named by
+    its string constants on the classes it names (its own class for this.getClass(), an X.class, a class name
+    string), or inherited by them. A method reached only this way is reachable from the caller."""
+    if not (m.calls.get("member") and m.calls.get("invoke")):
+        return []
+    own = m.signature.partition("->")[0]
+    named = {own} | set(m.types) | {"L" + s.replace(".", "/") + ";" for s in m.strings if "." in s}
+    names = set(m.strings)
+    edges = []
+    for cls in sorted(c for c in named if program.is_app_class(c)):
+        for name in sorted(names):
+            for k in [cls, *program.app_ancestors(cls)]:
+                defs = [d for d in program.methods(k) if d.name == name and d.code_off and not d.name.startswith("<")]
+                if defs:
+                    edges += [(m.signature, d.signature) for d in defs]
+                    break
+    return edges
+
+
 def scan(program: Program) -> RuntimeCode:
     """Reflective reads, class loaders fed from outside the APK, and native library loads."""
     sites: list[tuple[str, Site]] = []
     signals: list[Signal] = []
+    calls: list[tuple[str, str]] = []
     for m in _methods(program):
+        calls += _invoked(program, m)
         owner = owner_of(m.signature)
         for label in sorted(m.calls.get("loader", ())):
             if m.refs_apk_path and label not in _ALWAYS_OUTSIDE:
@@ -224,7 +253,7 @@ def scan(program: Program) -> RuntimeCode:
             found, reflected = _reflective(m)
             sites += found
             signals += reflected
-    return RuntimeCode(tuple(sites), tuple(sorted(set(signals), key=_signal_key)))
+    return RuntimeCode(tuple(sites), tuple(sorted(set(signals), key=_signal_key)), tuple(sorted(set(calls))))
 
 
 def jni_on_paths(program: Program, sites: Mapping[str, Sequence[Site]]) -> tuple[Signal, ...]:

@@ -28,6 +28,7 @@ from apkaudit.analysis.flows.labels import (
     data_of,
     urls_of,
 )
+from apkaudit.analysis.flows.messenger import messengers
 from apkaudit.analysis.flows.models import (
     COMPONENT,
     INTENT,
@@ -97,22 +98,34 @@ class CallsMixin:
             and data_of(incoming) <= data_of(args[0])
         )
         if data_of(incoming) and not continues:
-            explicit: frozenset[str] = frozenset()
-            by_action: frozenset[str] = frozenset()
             if sink.delivers:
-                explicit = frozenset(x.component for x in incoming if isinstance(x, Target))
-                by_action = frozenset(x.component for x in incoming if isinstance(x, ActionTarget))
-            if explicit and not by_action and EXTERNAL not in incoming:
-                # an Intent naming the app's own component on every path: the data stays in the app
-                self.summary.handoffs.append((data_of(incoming), explicit))
+                self._deliver(call, sink)
             else:
-                self._leak(op, call.sig, sink.kind, incoming, explicit | by_action)
+                self._leak(op, call.sig, sink.kind, incoming)
         # the object a sink returns (a connection's stream) is that sink's alone: what it writes is sent by
         # this sink, not once more by every sink whose object it came from
         result |= {x for x in incoming if not isinstance(x, SinkObject)} | {SinkObject(call.sig, sink.kind)}
         if not call.static and args:
             self._store(args[0], data_of(incoming))
         self._models(call, state, result)
+
+    def _deliver(self, call: Call, sink: Sink) -> None:
+        """An Intent handed to the system: to the app's own components it names (followed there), or out of the
+        app. A class the manifest does not declare is never started (the system throws), so an Intent naming
+        only such classes goes nowhere. An action the app declares is the app's own when the sink starts one
+        component (an activity); a broadcast reaches every receiver of the action, other apps' too."""
+        incoming = call.incoming
+        named = frozenset(x.component for x in incoming if isinstance(x, Target))
+        explicit = self.flows.declared(named)
+        by_action = frozenset(x.component for x in incoming if isinstance(x, ActionTarget))
+        external = EXTERNAL in incoming or (bool(by_action) and not sink.resolves_one)
+        if named and not (explicit or by_action or external):
+            return  # only classes the manifest does not declare: nothing runs
+        if (explicit or by_action) and not external:
+            # an Intent naming the app's own components on every path: the data stays in the app
+            self.summary.handoffs.append((data_of(incoming), explicit | by_action))
+        else:
+            self._leak(call.op, call.sig, sink.kind, incoming, explicit | by_action)
 
     def _app_call(self, call: Call, implementations: list[str], result: set[Label], state: State) -> None:
         """The app methods the call may run get the arguments; what they return from them comes back here."""
@@ -218,6 +231,7 @@ class CallsMixin:
                 result.add(FieldValue(key))
             elif store.value is not None:
                 self.summary.fields[key] |= data_of(call.args[store.value])
+        self._messenger(call)
         hooks = dispatch()
         hook = next((hooks[f] for f in self.flows.framework_refs(call.sig) if f in hooks), None)
         if hook is not None and regs:
@@ -227,6 +241,14 @@ class CallsMixin:
                     for m in self.flows.program.methods(cls):
                         if m.name == name and not m.is_static:
                             self.summary.calls.append((m.signature, 1, data_of(call.args[arg])))
+
+    def _messenger(self, call: Call) -> None:
+        """Messenger.send(msg): the message reaches handleMessage of the app's Handlers wrapped in a Messenger."""
+        model = messengers().get(call.sig)
+        if model is None or model.argument >= len(call.args) or not data_of(call.args[model.argument]):
+            return
+        for target in self.flows.messenger_handlers(model.wraps, model.callback):
+            self.summary.calls.append((target, 1, data_of(call.args[model.argument])))
 
     def _store(self, receiver: Labels, data: Labels) -> None:
         """Data written into a store writer (a file opened by name) is kept under the store's name."""

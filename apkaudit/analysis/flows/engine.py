@@ -36,6 +36,7 @@ from apkaudit.analysis.flows.labels import (
     Url,
     data_of,
 )
+from apkaudit.analysis.flows.messenger import wrapped_handlers
 from apkaudit.analysis.flows.models import (
     INTENT,
     RequestObject,
@@ -82,18 +83,22 @@ class FlowAnalysis:
         callbacks: dict[str, tuple[int, str]],
         resource_urls: Mapping[int, str] | None = None,
         intent_actions: Mapping[str, Iterable[str]] | None = None,
+        components: Mapping[str, bool] | None = None,
     ) -> None:
         """`sources`: method -> {(kind, dex index) -> api} of the source uses in it (kind method|field|string);
         `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location);
         `resource_urls`: string resource id -> its URL value (default configuration), for endpoints the app
         reads with getString(R.string.x); `intent_actions`: intent-filter action -> the app's components (class
-        descriptors) declaring it, for implicit Intents the app sends to itself."""
+        descriptors) declaring it, for implicit Intents the app sends to itself; `components`: the class
+        descriptors of the manifest's components -> exported (None: not known, every app class may be one)."""
         self.program = program
         self.sources = sources
         self.callbacks = callbacks
         self.resource_urls = {k: v for k, v in (resource_urls or {}).items() if _URL.match(v)}
         self.intent_actions = {a: tuple(sorted(c)) for a, c in (intent_actions or {}).items()}
+        self.private_actions = frozenset(a for a, c in self.intent_actions.items() if _in_own_namespace(a, c))
         self._delivered: set[str] = set()  # components whose Intent entry points are linked
+        self.components = dict(components) if components else None
         self.endpoints = Endpoints(program, self._summary)
         self.bridges = JsBridges(program)
         self._summaries: dict[str, Summary | None] = {}
@@ -104,6 +109,7 @@ class FlowAnalysis:
         self.request_urls: dict[str, set[str]] = {}  # request class -> URL constants its constructor got
         self._request_models: dict[str, RequestObject | None] = {}
         self._request_creators: set[str] = set()
+        self._messenger_handlers: dict[str, list[str]] = {}
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -187,6 +193,16 @@ class FlowAnalysis:
                     self._edges[node].append((Param(m.signature, position), m.signature))
                 elif self._calls_get_intent(m):
                     self._summary(m.signature)
+
+    def declared(self, classes: frozenset[str]) -> frozenset[str]:
+        """The classes among these that the manifest declares as components (all of them when not known)."""
+        if self.components is None:
+            return classes
+        return frozenset(c for c in classes if c in self.components)
+
+    def exported(self, component: str) -> bool:
+        """May another app start this component (manifest `exported`, or an intent-filter)? Unknown: no."""
+        return bool(self.components and self.components.get(component))
 
     def _calls_get_intent(self, m: MethodDef) -> bool:
         dex = self.program.dexes[m.dex]
@@ -307,6 +323,12 @@ class FlowAnalysis:
                     self._summary(caller)
         return self.request_urls.get(cls, set())
 
+    def messenger_handlers(self, wraps: str, callback: str) -> list[str]:
+        """The app Handler callbacks a Messenger.send reaches (messenger.py), found once per APK."""
+        if wraps not in self._messenger_handlers:
+            self._messenger_handlers[wraps] = wrapped_handlers(self.program, wraps, callback)
+        return self._messenger_handlers[wraps]
+
     def field_urls(self, field_sig: str) -> frozenset[Label]:
         """Url labels of the URL constants an app String field holds (endpoints.py)."""
         return self.endpoints.field_urls(field_sig)
@@ -362,3 +384,13 @@ def _dedupe(frames: Iterable[str]) -> tuple[str, ...]:
 
 def _own_param(label: Label, method: str) -> bool:
     return isinstance(label, Param) and label.method == method
+
+
+def _in_own_namespace(action: str, components: Iterable[str]) -> bool:
+    """Is the action named in the Java package of a component declaring it (`a.b.UPLOAD` of `La/b/X;`)?
+    Other apps have no reason to declare it, unlike a platform action (SEND, VIEW) or another app's."""
+    for c in components:
+        package = c[1:-1].rpartition("/")[0].replace("/", ".")
+        if package and action.startswith(package + "."):
+            return True
+    return False

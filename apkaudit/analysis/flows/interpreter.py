@@ -19,6 +19,7 @@ from apkaudit.analysis.flows.calls import Call, CallsMixin
 from apkaudit.analysis.flows.implicit import ImplicitFlows, State
 from apkaudit.analysis.flows.labels import (
     NO_LABELS,
+    ActionTarget,
     ClassConst,
     Delivered,
     FieldValue,
@@ -93,7 +94,7 @@ if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
 
 _URL = ENDPOINT_URL
-_REFLECTIVE_NAMES = frozenset({"forName", "getClass", "getMethod", "getDeclaredMethod", "newInstance"})
+_REFLECTIVE_NAMES = frozenset({"forName", "getClass", "getMethod", "getDeclaredMethod", "newInstance", "getName"})
 _THROWN = -2  # pseudo-register: what the method threw, for move-exception in its handlers
 
 
@@ -260,6 +261,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
         labels: set[Label] = set()
         if _URL.match(text):
             labels.add(Url(text))
+        if text in self.flows.private_actions:  # an action of the app's own (models.intent_targets)
+            labels |= {ActionTarget(c) for c in self.flows.intent_actions[text]}
         api = self.flows.sources.get(self.method, {}).get(("string", op.index))
         if api is not None:
             labels.add(SourceValue((self.method, api)))
@@ -381,7 +384,10 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if ref.class_name in (INTENT, COMPONENT) and not static and op.regs:
             args = [state.get(x, NO_LABELS) for x in op.regs]
             call = IntentCall(ref.class_name, ref.name, ref.proto, op.regs, args)
-            found = intent_targets(call, self.consts, self.flows.program.is_app_class, self.flows.intent_actions)
+            flows = self.flows
+            found = intent_targets(
+                call, self.consts, flows.program.is_app_class, flows.intent_actions, flows.private_actions
+            )
             if found:
                 state[op.regs[0]] = state.get(op.regs[0], NO_LABELS) | frozenset(found)
         elif ref.name == "getIntent" and ref.proto == "()" + INTENT and op.regs and op.regs[0] == self.this_reg:

@@ -36,6 +36,7 @@ class Sink:
     carrier: bool
     delivers: bool = False  # hands its Intent argument to the component the Intent names
     receiver_only: bool = False  # sends what its receiver holds, not its arguments (Call.enqueue(Callback))
+    resolves_one: bool = False  # an implicit Intent starts one component (an activity), not every match
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +46,9 @@ def _sinks() -> tuple[dict[str, Sink], dict[str, Sink]]:
     short: dict[str, Sink] = {}
     for e in catalogs.load("sinks").data["entries"]:
         carrier = e.get("role") in ("carrier", "bridge", "store")
-        sink = Sink(e["kind"], carrier, bool(e.get("delivers")), e.get("sends") == "receiver")
+        sink = Sink(
+            e["kind"], carrier, bool(e.get("delivers")), e.get("sends") == "receiver", e.get("resolves") == "one"
+        )
         (full if "(" in e["signature"] else short)[e["signature"]] = sink
     return full, short
 
@@ -189,13 +192,20 @@ class IntentCall:
 
 
 def intent_targets(
-    call: IntentCall, consts: Mapping[int, str], is_app_class: Any, intent_actions: Mapping[str, tuple[str, ...]]
+    call: IntentCall,
+    consts: Mapping[int, str],
+    is_app_class: Any,
+    intent_actions: Mapping[str, tuple[str, ...]],
+    private_actions: frozenset[str] = frozenset(),
 ) -> set[Label]:
     """Which app components an Intent names, as labels of its register (so that branches merge them):
     Target(cls) for an explicit class (new Intent(ctx, X.class), setClass, setClassName, setComponent with a
     ComponentName(ctx, X.class)), ActionTarget(cls) for a component of the app whose intent-filter declares the
-    Intent's action (new Intent("a.b.UPLOAD"), setAction), and EXTERNAL for an action, which other apps may
-    also receive. A ComponentName gets the same Target labels as the Intent it will go into."""
+    Intent's action (new Intent("a.b.UPLOAD"), setAction), and EXTERNAL for an action other apps may also
+    declare: one not in `private_actions` (those the app declares in its own package's namespace, as the
+    Intent documentation asks action names to be). A private action still reaches other apps when it is
+    broadcast (every matching receiver gets it): the sink decides (Sink.resolves_one). A ComponentName gets
+    the same Target labels as the Intent it will go into."""
     types = param_types(call.proto)
     params = list(zip(call.regs[1:], call.args[1:], types, strict=False))
     strings = [reg for reg, _, t in params if t == "Ljava/lang/String;"]
@@ -213,7 +223,14 @@ def intent_targets(
     elif strings and call.cls == INTENT and call.name in ("<init>", "setAction") and strings[0] in consts:
         action = consts[strings[0]]
         if not any(isinstance(x, Target) for x in call.args[0] | found):  # a named component decides, not the action
-            found |= {ActionTarget(c) for c in intent_actions.get(action, ())} | {EXTERNAL}
+            found |= {ActionTarget(c) for c in intent_actions.get(action, ())}
+            if action not in private_actions:
+                found.add(EXTERNAL)
+    elif strings and call.cls == INTENT and call.name in ("<init>", "setAction"):
+        # an action an app method returned (one of its constants, labelled where it was loaded)
+        found |= {
+            x for _, labels, t in params if t == "Ljava/lang/String;" for x in labels if isinstance(x, ActionTarget)
+        }
     return found
 
 

@@ -3,7 +3,8 @@ Method.invoke(obj, args) run the app's method `a.B.m`; where the names are const
 a direct one (its arguments reach the method's parameters, its return value comes back). Names built at run
 time (from resources, concatenation, a list) are not resolved: the data passed to invoke() is reported as
 reaching reflection, where the analysis stops, and the object it runs on may keep it (a reflective
-Intent.putExtra). Names a method keeps in its own fields are read back (ConstantFields); Class.newInstance()
+Intent.putExtra). The name Method.getName() returns names the same method on another class
+(c.getMethod(m.getName())). Names a method keeps in its own fields are read back (ConstantFields); Class.newInstance()
 and getClass() on that object name the class again. A framework read found through reflection
 (runtime_code.py: the method holds the class and member names) is the value Method.invoke returns there.
 """
@@ -18,6 +19,7 @@ _FOR_NAME = f"{CLASS}->forName"
 _GET_CLASS = "getClass"
 _NEW_INSTANCE = f"{CLASS}->newInstance()Ljava/lang/Object;"
 _MEMBER_LOOKUPS = ("getMethod", "getDeclaredMethod")
+_METHOD_NAME = "Ljava/lang/reflect/Method;->getName()Ljava/lang/String;"
 REFLECTED_SOURCE = "reflect"  # key kind in a method's source uses: a read found through reflection (runtime_code.py)
 
 
@@ -49,8 +51,14 @@ def reflective_facts(
         return mine | {ClassConst(x.cls) for x in (args[0] if args else ()) if isinstance(x, Instance)}
     if sig == _NEW_INSTANCE and args:  # Class.newInstance(): an object of the class named by a constant
         return {Instance(x.cls) for x in args[0] if isinstance(x, ClassConst)}
-    if sig.startswith(CLASS + "->") and name in _MEMBER_LOOKUPS and len(consts) > 1 and consts[1]:
-        return {MethodConst(x.cls, consts[1]) for x in args[0] if isinstance(x, ClassConst)}
+    if sig.startswith(CLASS + "->") and name in _MEMBER_LOOKUPS and len(args) > 1:
+        # the name is a constant, or what getName() returned on a Method named by one (carried as that label)
+        names = (
+            {consts[1]} if len(consts) > 1 and consts[1] else {x.name for x in args[1] if isinstance(x, MethodConst)}
+        )
+        return {MethodConst(x.cls, n) for x in args[0] if isinstance(x, ClassConst) for n in names}
+    if sig == _METHOD_NAME and args:  # Method.getName(): the name, carried as the Method's own label
+        return {x for x in args[0] if isinstance(x, MethodConst)}
     return set()
 
 

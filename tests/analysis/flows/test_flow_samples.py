@@ -315,6 +315,19 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
         )
         for endpoint in (URL + "gson_bean_list/gson", URL + "gson_bean_list/fastjson")
     ],
+    "messenger_service": [
+        (
+            "phone_ids",
+            _m(
+                "messenger_service",
+                "onServiceConnected(Landroid/content/ComponentName;Landroid/os/IBinder;)V",
+                "Connection",
+            ),
+            "network",
+            _m("messenger_service", "handleMessage(Landroid/os/Message;)V", "IncomingHandler"),
+            URL + "messenger_service",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -335,6 +348,7 @@ NEGATIVES = [
     "apache_entity_local",
     "socket_upload_local",
     "gson_bean_list_clean",
+    "messenger_service_local",
 ]
 
 

@@ -25,6 +25,7 @@ def _summary(code_units: list[int], sources: dict) -> set:
         sources=sources,
         program=SimpleNamespace(is_app_class=lambda c: False, method=lambda m: None),
         field_urls=lambda f: frozenset(),
+        private_actions=frozenset(),
     )
     return Interpreter(flows, METHOD, dex, code, is_static=True).run().ret  # type: ignore[arg-type]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from apkaudit.analysis.flows.labels import EXTERNAL, ActionTarget, ClassConst, Param, Target
+from apkaudit.analysis.flows.messenger import messengers
 from apkaudit.analysis.flows.models import (
     COMPONENT,
     INTENT,
@@ -128,3 +129,21 @@ def test_request_bodies_send_what_write_to_writes():
     assert models["Lokhttp3/RequestBody;"].writes == {"writeTo"}
     assert models["Lokhttp3/RequestBody;"].methods == frozenset()
     assert models["Lcom/android/volley/Request;"].writes == frozenset()  # Volley returns what it sends
+
+
+def test_an_action_in_the_apps_own_namespace_is_not_another_apps():
+    call = IntentCall(INTENT, "setAction", "(Ljava/lang/String;)Landroid/content/Intent;", (1, 2), [frozenset()] * 2)
+    own = intent_targets(call, CONSTS, APP.__contains__, ACTIONS, frozenset({"app.UPLOAD"}))
+    assert own == {ActionTarget("Lapp/Upload;")}
+
+
+def test_an_action_returned_by_an_app_method_names_its_components():
+    args = [frozenset(), frozenset({ActionTarget("Lapp/Upload;")})]
+    call = IntentCall(INTENT, "<init>", "(Ljava/lang/String;)V", (1, 9), args)  # v9: no constant here
+    assert intent_targets(call, CONSTS, APP.__contains__, ACTIONS) == {ActionTarget("Lapp/Upload;")}
+
+
+def test_messenger_send_is_modelled_from_the_catalogue():
+    model = messengers()["Landroid/os/Messenger;->send(Landroid/os/Message;)V"]
+    assert model.wraps == "Landroid/os/Messenger;-><init>(Landroid/os/Handler;)V"
+    assert (model.callback, model.argument) == ("handleMessage", 1)
