@@ -37,11 +37,14 @@ from apkaudit.analysis.flows.labels import (
     data_of,
 )
 from apkaudit.analysis.flows.models import (
+    CHANGED_KEY,
     INTENT,
     RequestObject,
     Sink,
+    changed_keys,
     intent_receivers,
     param_types,
+    saved_state,
     sink_of,
     store_readers,
 )
@@ -104,6 +107,7 @@ class FlowAnalysis:
         self.request_urls: dict[str, set[str]] = {}  # request class -> URL constants its constructor got
         self._request_models: dict[str, RequestObject | None] = {}
         self._request_creators: set[str] = set()
+        self._registered: dict[str, bool] = {}
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -188,6 +192,15 @@ class FlowAnalysis:
                 elif self._calls_get_intent(m):
                     self._summary(m.signature)
 
+    def registered(self, signature: str) -> bool:
+        """Does any app code call this framework method (a listener's registration)?"""
+        if signature not in self._registered:
+            cls, name, proto = split_signature(signature)
+            self._registered[signature] = any(
+                self.program.dexes[d].code_users(methods=[i]) for d, i in self.program.method_indices(cls, name, proto)
+            )
+        return self._registered[signature]
+
     def _calls_get_intent(self, m: MethodDef) -> bool:
         dex = self.program.dexes[m.dex]
         return any(
@@ -269,13 +282,35 @@ class FlowAnalysis:
             for label in labels:
                 if not _own_param(label, method):
                     self._edges[label].append((OutParam(method, i), method))
+        listened = {k.store for k in changed_keys().values()}
         for f, written in s.fields.items():
+            store, _, key = f.partition(":")
+            changed = FieldValue(f"{store}:{CHANGED_KEY}") if "->" not in f and store in listened else None
             for label in written:
                 self._edges[label].append((FieldValue(f), method))
+                if changed is not None and key != CHANGED_KEY:  # what a change listener reads (calls.py)
+                    self._edges[label].append((changed, method))
         for target, i, passed in s.calls:
             for label in passed:
                 self._edges[label].append((Param(target, i), method))
+        self._index_saved_state(method, s)
         self._index_leaks(method, s)
+
+    def _index_saved_state(self, method: str, s: Summary) -> None:
+        """What a component puts into the Bundle of onSaveInstanceState comes back, when the same instance is
+        recreated or restored, as the Bundle of its onCreate, onRestoreInstanceState... (dispatch.yaml
+        saved_state): the class's own, an app base class's or a subclass's (the object may be either)."""
+        cls, name, proto = split_signature(method)
+        hand = saved_state().get((name, proto))
+        if hand is None or not s.outs.get(hand[0]):
+            return
+        later = {(n, p): i for n, p, i in hand[1]}
+        node = OutParam(method, hand[0])
+        for k in sorted({cls, *self.program.app_ancestors(cls), *self.program.subclasses(cls)}):
+            for m in self.program.methods(k):
+                position = later.get((m.name, m.proto))
+                if position is not None and m.code_off and not m.is_static:
+                    self._edges[node].append((Param(m.signature, position), m.signature))
 
     def _index_leaks(self, method: str, s: Summary) -> None:
         for leak in s.leaks:

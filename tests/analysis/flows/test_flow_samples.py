@@ -258,6 +258,24 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "reflect_class_field",
         ),
     ],
+    "saved_state": [
+        (
+            "phone_ids",
+            _m("saved_state", "onSaveInstanceState(Landroid/os/Bundle;)V"),
+            "network",
+            _m("saved_state", ON_CREATE),
+            URL + "saved_state",
+        ),
+    ],
+    "prefs_listener": [
+        (
+            "phone_ids",
+            _m("prefs_listener", ON_CREATE),
+            "network",
+            _m("prefs_listener", "onSharedPreferenceChanged(Landroid/content/SharedPreferences;Ljava/lang/String;)V"),
+            URL + "prefs_listener",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -272,6 +290,8 @@ NEGATIVES = [
     "packages_other_field",
     "layout_onclick_local",
     "reflect_class_field_local",
+    "saved_state_local",
+    "prefs_listener_unregistered",
 ]
 
 

@@ -7,15 +7,18 @@ import pytest
 
 from apkaudit.analysis.flows.labels import EXTERNAL, ActionTarget, ClassConst, Param, Target
 from apkaudit.analysis.flows.models import (
+    CHANGED_KEY,
     COMPONENT,
     INTENT,
     IntentCall,
+    changed_keys,
     dispatch,
     intent_receivers,
     intent_targets,
     positional,
     positional_regs,
     reflective,
+    saved_state,
     sink_of,
     store_of,
     store_readers,
@@ -113,3 +116,20 @@ def test_action_reaches_declaring_components_and_other_apps():
     # a component already named decides, not the action
     named = [[Target("Lapp/Upload;")], []]
     assert _targets(INTENT, "setAction", "(Ljava/lang/String;)Landroid/content/Intent;", named) == set()
+
+
+def test_saved_state_bundle_goes_to_the_restoring_callbacks():
+    position, later = saved_state()[("onSaveInstanceState", "(Landroid/os/Bundle;)V")]
+    assert position == 1
+    assert ("onCreate", "(Landroid/os/Bundle;)V", 1) in later
+    assert ("onRestoreInstanceState", "(Landroid/os/Bundle;)V", 1) in later
+    assert ("onViewCreated", "(Landroid/view/View;Landroid/os/Bundle;)V", 2) in later
+    assert ("onPause", "()V") not in saved_state()  # only the saving callback hands a Bundle on
+
+
+def test_a_change_listener_reads_the_key_it_is_called_with():
+    listener = changed_keys()[("onSharedPreferenceChanged", "(Landroid/content/SharedPreferences;Ljava/lang/String;)V")]
+    assert (listener.store, listener.key) == ("prefs", 2)
+    assert listener.registered_by.startswith(f"{PREFS}->registerOnSharedPreferenceChangeListener(")
+    assert ("onClick", "(Landroid/view/View;)V") not in changed_keys()
+    assert CHANGED_KEY not in ("*", "")  # never a constant key nor the unknown one
