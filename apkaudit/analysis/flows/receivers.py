@@ -3,11 +3,15 @@
 Only a register the method writes once (and that is no parameter) is typed: the verifier makes that one write
 reach every read, so what wrote it tells the type. A `new-instance C` gives exactly C; the result of an app
 method whose every `return-object` returns a `new-instance` of one class C gives exactly C; the result of any
-other invoke gives the type it is declared to return (the value is that class or a subclass of it).
+other invoke gives the type it is declared to return (the value is that class or a subclass of it). A read of
+an app field gives the class of everything the app stores into it, when every store agrees: a `new-instance`,
+the storing method's own `this` (that class or a subclass), or a constructor's parameter whose every caller
+passes one of those (a listener that keeps the activity it was made by: `new L(this)`).
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import NamedTuple
 
 from apkaudit.analysis.flows.ops import BINARY, BINARY_2ADDR, CALLS, STATIC_CALLS, UNARY, WRITES_A
@@ -16,6 +20,8 @@ from apkaudit.dex.decoder import Method, decode
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import (
+    FIELD_PUTS,
+    IGET,
     INVOKE_INTERFACE,
     INVOKE_INTERFACE_RANGE,
     INVOKE_VIRTUAL,
@@ -23,6 +29,7 @@ from apkaudit.dex.opcodes import (
     MOVE_RESULT_OBJECT,
     NEW_INSTANCE,
     RETURN_OBJECT,
+    SGET,
 )
 
 INVOKE_DIRECT, INVOKE_DIRECT_RANGE = 0x70, 0x76
@@ -33,6 +40,8 @@ _MAY_BE_WIDE = (
 )
 ABSTRACT = 0x0400  # ACC_ABSTRACT, which every interface has as well
 DISPATCHED = frozenset({INVOKE_VIRTUAL, INVOKE_VIRTUAL_RANGE, INVOKE_INTERFACE, INVOKE_INTERFACE_RANGE})
+_IGET_OBJECT, _SGET_OBJECT = IGET + 2, SGET + 2
+MAX_STORES = 8  # stores into one field (and callers of one constructor) looked at before giving up
 
 
 class Known(NamedTuple):
@@ -65,6 +74,8 @@ def receiver_type(program: Program, dex: DexFile, code: Method, reg: int) -> Kno
     op = code.ops[at]
     if op.opcode == NEW_INSTANCE and op.index is not None:
         return Known(dex.type_name(op.index), True)
+    if op.opcode in (_IGET_OBJECT, _SGET_OBJECT) and op.index is not None:
+        return field_type(program, dex.field_ref(op.index).signature)
     if op.opcode != MOVE_RESULT_OBJECT or at == 0:
         return None
     call = code.ops[at - 1]
@@ -130,3 +141,99 @@ def _resolved(program: Program, cls: str, name: str, proto: str) -> str | None:
         entry = program.classes[k][1]
         k = entry.superclass or None
     return None
+
+
+_FIELD_TYPES: weakref.WeakKeyDictionary[Program, dict[str, Known | None]] = weakref.WeakKeyDictionary()
+
+
+def field_type(program: Program, field_sig: str) -> Known | None:
+    """The class of every object the app stores into an app field, when all its stores agree on one."""
+    cache = _FIELD_TYPES.setdefault(program, {})
+    if field_sig not in cache:
+        cache[field_sig] = None  # a field stored from its own read gives up rather than recurse
+        cache[field_sig] = _stored_type(program, field_sig)
+    return cache[field_sig]
+
+
+def _stored_type(program: Program, field_sig: str) -> Known | None:
+    cls, _, rest = field_sig.partition("->")
+    if not program.is_app_class(cls):
+        return None
+    name = rest.partition(":")[0]
+    found: set[Known] = set()
+    for d, dex in enumerate(program.dexes):
+        idxs = dex.find_fields(cls, name)
+        users = dex.code_users(fields=idxs) if idxs else {}
+        for code_off, insns in users.items():
+            if not any(i.opcode in FIELD_PUTS for i in insns):
+                continue
+            for em in dex.methods_at_code(code_off):
+                writer = dex.method_ref(em.method_idx).signature
+                stored = _stored_by(program, d, code_off, writer, field_sig)
+                found |= {Known("", False)} if stored is None else stored  # "": a store of unknown class
+            if len(found) > 1:
+                return None
+    known = found.pop() if len(found) == 1 else None
+    return known if known is not None and known.cls else None
+
+
+def _stored_by(program: Program, d: int, code_off: int, writer: str, field_sig: str) -> set[Known] | None:
+    """The classes of what one method stores into the field, or None when one of them is unknown."""
+    dex = program.dexes[d]
+    mdef = program.method(writer)
+    try:
+        code = decode(dex, code_off)
+    except DexError:
+        return None
+    out: set[Known] = set()
+    for op in code.ops:
+        if op.opcode not in FIELD_PUTS or op.index is None or dex.field_ref(op.index).signature != field_sig:
+            continue
+        known = _value_type(program, dex, code, op.regs[0], writer, mdef is not None and mdef.is_static)
+        if known is None:
+            return None
+        out.add(known)
+    return out
+
+
+def _value_type(program: Program, dex: DexFile, code: Method, reg: int, method: str, static: bool) -> Known | None:
+    """What a stored register holds: a fresh object, the method's `this`, or a constructor parameter."""
+    first = code.registers - code.ins
+    if reg < first:
+        at = single_write(code, reg)
+        op = code.ops[at] if at is not None else None
+        made = op is not None and op.opcode == NEW_INSTANCE and op.index is not None
+        return Known(dex.type_name(op.index), True) if made and op and op.index is not None else None
+    if any(op.regs and op.opcode in WRITES_A and _writes(op.opcode, op.regs[0], reg) for op in code.ops):
+        return None  # a parameter the method overwrites
+    if not static and reg == first:
+        return Known(split_signature(method)[0], False)
+    cls, name, proto = split_signature(method)
+    if name != "<init>" or static:
+        return None  # a method's parameter: its callers may be the framework's
+    return _passed_type(program, method, reg - first)
+
+
+def _passed_type(program: Program, init: str, slot: int) -> Known | None:
+    """The class every caller of a constructor passes in its argument register `slot` (0 = the object)."""
+    callers = sorted(program.callers([init])[init])
+    if not callers or len(callers) > MAX_STORES:
+        return None
+    found: set[Known] = set()
+    for caller in callers:
+        mdef = program.method(caller)
+        if mdef is None or not mdef.code_off:
+            return None
+        dex = program.dexes[mdef.dex]
+        try:
+            code = decode(dex, mdef.code_off)
+        except DexError:
+            return None
+        for op in code.ops:
+            direct = op.opcode in (INVOKE_DIRECT, INVOKE_DIRECT_RANGE) and op.index is not None
+            if direct and op.index is not None and dex.method_ref(op.index).signature == init and slot < len(op.regs):
+                known = _value_type(program, dex, code, op.regs[slot], caller, mdef.is_static)
+                if known is None or (found and known not in found):
+                    return None
+                found.add(known)
+    return found.pop() if len(found) == 1 else None

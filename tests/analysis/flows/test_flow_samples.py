@@ -276,6 +276,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "prefs_listener",
         ),
     ],
+    "listener_owner": [
+        (
+            "location",
+            _m("listener_owner", "onLocationChanged(Landroid/location/Location;)V", "Watcher"),
+            "network",
+            _m("listener_owner", "onPosition(Ljava/lang/String;)V"),
+            URL + "listener_owner",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -292,6 +301,7 @@ NEGATIVES = [
     "reflect_class_field_local",
     "saved_state_local",
     "prefs_listener_unregistered",
+    "listener_owner_other",
 ]
 
 
