@@ -42,6 +42,7 @@ from apkaudit.analysis.flows.models import (
     RequestObject,
     Sink,
     changed_keys,
+    first_callbacks,
     intent_receivers,
     param_types,
     saved_state,
@@ -49,6 +50,7 @@ from apkaudit.analysis.flows.models import (
     store_readers,
 )
 from apkaudit.analysis.flows.objects import request_model
+from apkaudit.analysis.flows.strong import BEFORE_FIRST
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
 from apkaudit.dex.decoder import decode
@@ -146,7 +148,7 @@ class FlowAnalysis:
         frames = [where]
         while True:
             if isinstance(node, FieldValue):
-                frames.append(node.field)  # the field (or preference key) the data passed through
+                frames.append(node.field.removesuffix(BEFORE_FIRST))  # the field (or preference key) it went through
             step = prev[node]
             if step is None:
                 break
@@ -191,6 +193,15 @@ class FlowAnalysis:
                     self._edges[node].append((Param(m.signature, position), m.signature))
                 elif self._calls_get_intent(m):
                     self._summary(m.signature)
+
+    def first_callback(self, method: str) -> bool:
+        """Is the method the lifecycle method the system calls first on an instance of its class (onCreate of an
+        Activity or Service subclass: catalogs/dispatch.yaml first_callbacks)?"""
+        cls, name, proto = split_signature(method)
+        framework = first_callbacks()[1].get((name, proto))
+        return framework is not None and any(
+            framework in self.program.supertypes(k) for k in [cls, *self.program.app_ancestors(cls)]
+        )
 
     def registered(self, signature: str) -> bool:
         """Does any app code call this framework method (a listener's registration)?"""
@@ -283,6 +294,7 @@ class FlowAnalysis:
                 if not _own_param(label, method):
                     self._edges[label].append((OutParam(method, i), method))
         listened = {k.store for k in changed_keys().values()}
+        before = split_signature(method)[1] in first_callbacks()[0]  # a constructor: seen by onCreate (strong.py)
         for f, written in s.fields.items():
             store, _, key = f.partition(":")
             changed = FieldValue(f"{store}:{CHANGED_KEY}") if "->" not in f and store in listened else None
@@ -290,6 +302,8 @@ class FlowAnalysis:
                 self._edges[label].append((FieldValue(f), method))
                 if changed is not None and key != CHANGED_KEY:  # what a change listener reads (calls.py)
                     self._edges[label].append((changed, method))
+                if before and "->" in f:
+                    self._edges[label].append((FieldValue(f + BEFORE_FIRST), method))
         for target, i, passed in s.calls:
             for label in passed:
                 self._edges[label].append((Param(target, i), method))

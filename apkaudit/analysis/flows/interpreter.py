@@ -70,7 +70,7 @@ from apkaudit.analysis.flows.reflection import (
     reflective_facts,
     reflective_targets,
 )
-from apkaudit.analysis.flows.strong import FieldSlots
+from apkaudit.analysis.flows.strong import BEFORE_FIRST, FieldSlots
 from apkaudit.analysis.flows.summary import Summary
 from apkaudit.analysis.owners import is_library
 from apkaudit.analysis.program import split_signature
@@ -117,7 +117,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
         self.origins: dict[int, tuple[str, str | int]] = {
             reg: ("param", pos) for reg, pos in self.params if reg != self.this_reg
         }
-        self.slots = FieldSlots(code, dex, self.this_reg)  # fields overwritten in this method (strong.py)
+        first = not is_static and flows.first_callback(method)  # Activity.onCreate... (strong.py)
+        self.slots = FieldSlots(code, dex, self.this_reg, first)  # fields overwritten in this method (strong.py)
         self.maps = LocalMaps(code, dex)  # maps kept to the method, read by constant keys (localmaps.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
@@ -288,7 +289,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         f = self.dex.field_ref(op.index).signature
         slot = self.slots.get(op, self.dex, state)
         labels: set[Label] = set(slot) if slot is not None else {FieldValue(f)}
-        if FieldValue(f) in labels:
+        if FieldValue(f) in labels or FieldValue(f + BEFORE_FIRST) in labels:
             labels |= self.flows.field_urls(f)
         api = self.flows.sources.get(self.method, {}).get(("field", op.index))
         if api is not None:

@@ -95,6 +95,15 @@ def changed_keys() -> dict[tuple[str, str], ChangedKey]:
 
 
 @functools.lru_cache(maxsize=1)
+def first_callbacks() -> tuple[frozenset[str], dict[tuple[str, str], str]]:
+    """(names of the methods that run before them, (name, proto) -> the framework class whose first lifecycle
+    method it is) from catalogs/dispatch.yaml first_callbacks."""
+    data = catalogs.load("dispatch").data.get("first_callbacks", {})
+    entries = {(e["name"], e["proto"]): e["class"] for e in data.get("entries", [])}
+    return frozenset(data.get("before", [])), entries
+
+
+@functools.lru_cache(maxsize=1)
 def base_setters() -> frozenset[str]:
     """Methods that set a Retrofit service's base URL (catalogs/sinks.yaml service_base_url)."""
     return frozenset(catalogs.load("sinks").data.get("service_base_url", []))

@@ -285,6 +285,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "listener_owner",
         ),
     ],
+    "location_field": [
+        (
+            "location",
+            _m("location_field", "onLocationChanged(Landroid/location/Location;)V", "Tracker"),
+            "network",
+            _m("location_field", "onPause()V"),
+            URL + "location_field",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -302,6 +311,7 @@ NEGATIVES = [
     "saved_state_local",
     "prefs_listener_unregistered",
     "listener_owner_other",
+    "location_field_early",
 ]
 
 

@@ -13,6 +13,7 @@ from apkaudit.analysis.flows.models import (
     IntentCall,
     changed_keys,
     dispatch,
+    first_callbacks,
     intent_receivers,
     intent_targets,
     positional,
@@ -133,3 +134,11 @@ def test_a_change_listener_reads_the_key_it_is_called_with():
     assert listener.registered_by.startswith(f"{PREFS}->registerOnSharedPreferenceChangeListener(")
     assert ("onClick", "(Landroid/view/View;)V") not in changed_keys()
     assert CHANGED_KEY not in ("*", "")  # never a constant key nor the unknown one
+
+
+def test_first_lifecycle_methods_and_what_runs_before_them():
+    before, entries = first_callbacks()
+    assert {"<init>", "attachBaseContext"} <= before and "onResume" not in before
+    assert entries[("onCreate", "(Landroid/os/Bundle;)V")] == "Landroid/app/Activity;"
+    assert entries[("onCreate", "()V")] == "Landroid/app/Service;"
+    assert ("onResume", "()V") not in entries
