@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from apkaudit.analysis import owners, runtime_code, webshell
+from apkaudit.analysis import owners, registrations, runtime_code, webshell
 from apkaudit.analysis.claims import Libraries, keeps_site, method_code
 from apkaudit.analysis.flows.engine import Flow as _EngineFlow
 from apkaudit.analysis.flows.engine import FlowAnalysis
@@ -87,6 +87,8 @@ def _analyse(
     progress: dict[str, int | str],
     layouts: Sequence[bytes] = (),
 ) -> CodeFacts:
+    if program.quiet_instances is None:  # listeners registered and taken back at once run no callback
+        program.quiet_instances = registrations.Silencer(program)
     source_uses: dict[str, dict[tuple[str, int], str]] = {}
     raw = _find_sites(program, source_uses)
     raw += _receiver_sites(program, components)

@@ -294,6 +294,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "location_field",
         ),
     ],
+    "click_listener": [
+        (
+            "phone_ids",
+            _m("click_listener", "onClick(Landroid/view/View;)V", "SyncListener"),
+            "network",
+            _m("click_listener", "onClick(Landroid/view/View;)V", "SyncListener"),
+            URL + "click_listener",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -312,6 +321,7 @@ NEGATIVES = [
     "prefs_listener_unregistered",
     "listener_owner_other",
     "location_field_early",
+    "click_listener_removed",
 ]
 
 
