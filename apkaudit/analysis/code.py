@@ -98,7 +98,8 @@ def _analyse(
     callbacks = _callback_sites(program)
     raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
-    for method, kind in _click_handlers(program, components, layouts).items():
+    clicks = _click_handlers(program, components, layouts)
+    for method, kind in clicks.items():
         entries.setdefault(method, kind)
     for method, kind in webshell.bridge_entries(program).items():  # what a web page can call (issue 15)
         entries.setdefault(method, kind)
@@ -109,7 +110,7 @@ def _analyse(
     for c in components:
         for action in c.actions:
             actions[action].add(descriptor(c.name))
-    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions)
+    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions, clicks)
     libraries = Libraries(program)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)

@@ -48,6 +48,7 @@ from apkaudit.analysis.flows.models import (
     saved_state,
     sink_of,
     store_readers,
+    view_handlers,
 )
 from apkaudit.analysis.flows.objects import request_model
 from apkaudit.analysis.flows.strong import BEFORE_FIRST
@@ -87,12 +88,14 @@ class FlowAnalysis:
         callbacks: dict[str, tuple[int, str]],
         resource_urls: Mapping[int, str] | None = None,
         intent_actions: Mapping[str, Iterable[str]] | None = None,
+        layout_handlers: Iterable[str] = (),
     ) -> None:
         """`sources`: method -> {(kind, dex index) -> api} of the source uses in it (kind method|field|string);
         `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location);
         `resource_urls`: string resource id -> its URL value (default configuration), for endpoints the app
         reads with getString(R.string.x); `intent_actions`: intent-filter action -> the app's components (class
-        descriptors) declaring it, for implicit Intents the app sends to itself."""
+        descriptors) declaring it, for implicit Intents the app sends to itself; `layout_handlers`: the methods a
+        layout's android:onClick names (called with the clicked View, as onClick is)."""
         self.program = program
         self.sources = sources
         self.callbacks = callbacks
@@ -110,6 +113,7 @@ class FlowAnalysis:
         self._request_models: dict[str, RequestObject | None] = {}
         self._request_creators: set[str] = set()
         self._registered: dict[str, bool] = {}
+        self.layout_handlers = frozenset(layout_handlers)
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -308,7 +312,16 @@ class FlowAnalysis:
             for label in passed:
                 self._edges[label].append((Param(target, i), method))
         self._index_saved_state(method, s)
+        self._index_same_view(method, s)
         self._index_leaks(method, s)
+
+    def _index_same_view(self, method: str, s: Summary) -> None:
+        """A click handler gets the same View at every click: what one call stores into it (setHint, setTag) the
+        next call reads (dispatch.yaml view_handlers, and the layout's android:onClick handlers)."""
+        _, name, proto = split_signature(method)
+        position = 1 if method in self.layout_handlers else view_handlers().get((name, proto))
+        if position is not None and s.outs.get(position):
+            self._edges[OutParam(method, position)].append((Param(method, position), method))
 
     def _index_saved_state(self, method: str, s: Summary) -> None:
         """What a component puts into the Bundle of onSaveInstanceState comes back, when the same instance is

@@ -104,6 +104,13 @@ def first_callbacks() -> tuple[frozenset[str], dict[tuple[str, str], str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def view_handlers() -> dict[tuple[str, str], int]:
+    """(name, proto) of a callback called with the same View each time -> that parameter's position
+    (catalogs/dispatch.yaml view_handlers)."""
+    return {(e["name"], e["proto"]): e["param"] for e in catalogs.load("dispatch").data.get("view_handlers", [])}
+
+
+@functools.lru_cache(maxsize=1)
 def base_setters() -> frozenset[str]:
     """Methods that set a Retrofit service's base URL (catalogs/sinks.yaml service_base_url)."""
     return frozenset(catalogs.load("sinks").data.get("service_base_url", []))

@@ -303,6 +303,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "click_listener",
         ),
     ],
+    "view_tag": [
+        (
+            "phone_ids",
+            _m("view_tag", "onClick(Landroid/view/View;)V", "TagListener"),
+            "network",
+            _m("view_tag", "onClick(Landroid/view/View;)V", "TagListener"),
+            URL + "view_tag",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -322,6 +331,7 @@ NEGATIVES = [
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",
+    "view_tag_local",
 ]
 
 

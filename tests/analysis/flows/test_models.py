@@ -23,6 +23,7 @@ from apkaudit.analysis.flows.models import (
     sink_of,
     store_of,
     store_readers,
+    view_handlers,
 )
 
 EDITOR = "Landroid/content/SharedPreferences$Editor;"
@@ -142,3 +143,9 @@ def test_first_lifecycle_methods_and_what_runs_before_them():
     assert entries[("onCreate", "(Landroid/os/Bundle;)V")] == "Landroid/app/Activity;"
     assert entries[("onCreate", "()V")] == "Landroid/app/Service;"
     assert ("onResume", "()V") not in entries
+
+
+def test_click_callbacks_get_the_same_view_each_time():
+    assert view_handlers()[("onClick", "(Landroid/view/View;)V")] == 1
+    assert view_handlers()[("onLongClick", "(Landroid/view/View;)Z")] == 1
+    assert ("onCreate", "(Landroid/os/Bundle;)V") not in view_handlers()
