@@ -60,14 +60,17 @@ class Silencer:
         key = (d, code_off, type_idx)
         if key not in self._seen:
             dex = self.program.dexes[d]
-            self._seen[key] = _keeps_itself(self.program, dex.type_name(type_idx)) and never_runs(
-                dex, code_off, type_idx
-            )
+            quiet = never_runs(dex, code_off, type_idx)  # rarely true: checked first
+            self._seen[key] = quiet and _keeps_itself(self.program, dex.type_name(type_idx))
         return self._seen[key]
 
 
 def never_runs(dex: DexFile, code_off: int, type_idx: int) -> bool:
     """Does the method at code_off make instances of this type only to register them and take them back at once?"""
+    models = registrations()
+    calls = (dex.method_ref(i) for _, kind, i in dex.references(code_off) if kind == "method")
+    if not any(ref.name + ref.proto in models for ref in calls):
+        return False  # no registering call at all (the cheap decode)
     try:
         code = decode(dex, code_off)
     except DexError:
