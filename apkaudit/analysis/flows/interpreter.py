@@ -403,7 +403,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if not (no_sink and program.is_app_class(ref.class_name) and not is_library(ref.class_name)):
             return []
         if op.opcode in DISPATCHED and op.regs:  # the receiver's known class picks the override
-            known = receiver_type(program, self.dex, self.code, op.regs[0])
+            known = receiver_type(program, self.dex, self.code, op.regs[0], op.offset)
             narrowed = resolve(program, known, ref.signature) if known is not None else None
             if narrowed is not None:
                 return narrowed

@@ -1,7 +1,8 @@
 """The class a call's receiver is known to have, to pick the override a virtual or interface call runs.
 
-Only a register the method writes once (and that is no parameter) is typed: the verifier makes that one write
-reach every read, so what wrote it tells the type. A `new-instance C` gives exactly C; the result of an app
+A register is typed by the one write its read sees: the last write before the read in its basic block (a
+`check-cast` keeps the value), else the register's only write in the method when it has one (and is no
+parameter: the verifier makes that write reach every read). A `new-instance C` gives exactly C; the result of an app
 method whose every `return-object` returns a `new-instance` of one class C gives exactly C; the result of any
 other invoke gives the type it is declared to return (the value is that class or a subclass of it). A read of
 an app field gives the class of everything the app stores into it, when every store agrees: a `new-instance`,
@@ -11,6 +12,7 @@ passes one of those (a listener that keeps the activity it was made by: `new L(t
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from typing import NamedTuple
 
@@ -20,6 +22,7 @@ from apkaudit.dex.decoder import Method, decode
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import (
+    CHECK_CAST,
     FIELD_PUTS,
     IGET,
     INVOKE_INTERFACE,
@@ -66,9 +69,25 @@ def single_write(code: Method, reg: int) -> int | None:
     return writes[0] if len(writes) == 1 else None
 
 
-def receiver_type(program: Program, dex: DexFile, code: Method, reg: int) -> Known | None:
-    """What `reg` holds wherever the method reads it, if its one write says."""
-    at = single_write(code, reg)
+def reaching_write(code: Method, reg: int, offset: int | None) -> int | None:
+    """The op whose write of `reg` the instruction at code-unit `offset` reads: the last write before it in its
+    basic block (no other can reach it), else the register's one write in the method."""
+    if offset is not None:
+        at = bisect.bisect_left([op.offset for op in code.ops], offset)
+        starts = [start for start, _ in code.blocks]
+        block = bisect.bisect_right(starts, at) - 1
+        for i in range(at - 1, (starts[block] if block >= 0 else 0) - 1, -1):
+            op = code.ops[i]
+            if op.opcode == CHECK_CAST:
+                continue  # keeps the value
+            if op.regs and op.opcode in WRITES_A and _writes(op.opcode, op.regs[0], reg):
+                return i if op.regs[0] == reg else None  # the second half of a wide value: not an object
+    return single_write(code, reg)
+
+
+def receiver_type(program: Program, dex: DexFile, code: Method, reg: int, offset: int | None = None) -> Known | None:
+    """What `reg` holds where the instruction at `offset` (or anywhere the method) reads it, if its write says."""
+    at = reaching_write(code, reg, offset)
     if at is None:
         return None
     op = code.ops[at]
