@@ -44,6 +44,7 @@ _MAY_BE_WIDE = (
 ABSTRACT = 0x0400  # ACC_ABSTRACT, which every interface has as well
 DISPATCHED = frozenset({INVOKE_VIRTUAL, INVOKE_VIRTUAL_RANGE, INVOKE_INTERFACE, INVOKE_INTERFACE_RANGE})
 _IGET_OBJECT, _SGET_OBJECT = IGET + 2, SGET + 2
+_CONSTS = frozenset({0x12, 0x13, 0x14})  # const/4, const/16, const
 MAX_STORES = 8  # stores into one field (and callers of one constructor) looked at before giving up
 
 
@@ -208,21 +209,28 @@ def _stored_by(program: Program, d: int, code_off: int, writer: str, field_sig: 
     for op in code.ops:
         if op.opcode not in FIELD_PUTS or op.index is None or dex.field_ref(op.index).signature != field_sig:
             continue
-        known = _value_type(program, dex, code, op.regs[0], writer, mdef is not None and mdef.is_static)
+        at = reaching_write(code, op.regs[0], op.offset)
+        if at is not None and code.ops[at].opcode in _CONSTS and not code.ops[at].literal:
+            continue  # null (listener = null when it is released): no object, no class
+        known = _value_type(program, dex, code, op.regs[0], writer, mdef is not None and mdef.is_static, op.offset)
         if known is None:
             return None
         out.add(known)
     return out
 
 
-def _value_type(program: Program, dex: DexFile, code: Method, reg: int, method: str, static: bool) -> Known | None:
-    """What a stored register holds: a fresh object, the method's `this`, or a constructor parameter."""
+def _value_type(
+    program: Program, dex: DexFile, code: Method, reg: int, method: str, static: bool, offset: int
+) -> Known | None:
+    """What a register holds at the instruction at `offset` (a store, a call): a fresh object, the method's
+    `this`, or a constructor parameter."""
     first = code.registers - code.ins
     if reg < first:
-        at = single_write(code, reg)
+        at = reaching_write(code, reg, offset)
         op = code.ops[at] if at is not None else None
-        made = op is not None and op.opcode == NEW_INSTANCE and op.index is not None
-        return Known(dex.type_name(op.index), True) if made and op and op.index is not None else None
+        if op is None or op.opcode != NEW_INSTANCE or op.index is None:
+            return None
+        return Known(dex.type_name(op.index), True)
     if any(op.regs and op.opcode in WRITES_A and _writes(op.opcode, op.regs[0], reg) for op in code.ops):
         return None  # a parameter the method overwrites
     if not static and reg == first:
@@ -251,7 +259,7 @@ def _passed_type(program: Program, init: str, slot: int) -> Known | None:
         for op in code.ops:
             direct = op.opcode in (INVOKE_DIRECT, INVOKE_DIRECT_RANGE) and op.index is not None
             if direct and op.index is not None and dex.method_ref(op.index).signature == init and slot < len(op.regs):
-                known = _value_type(program, dex, code, op.regs[slot], caller, mdef.is_static)
+                known = _value_type(program, dex, code, op.regs[slot], caller, mdef.is_static, op.offset)
                 if known is None or (found and known not in found):
                     return None
                 found.add(known)
