@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from apkaudit.analysis import owners, runtime_code, webshell
+from apkaudit.analysis import owners, registrations, runtime_code, webshell
 from apkaudit.analysis.claims import Libraries, keeps_site, method_code
 from apkaudit.analysis.flows.engine import Flow as _EngineFlow
 from apkaudit.analysis.flows.engine import FlowAnalysis
@@ -87,6 +87,8 @@ def _analyse(
     progress: dict[str, int | str],
     layouts: Sequence[bytes] = (),
 ) -> CodeFacts:
+    if program.quiet_instances is None:  # listeners registered and taken back at once run no callback
+        program.quiet_instances = registrations.Silencer(program)
     source_uses: dict[str, dict[tuple[str, int], str]] = {}
     raw = _find_sites(program, source_uses)
     raw += _receiver_sites(program, components)
@@ -97,7 +99,8 @@ def _analyse(
     callbacks = _callback_sites(program)
     raw += [(category, site) for category, site, _ in callbacks]
     entries = _entry_points(program, components)
-    for method, kind in _click_handlers(program, components, layouts).items():
+    clicks = _click_handlers(program, components, layouts)
+    for method, kind in clicks.items():
         entries.setdefault(method, kind)
     for method, kind in webshell.bridge_entries(program).items():  # what a web page can call (issue 15)
         entries.setdefault(method, kind)
@@ -109,7 +112,7 @@ def _analyse(
         for action in c.actions:
             actions[action].add(descriptor(c.name))
     declared = {descriptor(c.name): c.exported for c in components if c.kind != "application"}
-    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions, declared)
+    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions, declared, clicks)
     libraries = Libraries(program)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)

@@ -13,7 +13,7 @@ that uses its class, and a lambda body from the invoke-custom that creates it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from apkaudit.dex.encoding import DexError
@@ -74,6 +74,9 @@ class Program:
         self._type_table: dict[str, list[tuple[int, int]]] | None = None
         self._method_idx: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
         self._ref_index: list[RefIndex | None] = [None for _ in dexes]
+        # (dex, code_off, type index) -> the method makes instances of the type that never run callbacks
+        # (registered and taken back at once: analysis/registrations.py, set by analysis/code.py)
+        self.quiet_instances: Callable[[int, int, int], bool] | None = None
 
     def _index(self, d: int) -> RefIndex:
         if self._ref_index[d] is None:
@@ -315,8 +318,10 @@ class Program:
             for code_off, hits in index.users(kind, wanted).items():
                 callers = self._signatures_at(d, code_off)
                 for i in hits:
+                    quiet = kind == "type" and self.quiet_instances is not None and self.quiet_instances(d, code_off, i)
                     for target in wanted[i]:
-                        found[target].update(c for c in callers if c != target)
+                        if not quiet or "-><clinit>(" in target:  # its static initialiser still runs
+                            found[target].update(c for c in callers if c != target)
 
     def _want_class_users(
         self,

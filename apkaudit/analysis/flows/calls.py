@@ -30,17 +30,21 @@ from apkaudit.analysis.flows.labels import (
 )
 from apkaudit.analysis.flows.messenger import messengers
 from apkaudit.analysis.flows.models import (
+    CHANGED_KEY,
     COMPONENT,
     INTENT,
     Sink,
+    changed_keys,
     dispatch,
     param_types,
     positional,
     positional_regs,
     store_of,
 )
+from apkaudit.analysis.flows.ops import WRITES_A
 from apkaudit.analysis.flows.summary import Leak, Summary
-from apkaudit.dex.decoder import Op
+from apkaudit.analysis.program import split_signature
+from apkaudit.dex.decoder import Method, Op
 from apkaudit.dex.items import MethodRef
 
 if TYPE_CHECKING:
@@ -70,6 +74,8 @@ class CallsMixin:
     depth: int
     this_reg: int | None
     consts: dict[int, str]
+    params: list[tuple[int, int]]
+    code: Method
 
     def _receiver_classes(self, reg: int) -> list[str]:
         raise NotImplementedError
@@ -224,7 +230,7 @@ class CallsMixin:
         regs = call.op.regs
         store = store_of(call.sig)
         if store is not None and len(regs) >= store.registers():
-            key = f"{store.store}:{self.consts.get(regs[store.key], '*')}"
+            key = f"{store.store}:{self._store_key(regs[store.key], store.store)}"
             if store.role == "writer":
                 result.add(StoreWriter(key))
             elif store.role == "get":
@@ -249,6 +255,23 @@ class CallsMixin:
             return
         for target in self.flows.messenger_handlers(model.wraps, model.callback):
             self.summary.calls.append((target, 1, data_of(call.args[model.argument])))
+
+    def _store_key(self, reg: int, store: str) -> str:
+        """The key a store call names: a string constant, the changed key a registered change listener was
+        called with (CHANGED_KEY: whatever the app wrote under any key), else '*'."""
+        if reg in self.consts:
+            return self.consts[reg]
+        _, name, proto = split_signature(self.method)
+        listener = changed_keys().get((name, proto))
+        if (
+            listener is not None
+            and listener.store == store
+            and (reg, listener.key) in self.params
+            and not any(op.regs and op.opcode in WRITES_A and op.regs[0] == reg for op in self.code.ops)
+            and self.flows.registered(listener.registered_by)
+        ):
+            return CHANGED_KEY
+        return "*"
 
     def _store(self, receiver: Labels, data: Labels) -> None:
         """Data written into a store writer (a file opened by name) is kept under the store's name."""

@@ -38,15 +38,21 @@ from apkaudit.analysis.flows.labels import (
 )
 from apkaudit.analysis.flows.messenger import wrapped_handlers
 from apkaudit.analysis.flows.models import (
+    CHANGED_KEY,
     INTENT,
     RequestObject,
     Sink,
+    changed_keys,
+    first_callbacks,
     intent_receivers,
     param_types,
+    saved_state,
     sink_of,
     store_readers,
+    view_handlers,
 )
 from apkaudit.analysis.flows.objects import request_model
+from apkaudit.analysis.flows.strong import BEFORE_FIRST
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
 from apkaudit.dex.decoder import decode
@@ -84,13 +90,16 @@ class FlowAnalysis:
         resource_urls: Mapping[int, str] | None = None,
         intent_actions: Mapping[str, Iterable[str]] | None = None,
         components: Mapping[str, bool] | None = None,
+        layout_handlers: Iterable[str] = (),
     ) -> None:
         """`sources`: method -> {(kind, dex index) -> api} of the source uses in it (kind method|field|string);
         `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location);
         `resource_urls`: string resource id -> its URL value (default configuration), for endpoints the app
         reads with getString(R.string.x); `intent_actions`: intent-filter action -> the app's components (class
         descriptors) declaring it, for implicit Intents the app sends to itself; `components`: the class
-        descriptors of the manifest's components -> exported (None: not known, every app class may be one)."""
+        descriptors of the manifest's components -> exported (None: not known, every app class may be one).
+        `layout_handlers`: the methods a layout's android:onClick names (called with the clicked View, as
+        onClick is)."""
         self.program = program
         self.sources = sources
         self.callbacks = callbacks
@@ -110,6 +119,8 @@ class FlowAnalysis:
         self._request_models: dict[str, RequestObject | None] = {}
         self._request_creators: set[str] = set()
         self._messenger_handlers: dict[str, list[str]] = {}
+        self._registered: dict[str, bool] = {}
+        self.layout_handlers = frozenset(layout_handlers)
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -148,7 +159,7 @@ class FlowAnalysis:
         frames = [where]
         while True:
             if isinstance(node, FieldValue):
-                frames.append(node.field)  # the field (or preference key) the data passed through
+                frames.append(node.field.removesuffix(BEFORE_FIRST))  # the field (or preference key) it went through
             step = prev[node]
             if step is None:
                 break
@@ -203,6 +214,24 @@ class FlowAnalysis:
     def exported(self, component: str) -> bool:
         """May another app start this component (manifest `exported`, or an intent-filter)? Unknown: no."""
         return bool(self.components and self.components.get(component))
+
+    def first_callback(self, method: str) -> bool:
+        """Is the method the lifecycle method the system calls first on an instance of its class (onCreate of an
+        Activity or Service subclass: catalogs/dispatch.yaml first_callbacks)?"""
+        cls, name, proto = split_signature(method)
+        framework = first_callbacks()[1].get((name, proto))
+        return framework is not None and any(
+            framework in self.program.supertypes(k) for k in [cls, *self.program.app_ancestors(cls)]
+        )
+
+    def registered(self, signature: str) -> bool:
+        """Does any app code call this framework method (a listener's registration)?"""
+        if signature not in self._registered:
+            cls, name, proto = split_signature(signature)
+            self._registered[signature] = any(
+                self.program.dexes[d].code_users(methods=[i]) for d, i in self.program.method_indices(cls, name, proto)
+            )
+        return self._registered[signature]
 
     def _calls_get_intent(self, m: MethodDef) -> bool:
         dex = self.program.dexes[m.dex]
@@ -285,13 +314,47 @@ class FlowAnalysis:
             for label in labels:
                 if not _own_param(label, method):
                     self._edges[label].append((OutParam(method, i), method))
+        listened = {k.store for k in changed_keys().values()}
+        before = split_signature(method)[1] in first_callbacks()[0]  # a constructor: seen by onCreate (strong.py)
         for f, written in s.fields.items():
+            store, _, key = f.partition(":")
+            changed = FieldValue(f"{store}:{CHANGED_KEY}") if "->" not in f and store in listened else None
             for label in written:
                 self._edges[label].append((FieldValue(f), method))
+                if changed is not None and key != CHANGED_KEY:  # what a change listener reads (calls.py)
+                    self._edges[label].append((changed, method))
+                if before and "->" in f:
+                    self._edges[label].append((FieldValue(f + BEFORE_FIRST), method))
         for target, i, passed in s.calls:
             for label in passed:
                 self._edges[label].append((Param(target, i), method))
+        self._index_saved_state(method, s)
+        self._index_same_view(method, s)
         self._index_leaks(method, s)
+
+    def _index_same_view(self, method: str, s: Summary) -> None:
+        """A click handler gets the same View at every click: what one call stores into it (setHint, setTag) the
+        next call reads (dispatch.yaml view_handlers, and the layout's android:onClick handlers)."""
+        _, name, proto = split_signature(method)
+        position = 1 if method in self.layout_handlers else view_handlers().get((name, proto))
+        if position is not None and s.outs.get(position):
+            self._edges[OutParam(method, position)].append((Param(method, position), method))
+
+    def _index_saved_state(self, method: str, s: Summary) -> None:
+        """What a component puts into the Bundle of onSaveInstanceState comes back, when the same instance is
+        recreated or restored, as the Bundle of its onCreate, onRestoreInstanceState... (dispatch.yaml
+        saved_state): the class's own, an app base class's or a subclass's (the object may be either)."""
+        cls, name, proto = split_signature(method)
+        hand = saved_state().get((name, proto))
+        if hand is None or not s.outs.get(hand[0]):
+            return
+        later = {(n, p): i for n, p, i in hand[1]}
+        node = OutParam(method, hand[0])
+        for k in sorted({cls, *self.program.app_ancestors(cls), *self.program.subclasses(cls)}):
+            for m in self.program.methods(k):
+                position = later.get((m.name, m.proto))
+                if position is not None and m.code_off and not m.is_static:
+                    self._edges[node].append((Param(m.signature, position), m.signature))
 
     def _index_leaks(self, method: str, s: Summary) -> None:
         for leak in s.leaks:

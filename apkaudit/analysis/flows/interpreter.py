@@ -72,7 +72,7 @@ from apkaudit.analysis.flows.reflection import (
     reflective_facts,
     reflective_targets,
 )
-from apkaudit.analysis.flows.strong import FieldSlots
+from apkaudit.analysis.flows.strong import BEFORE_FIRST, FieldSlots
 from apkaudit.analysis.flows.summary import Summary
 from apkaudit.analysis.owners import is_library
 from apkaudit.analysis.program import split_signature
@@ -119,7 +119,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
         self.origins: dict[int, tuple[str, str | int]] = {
             reg: ("param", pos) for reg, pos in self.params if reg != self.this_reg
         }
-        self.slots = FieldSlots(code, dex, self.this_reg)  # fields overwritten in this method (strong.py)
+        first = not is_static and flows.first_callback(method)  # Activity.onCreate... (strong.py)
+        self.slots = FieldSlots(code, dex, self.this_reg, first)  # fields overwritten in this method (strong.py)
         self.maps = LocalMaps(code, dex)  # maps kept to the method, read by constant keys (localmaps.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
@@ -292,7 +293,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         f = self.dex.field_ref(op.index).signature
         slot = self.slots.get(op, self.dex, state)
         labels: set[Label] = set(slot) if slot is not None else {FieldValue(f)}
-        if FieldValue(f) in labels:
+        if FieldValue(f) in labels or FieldValue(f + BEFORE_FIRST) in labels:
             labels |= self.flows.field_urls(f)
         api = self.flows.sources.get(self.method, {}).get(("field", op.index))
         if api is not None:
@@ -410,7 +411,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if not (no_sink and program.is_app_class(ref.class_name) and not is_library(ref.class_name)):
             return []
         if op.opcode in DISPATCHED and op.regs:  # the receiver's known class picks the override
-            known = receiver_type(program, self.dex, self.code, op.regs[0])
+            known = receiver_type(program, self.dex, self.code, op.regs[0], op.offset)
             narrowed = resolve(program, known, ref.signature) if known is not None else None
             if narrowed is not None:
                 return narrowed

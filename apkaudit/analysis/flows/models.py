@@ -64,6 +64,57 @@ def intent_receivers() -> frozenset[tuple[str, str]]:
     return frozenset((e["name"], e["proto"]) for e in catalogs.load("dispatch").data.get("intent_receivers", []))
 
 
+Hand = tuple[str, str, int]  # (method name, proto, parameter position: 1 = the first parameter)
+
+
+@functools.lru_cache(maxsize=1)
+def saved_state() -> dict[tuple[str, str], tuple[int, tuple[Hand, ...]]]:
+    """(name, proto) of a lifecycle method whose Bundle parameter the system hands on -> (its position, the
+    later callbacks of the same instance that receive it) (catalogs/dispatch.yaml saved_state)."""
+    out: dict[tuple[str, str], tuple[int, tuple[Hand, ...]]] = {}
+    for e in catalogs.load("dispatch").data.get("saved_state", []):
+        src = e["from"]
+        out[(src["name"], src["proto"])] = (src["param"], tuple((t["name"], t["proto"], t["param"]) for t in e["to"]))
+    return out
+
+
+CHANGED_KEY = "(changed key)"  # the pseudo-key of a store read under the key a change listener was called with
+
+
+@dataclass(frozen=True)
+class ChangedKey:
+    """A listener callback whose parameter `key` names the store entry just written (dispatch.yaml changed_keys)."""
+
+    store: str
+    key: int
+    registered_by: str
+
+
+@functools.lru_cache(maxsize=1)
+def changed_keys() -> dict[tuple[str, str], ChangedKey]:
+    """(name, proto) of the listener callback -> its model."""
+    return {
+        (e["name"], e["proto"]): ChangedKey(e["store"], e["key"], e["registered_by"])
+        for e in catalogs.load("dispatch").data.get("changed_keys", [])
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def first_callbacks() -> tuple[frozenset[str], dict[tuple[str, str], str]]:
+    """(names of the methods that run before them, (name, proto) -> the framework class whose first lifecycle
+    method it is) from catalogs/dispatch.yaml first_callbacks."""
+    data = catalogs.load("dispatch").data.get("first_callbacks", {})
+    entries = {(e["name"], e["proto"]): e["class"] for e in data.get("entries", [])}
+    return frozenset(data.get("before", [])), entries
+
+
+@functools.lru_cache(maxsize=1)
+def view_handlers() -> dict[tuple[str, str], int]:
+    """(name, proto) of a callback called with the same View each time -> that parameter's position
+    (catalogs/dispatch.yaml view_handlers)."""
+    return {(e["name"], e["proto"]): e["param"] for e in catalogs.load("dispatch").data.get("view_handlers", [])}
+
+
 @functools.lru_cache(maxsize=1)
 def base_setters() -> frozenset[str]:
     """Methods that set a Retrofit service's base URL (catalogs/sinks.yaml service_base_url)."""

@@ -1,13 +1,19 @@
 """The class a call's receiver is known to have, to pick the override a virtual or interface call runs.
 
-Only a register the method writes once (and that is no parameter) is typed: the verifier makes that one write
-reach every read, so what wrote it tells the type. A `new-instance C` gives exactly C; the result of an app
+A register is typed by the one write its read sees: the last write before the read in its basic block (a
+`check-cast` keeps the value), else the register's only write in the method when it has one (and is no
+parameter: the verifier makes that write reach every read). A `new-instance C` gives exactly C; the result of an app
 method whose every `return-object` returns a `new-instance` of one class C gives exactly C; the result of any
-other invoke gives the type it is declared to return (the value is that class or a subclass of it).
+other invoke gives the type it is declared to return (the value is that class or a subclass of it). A read of
+an app field gives the class of everything the app stores into it, when every store agrees: a `new-instance`,
+the storing method's own `this` (that class or a subclass), or a constructor's parameter whose every caller
+passes one of those (a listener that keeps the activity it was made by: `new L(this)`).
 """
 
 from __future__ import annotations
 
+import bisect
+import weakref
 from typing import NamedTuple
 
 from apkaudit.analysis.flows.ops import BINARY, BINARY_2ADDR, CALLS, STATIC_CALLS, UNARY, WRITES_A
@@ -16,6 +22,9 @@ from apkaudit.dex.decoder import Method, decode
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import (
+    CHECK_CAST,
+    FIELD_PUTS,
+    IGET,
     INVOKE_INTERFACE,
     INVOKE_INTERFACE_RANGE,
     INVOKE_VIRTUAL,
@@ -23,6 +32,7 @@ from apkaudit.dex.opcodes import (
     MOVE_RESULT_OBJECT,
     NEW_INSTANCE,
     RETURN_OBJECT,
+    SGET,
 )
 
 INVOKE_DIRECT, INVOKE_DIRECT_RANGE = 0x70, 0x76
@@ -33,6 +43,9 @@ _MAY_BE_WIDE = (
 )
 ABSTRACT = 0x0400  # ACC_ABSTRACT, which every interface has as well
 DISPATCHED = frozenset({INVOKE_VIRTUAL, INVOKE_VIRTUAL_RANGE, INVOKE_INTERFACE, INVOKE_INTERFACE_RANGE})
+_IGET_OBJECT, _SGET_OBJECT = IGET + 2, SGET + 2
+_CONSTS = frozenset({0x12, 0x13, 0x14})  # const/4, const/16, const
+MAX_STORES = 8  # stores into one field (and callers of one constructor) looked at before giving up
 
 
 class Known(NamedTuple):
@@ -57,14 +70,32 @@ def single_write(code: Method, reg: int) -> int | None:
     return writes[0] if len(writes) == 1 else None
 
 
-def receiver_type(program: Program, dex: DexFile, code: Method, reg: int) -> Known | None:
-    """What `reg` holds wherever the method reads it, if its one write says."""
-    at = single_write(code, reg)
+def reaching_write(code: Method, reg: int, offset: int | None) -> int | None:
+    """The op whose write of `reg` the instruction at code-unit `offset` reads: the last write before it in its
+    basic block (no other can reach it), else the register's one write in the method."""
+    if offset is not None:
+        at = bisect.bisect_left([op.offset for op in code.ops], offset)
+        starts = [start for start, _ in code.blocks]
+        block = bisect.bisect_right(starts, at) - 1
+        for i in range(at - 1, (starts[block] if block >= 0 else 0) - 1, -1):
+            op = code.ops[i]
+            if op.opcode == CHECK_CAST:
+                continue  # keeps the value
+            if op.regs and op.opcode in WRITES_A and _writes(op.opcode, op.regs[0], reg):
+                return i if op.regs[0] == reg else None  # the second half of a wide value: not an object
+    return single_write(code, reg)
+
+
+def receiver_type(program: Program, dex: DexFile, code: Method, reg: int, offset: int | None = None) -> Known | None:
+    """What `reg` holds where the instruction at `offset` (or anywhere the method) reads it, if its write says."""
+    at = reaching_write(code, reg, offset)
     if at is None:
         return None
     op = code.ops[at]
     if op.opcode == NEW_INSTANCE and op.index is not None:
         return Known(dex.type_name(op.index), True)
+    if op.opcode in (_IGET_OBJECT, _SGET_OBJECT) and op.index is not None:
+        return field_type(program, dex.field_ref(op.index).signature)
     if op.opcode != MOVE_RESULT_OBJECT or at == 0:
         return None
     call = code.ops[at - 1]
@@ -130,3 +161,106 @@ def _resolved(program: Program, cls: str, name: str, proto: str) -> str | None:
         entry = program.classes[k][1]
         k = entry.superclass or None
     return None
+
+
+_FIELD_TYPES: weakref.WeakKeyDictionary[Program, dict[str, Known | None]] = weakref.WeakKeyDictionary()
+
+
+def field_type(program: Program, field_sig: str) -> Known | None:
+    """The class of every object the app stores into an app field, when all its stores agree on one."""
+    cache = _FIELD_TYPES.setdefault(program, {})
+    if field_sig not in cache:
+        cache[field_sig] = None  # a field stored from its own read gives up rather than recurse
+        cache[field_sig] = _stored_type(program, field_sig)
+    return cache[field_sig]
+
+
+def _stored_type(program: Program, field_sig: str) -> Known | None:
+    cls, _, rest = field_sig.partition("->")
+    if not program.is_app_class(cls):
+        return None
+    name = rest.partition(":")[0]
+    found: set[Known] = set()
+    for d, dex in enumerate(program.dexes):
+        idxs = dex.find_fields(cls, name)
+        users = dex.code_users(fields=idxs) if idxs else {}
+        for code_off, insns in users.items():
+            if not any(i.opcode in FIELD_PUTS for i in insns):
+                continue
+            for em in dex.methods_at_code(code_off):
+                writer = dex.method_ref(em.method_idx).signature
+                stored = _stored_by(program, d, code_off, writer, field_sig)
+                found |= {Known("", False)} if stored is None else stored  # "": a store of unknown class
+            if len(found) > 1:
+                return None
+    known = found.pop() if len(found) == 1 else None
+    return known if known is not None and known.cls else None
+
+
+def _stored_by(program: Program, d: int, code_off: int, writer: str, field_sig: str) -> set[Known] | None:
+    """The classes of what one method stores into the field, or None when one of them is unknown."""
+    dex = program.dexes[d]
+    mdef = program.method(writer)
+    try:
+        code = decode(dex, code_off)
+    except DexError:
+        return None
+    out: set[Known] = set()
+    for op in code.ops:
+        if op.opcode not in FIELD_PUTS or op.index is None or dex.field_ref(op.index).signature != field_sig:
+            continue
+        at = reaching_write(code, op.regs[0], op.offset)
+        if at is not None and code.ops[at].opcode in _CONSTS and not code.ops[at].literal:
+            continue  # null (listener = null when it is released): no object, no class
+        known = _value_type(program, dex, code, op.regs[0], writer, mdef is not None and mdef.is_static, op.offset)
+        if known is None:
+            return None
+        out.add(known)
+    return out
+
+
+def _value_type(
+    program: Program, dex: DexFile, code: Method, reg: int, method: str, static: bool, offset: int
+) -> Known | None:
+    """What a register holds at the instruction at `offset` (a store, a call): a fresh object, the method's
+    `this`, or a constructor parameter."""
+    first = code.registers - code.ins
+    if reg < first:
+        at = reaching_write(code, reg, offset)
+        op = code.ops[at] if at is not None else None
+        if op is None or op.opcode != NEW_INSTANCE or op.index is None:
+            return None
+        return Known(dex.type_name(op.index), True)
+    if any(op.regs and op.opcode in WRITES_A and _writes(op.opcode, op.regs[0], reg) for op in code.ops):
+        return None  # a parameter the method overwrites
+    if not static and reg == first:
+        return Known(split_signature(method)[0], False)
+    cls, name, proto = split_signature(method)
+    if name != "<init>" or static:
+        return None  # a method's parameter: its callers may be the framework's
+    return _passed_type(program, method, reg - first)
+
+
+def _passed_type(program: Program, init: str, slot: int) -> Known | None:
+    """The class every caller of a constructor passes in its argument register `slot` (0 = the object)."""
+    callers = sorted(program.callers([init])[init])
+    if not callers or len(callers) > MAX_STORES:
+        return None
+    found: set[Known] = set()
+    for caller in callers:
+        mdef = program.method(caller)
+        if mdef is None or not mdef.code_off:
+            return None
+        dex = program.dexes[mdef.dex]
+        try:
+            code = decode(dex, mdef.code_off)
+        except DexError:
+            return None
+        for op in code.ops:
+            direct = op.opcode in (INVOKE_DIRECT, INVOKE_DIRECT_RANGE) and op.index is not None
+            if direct and op.index is not None and dex.method_ref(op.index).signature == init and slot < len(op.regs):
+                known = _value_type(program, dex, code, op.regs[slot], caller, mdef.is_static, op.offset)
+                if known is None or (found and known not in found):
+                    return None
+                found.add(known)
+    return found.pop() if len(found) == 1 else None

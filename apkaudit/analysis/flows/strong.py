@@ -6,6 +6,11 @@ Fields are tracked per field across the app (a read sees every write). Inside on
 by its `new-instance`) gets a slot in the flow state: its entry value is everything the field may hold
 (`FieldValue`), an `iput`/`sput` replaces it, and a read there sees the slot. A call into the app's own
 code may write any of them, so it puts every slot back to everything the field may hold.
+
+In the lifecycle method the system calls first on a component instance (Activity.onCreate, Service.onCreate:
+catalogs/dispatch.yaml first_callbacks), the instance fields read on `this` get slots too, whose entry value
+is only what the constructors wrote (`FieldValue(f + BEFORE_FIRST)`, linked by engine.py): the instance's
+listeners and later callbacks, which write the same fields, run after it returns.
 """
 
 from __future__ import annotations
@@ -14,17 +19,18 @@ from apkaudit.analysis.flows.labels import NO_LABELS, FieldValue, Label
 from apkaudit.analysis.flows.ops import WRITES_A
 from apkaudit.dex.decoder import Method, Op
 from apkaudit.dex.file import DexFile
-from apkaudit.dex.opcodes import FIELD_PUTS, NEW_INSTANCE
+from apkaudit.dex.opcodes import FIELD_GETS, FIELD_PUTS, NEW_INSTANCE
 
 State = dict[int, frozenset[Label]]
 _BASE = -1000  # slot pseudo-registers: -1000, -1001, ... (below the interpreter's own -1, -2)
 _STATIC = range(0x60, 0x6E)  # sget* and sput*
+BEFORE_FIRST = "@before-first"  # suffix of the field label: what was written before the first lifecycle method
 
 
 class FieldSlots:
     """Slot pseudo-registers of the fields one method writes on objects it can name."""
 
-    def __init__(self, code: Method, dex: DexFile, this_reg: int | None) -> None:
+    def __init__(self, code: Method, dex: DexFile, this_reg: int | None, first: bool = False) -> None:
         written: dict[int, int] = {}
         fresh: set[int] = set()
         for op in code.ops:
@@ -36,8 +42,10 @@ class FieldSlots:
         if this_reg is not None and this_reg not in written:
             self.owners.add(this_reg)
         self.slots: dict[tuple[int | None, str], int] = {}
+        self.first = this_reg if first and this_reg in self.owners else None  # `this` of a first callback
         for op in code.ops:
-            if op.opcode in FIELD_PUTS and op.index is not None:
+            read_first = op.opcode in FIELD_GETS and self.first is not None and op.regs[1:2] == (self.first,)
+            if (op.opcode in FIELD_PUTS or read_first) and op.index is not None:
                 key = self.key(op, dex)
                 if key is not None and key not in self.slots:
                     self.slots[key] = _BASE - len(self.slots)
@@ -51,8 +59,9 @@ class FieldSlots:
         return (op.regs[1], f) if op.regs[1] in self.owners else None
 
     def entry(self, state: State) -> None:
-        for (_, f), slot in self.slots.items():
-            state[slot] = frozenset({FieldValue(f)})
+        for (obj, f), slot in self.slots.items():
+            before = self.first is not None and obj == self.first
+            state[slot] = frozenset({FieldValue(f + BEFORE_FIRST if before else f)})
 
     def put(self, op: Op, dex: DexFile, value: frozenset[Label], state: State) -> None:
         slot = self.slots.get(key) if self.slots and (key := self.key(op, dex)) else None

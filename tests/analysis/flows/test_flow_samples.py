@@ -328,6 +328,60 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "messenger_service",
         ),
     ],
+    "saved_state": [
+        (
+            "phone_ids",
+            _m("saved_state", "onSaveInstanceState(Landroid/os/Bundle;)V"),
+            "network",
+            _m("saved_state", ON_CREATE),
+            URL + "saved_state",
+        ),
+    ],
+    "prefs_listener": [
+        (
+            "phone_ids",
+            _m("prefs_listener", ON_CREATE),
+            "network",
+            _m("prefs_listener", "onSharedPreferenceChanged(Landroid/content/SharedPreferences;Ljava/lang/String;)V"),
+            URL + "prefs_listener",
+        ),
+    ],
+    "listener_owner": [
+        (
+            "location",
+            _m("listener_owner", "onLocationChanged(Landroid/location/Location;)V", "Watcher"),
+            "network",
+            _m("listener_owner", "onPosition(Ljava/lang/String;)V"),
+            URL + "listener_owner",
+        ),
+    ],
+    "location_field": [
+        (
+            "location",
+            _m("location_field", "onLocationChanged(Landroid/location/Location;)V", "Tracker"),
+            "network",
+            _m("location_field", "onPause()V"),
+            URL + "location_field",
+        ),
+    ],
+    "click_listener": [
+        (
+            "phone_ids",
+            _m("click_listener", "onClick(Landroid/view/View;)V", "SyncListener"),
+            "network",
+            _m("click_listener", "onClick(Landroid/view/View;)V", "SyncListener"),
+            URL + "click_listener",
+        ),
+    ],
+    "view_tag": [
+        (
+            "phone_ids",
+            _m("view_tag", "onClick(Landroid/view/View;)V", "TagListener"),
+            "network",
+            _m("view_tag", "onClick(Landroid/view/View;)V", "TagListener"),
+            URL + "view_tag",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -349,6 +403,12 @@ NEGATIVES = [
     "socket_upload_local",
     "gson_bean_list_clean",
     "messenger_service_local",
+    "saved_state_local",
+    "prefs_listener_unregistered",
+    "listener_owner_other",
+    "location_field_early",
+    "click_listener_removed",
+    "view_tag_local",
 ]
 
 

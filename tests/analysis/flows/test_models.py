@@ -8,19 +8,24 @@ import pytest
 from apkaudit.analysis.flows.labels import EXTERNAL, ActionTarget, ClassConst, Param, Target
 from apkaudit.analysis.flows.messenger import messengers
 from apkaudit.analysis.flows.models import (
+    CHANGED_KEY,
     COMPONENT,
     INTENT,
     IntentCall,
+    changed_keys,
     dispatch,
+    first_callbacks,
     intent_receivers,
     intent_targets,
     positional,
     positional_regs,
     reflective,
     request_objects,
+    saved_state,
     sink_of,
     store_of,
     store_readers,
+    view_handlers,
 )
 
 EDITOR = "Landroid/content/SharedPreferences$Editor;"
@@ -147,3 +152,34 @@ def test_messenger_send_is_modelled_from_the_catalogue():
     model = messengers()["Landroid/os/Messenger;->send(Landroid/os/Message;)V"]
     assert model.wraps == "Landroid/os/Messenger;-><init>(Landroid/os/Handler;)V"
     assert (model.callback, model.argument) == ("handleMessage", 1)
+
+
+def test_saved_state_bundle_goes_to_the_restoring_callbacks():
+    position, later = saved_state()[("onSaveInstanceState", "(Landroid/os/Bundle;)V")]
+    assert position == 1
+    assert ("onCreate", "(Landroid/os/Bundle;)V", 1) in later
+    assert ("onRestoreInstanceState", "(Landroid/os/Bundle;)V", 1) in later
+    assert ("onViewCreated", "(Landroid/view/View;Landroid/os/Bundle;)V", 2) in later
+    assert ("onPause", "()V") not in saved_state()  # only the saving callback hands a Bundle on
+
+
+def test_a_change_listener_reads_the_key_it_is_called_with():
+    listener = changed_keys()[("onSharedPreferenceChanged", "(Landroid/content/SharedPreferences;Ljava/lang/String;)V")]
+    assert (listener.store, listener.key) == ("prefs", 2)
+    assert listener.registered_by.startswith(f"{PREFS}->registerOnSharedPreferenceChangeListener(")
+    assert ("onClick", "(Landroid/view/View;)V") not in changed_keys()
+    assert CHANGED_KEY not in ("*", "")  # never a constant key nor the unknown one
+
+
+def test_first_lifecycle_methods_and_what_runs_before_them():
+    before, entries = first_callbacks()
+    assert {"<init>", "attachBaseContext"} <= before and "onResume" not in before
+    assert entries[("onCreate", "(Landroid/os/Bundle;)V")] == "Landroid/app/Activity;"
+    assert entries[("onCreate", "()V")] == "Landroid/app/Service;"
+    assert ("onResume", "()V") not in entries
+
+
+def test_click_callbacks_get_the_same_view_each_time():
+    assert view_handlers()[("onClick", "(Landroid/view/View;)V")] == 1
+    assert view_handlers()[("onLongClick", "(Landroid/view/View;)Z")] == 1
+    assert ("onCreate", "(Landroid/os/Bundle;)V") not in view_handlers()
