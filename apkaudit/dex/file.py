@@ -1004,13 +1004,14 @@ class DexFile:
         """Which code items use any of these table indices, and where.
 
         Returns ``{code_off: [matching Insn, ...]}`` (sorted by ``code_off``).
-        The candidates (an opcode of the right family at an even position in
-        some code item's instructions, then the wanted index in little-endian)
-        come from the reverse index of :meth:`use_index`, built in one numpy
-        pass on the first question; only the code items they fall in are
-        decoded exactly to confirm.  A malformed layout (odd or overlapping
-        code items) is scanned with a ``bytes`` regex instead, with the same
-        rule.  ``methods`` matches invoke-* and invoke-polymorphic*,
+        The instructions come from the reverse index of :meth:`use_index`,
+        built in one numpy pass on the first question, which knows where
+        every code item's instructions start: nothing is decoded, except a
+        code item the sweep would refuse or too long for that pass (its
+        candidates, an opcode of the right family at an even position then the
+        wanted index in little-endian, are confirmed by decoding it).  A
+        malformed layout (odd or overlapping code items) is scanned with a
+        ``bytes`` regex for the same candidates instead.  ``methods`` matches invoke-* and invoke-polymorphic*,
         ``fields`` iget/iput/sget/sput, ``strings`` const-string(/jumbo),
         ``types`` const-class, check-cast, instance-of, new-instance,
         new-array, filled-new-array(/range), and ``call_sites``
@@ -1034,7 +1035,17 @@ class DexFile:
         if not starts:
             return {}
         index = self.use_index()
-        candidates = index.users(wanted) if index is not None else self._scan_candidates(wanted, starts)
+        if index is None:
+            return self._decoded_users(wanted, self._scan_candidates(wanted, starts))
+        found, undecided = index.instructions(wanted)
+        result = {code_off: [self._make_insn(raw) for raw in raws] for code_off, raws in found.items()}
+        if undecided:
+            result.update(self._decoded_users(wanted, undecided))
+            result = dict(sorted(result.items()))
+        return result
+
+    def _decoded_users(self, wanted: dict[str | None, frozenset[int]], candidates: list[int]) -> dict[int, list[Insn]]:
+        """code_users for these candidate code items, each decoded (a DexError if it does not decode)."""
         n_wanted = sum(len(values) for values in wanted.values())
         result: dict[int, list[Insn]] = {}
         for code_off in candidates:
