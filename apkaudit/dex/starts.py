@@ -27,7 +27,9 @@ import numpy as np
 
 from apkaudit.dex.opcodes import FILL_ARRAY_DATA_IDENT, OPCODE_UNITS, PACKED_SWITCH_IDENT, SPARSE_SWITCH_IDENT
 
-_UNITS8 = np.asarray(OPCODE_UNITS, dtype=np.uint8)
+# size in units of the instruction a code unit opens (opcode in its low byte), 0 for a payload's first unit
+_UNIT_SIZES = np.tile(np.asarray(OPCODE_UNITS, dtype=np.uint8), 256)
+_UNIT_SIZES[[ident << 8 for ident in (PACKED_SWITCH_IDENT, SPARSE_SWITCH_IDENT, FILL_ARRAY_DATA_IDENT)]] = 0
 # Phase 1 runs while more items than this are running and for at most this many steps; each step costs a
 # dozen numpy calls whatever the number of items, so the long tail is cheaper by doubling (measured).
 _TAIL_ITEMS = 64
@@ -46,11 +48,9 @@ class _Widths:
     """
 
     def __init__(self, buf: np.ndarray, lo: int, n_units: int) -> None:
-        ops = buf[lo : lo + 2 * n_units : 2]
-        self.units = _UNITS8[ops]
-        idents = buf[lo + 1 : lo + 2 * n_units : 2]
-        self.payloads = np.flatnonzero((ops == 0) & (idents >= PACKED_SWITCH_IDENT) & (idents <= FILL_ARRAY_DATA_IDENT))
-        self.units[self.payloads] = 0
+        code = buf[lo : lo + 2 * n_units].view("<u2")  # whole code units: one contiguous look-up
+        self.units = _UNIT_SIZES[code]
+        self.payloads = np.flatnonzero(self.units == 0)
         self.payload_units = _payload_units(buf, lo + 2 * self.payloads.astype(np.int64))
 
     def at(self, unit: np.ndarray) -> np.ndarray:

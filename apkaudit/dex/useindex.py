@@ -157,36 +157,32 @@ def build(data: bytes, starts: Sequence[int], region: tuple[int, int], exact: bo
     lo, hi = region
     if hi - lo < 4:
         return UseIndex(data, starts_arr, empty, starts_arr[:0])
-    pos, item = _candidates(buf, starts_arr, ilo, ihi, region)
-    if exact:
-        is_start, undecided = instruction_starts.find(buf, ilo, ihi, int(starts_arr[0]))
-        real = np.zeros(len(pos), dtype=bool)
-        rel = (pos - starts_arr[0]) >> 1
-        inside = rel < len(is_start)
-        real[inside] = is_start[rel[inside]]
-        keep = real | undecided[item]
-        pos, item = pos[keep], item[keep]
-    else:
-        undecided = np.ones(len(starts_arr), dtype=bool)
+    if not exact:
+        return UseIndex(data, starts_arr, _by_kind(buf, _candidates(buf, starts_arr, ilo, ihi, region)), starts_arr)
+    is_start, undecided = instruction_starts.find(buf, ilo, ihi, lo)
+    pos = lo + 2 * np.flatnonzero(is_start)
+    pos = pos[_LUT[buf[pos]] != 0]
+    if np.any(undecided):  # their candidates instead of what the pass saw of their instructions
+        pos = pos[~undecided[np.searchsorted(starts_arr, pos, side="right") - 1]]
+        u = np.flatnonzero(undecided)
+        pos = np.concatenate([pos, _candidates(buf, starts_arr[u], ilo[u], ihi[u], region)])
     return UseIndex(data, starts_arr, _by_kind(buf, pos), starts_arr[undecided])
 
 
 def _candidates(
     buf: np.ndarray, starts: np.ndarray, ilo: np.ndarray, ihi: np.ndarray, region: tuple[int, int]
-) -> tuple[np.ndarray, np.ndarray]:
-    """(positions, code items) of the candidates: a reference-taking opcode at an even position of some code
+) -> np.ndarray:
+    """Positions of the candidates in these code items: a reference-taking opcode at an even position of the
     item's instructions, with its index inside the file (lo <= p and p + 4 <= hi, as the scan's regex)."""
     lo, hi = region
-    rel = np.flatnonzero(_LUT[buf[lo : hi - 3 : 2]])
-    pos = lo + 2 * rel.astype(np.int64)
+    pos = lo + 2 * np.flatnonzero(_LUT[buf[lo : hi - 3 : 2]]).astype(np.int64)
     item = np.searchsorted(starts, pos, side="right") - 1
     inside = item >= 0
     item_c = np.where(inside, item, 0)
     inside &= (ilo[item_c] <= pos) & (pos < ihi[item_c])
-    pos, item = pos[inside], item[inside]
-    jumbo = buf[pos] == CONST_STRING_JUMBO
-    ok = ~jumbo | (pos + 6 <= len(buf))
-    return pos[ok], item[ok]
+    pos = pos[inside]
+    found: np.ndarray = pos[(buf[pos] != CONST_STRING_JUMBO) | (pos + 6 <= len(buf))]
+    return found
 
 
 def _by_kind(buf: np.ndarray, pos: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -201,6 +197,8 @@ def _by_kind(buf: np.ndarray, pos: np.ndarray) -> dict[str, tuple[np.ndarray, np
     for kind in KINDS:
         sel = np.flatnonzero(kind_of == _KIND_ID[kind])
         k_index, k_pos = index[sel], pos[sel].astype(np.uint32)
-        order = np.argsort(k_index, kind="stable")
+        # a stable sort of 16-bit keys is a radix sort: several times faster than of 32-bit ones
+        narrow = k_index.astype(np.uint16) if not len(k_index) or k_index.max() < 1 << 16 else k_index
+        order = np.argsort(narrow, kind="stable")
         by_kind[kind] = (k_index[order], k_pos[order])
     return by_kind
