@@ -50,6 +50,10 @@ import re
 import struct
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
+
+from apkaudit.dex.classdata import MethodTable
+from apkaudit.dex.classdata import build as build_method_table
 from apkaudit.dex.decoder import RawInsn, make_insn, sweep
 from apkaudit.dex.encoding import (
     DexError,
@@ -209,6 +213,9 @@ class DexFile:
         self._owner_cache: dict[int, list[tuple[int, int, int]]] = {}
         self._sorted_class_data: tuple[list[int], list[int]] | None = None
         self._index_error: DexError | None = None
+        # Every class's methods decoded at once (None until asked for, or when only the Python decode is exact).
+        self._method_table: MethodTable | None = None
+        self._method_table_built = False
         # The reverse index of the code (built on the first code_users question), False when it cannot be exact.
         self._use_index: UseIndex | None = None
         self._use_index_built = False
@@ -619,6 +626,8 @@ class DexFile:
 
     def _raw_methods(self, class_index: int, class_data_off: int) -> list[tuple[int, int, int]]:
         """``(method_idx, access_flags, code_off)`` of the direct then virtual methods."""
+        if self._method_table is not None:
+            return self._method_table.rows(class_index)
         data = self._data
         uleb = uleb_fast
         out: list[tuple[int, int, int]] = []
@@ -767,6 +776,7 @@ class DexFile:
         class_data_off = self._class_data_off(class_index)
         if class_data_off == 0:
             return []
+        self._methods_table()
         return [
             EncodedMethod(midx, flags, code_off, class_index)
             for midx, flags, code_off in self._raw_methods(class_index, class_data_off)
@@ -827,6 +837,18 @@ class DexFile:
             return None
         return starts
 
+    def _methods_table(self) -> MethodTable | None:
+        """Every class's methods, decoded at once with numpy (built once); None when the file needs the Python
+        decode to answer (and raise) exactly, as dex/classdata.py explains."""
+        if not self._method_table_built:
+            self._method_table_built = True
+            view = np.frombuffer(self._data, dtype="<u4", count=8 * self._n_classes, offset=self._class_defs_off)
+            offs = view.reshape(-1, 8)[:, 6]  # class_def_item.class_data_off
+            buf = np.frombuffer(self._data, dtype=np.uint8)
+            region = self._class_data_region
+            self._method_table = build_method_table(buf, offs, region, self._n_fields, self._n_methods)
+        return self._method_table
+
     def _build_owner_index(self) -> list[int]:
         """Decode every class_data_item into a code_off-sorted method index.
 
@@ -837,6 +859,10 @@ class DexFile:
             return self._owner_offs
         if self._index_error is not None:
             raise self._index_error
+        table = self._methods_table()
+        if table is not None:
+            self._owner_offs, self._owner_info = table.owners()
+            return self._owner_offs
         entries: list[tuple[int, int, int, int]] = []
         try:
             for ci in range(self._n_classes):
