@@ -25,6 +25,23 @@ class MethodTable:
     def __init__(self, first: np.ndarray, method: np.ndarray, flags: np.ndarray, code: np.ndarray) -> None:
         self._first = first.tolist()  # class i's rows are [first[i], first[i + 1])
         self._method, self._flags, self._code = method, flags, code
+        self.code_value_index = np.zeros(0, dtype=np.int64)  # where each row's code_off is among the values
+        self.searchable = False
+        """True when DexFile's search of the class data for a code_off's bytes would find exactly the owners
+        this table holds (every code_off in its shortest encoding, no two classes' data overlapping)."""
+        self._by_code: tuple[np.ndarray, ...] | None = None
+
+    def owners_at(self, code_off: int) -> list[tuple[int, int, int]]:
+        """Sorted (method index, flags, class index) of the methods whose code is at ``code_off`` (not 0)."""
+        if self._by_code is None:
+            classes = np.repeat(np.arange(len(self._first) - 1), np.diff(self._first))
+            has = np.flatnonzero(self._code != 0)
+            code, method, flags, classes = self._code[has], self._method[has], self._flags[has], classes[has]
+            order = np.lexsort((classes, flags, method, code))
+            self._by_code = (code[order], method[order], flags[order], classes[order])
+        code, method, flags, classes = self._by_code
+        lo, hi = np.searchsorted(code, code_off, side="left"), np.searchsorted(code, code_off, side="right")
+        return list(zip(method[lo:hi].tolist(), flags[lo:hi].tolist(), classes[lo:hi].tolist(), strict=True))
 
     def rows(self, class_index: int) -> list[tuple[int, int, int]]:
         """(method index, access flags, code_off) of the class's methods, as DexFile._raw_methods."""
@@ -37,12 +54,10 @@ class MethodTable:
 
         In the order of sorting (code_off, method index, flags, class index) tuples, as the Python index did.
         """
-        classes = np.repeat(np.arange(len(self._first) - 1), np.diff(self._first))
-        has = np.flatnonzero(self._code != 0)
-        code, method, flags, classes = self._code[has], self._method[has], self._flags[has], classes[has]
-        order = np.lexsort((classes, flags, method, code))
-        info = zip(method[order].tolist(), flags[order].tolist(), classes[order].tolist(), strict=True)
-        return code[order].tolist(), list(info)
+        self.owners_at(0)  # sorts them
+        assert self._by_code is not None
+        code, method, flags, classes = self._by_code
+        return code.tolist(), list(zip(method.tolist(), flags.tolist(), classes.tolist(), strict=True))
 
 
 def _values(section: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -88,7 +103,29 @@ def build(
     )
     if np.any(bad):
         return None
-    return _table(len(offs), has, k + 4 + 2 * fields, direct, virtual, lengths, values, n_methods)
+    table = _table(len(offs), has, k + 4 + 2 * fields, direct, virtual, lengths, values, n_methods)
+    if table is not None:
+        end = k + 4 + 2 * fields + 3 * (direct + virtual) - 1  # each class's last value
+        table.searchable = _disjoint(offs[has], lo + starts[end] + lengths[end]) and _canonical(
+            buf[lo:hi], starts, lengths, values, table.code_value_index
+        )
+    return table
+
+
+def _disjoint(begin: np.ndarray, end: np.ndarray) -> bool:
+    """Do the classes' data [begin, end) lie apart from each other?"""
+    order = np.argsort(begin, kind="stable")
+    return bool(np.all(end[order][:-1] <= begin[order][1:]))
+
+
+def _canonical(
+    section: np.ndarray, starts: np.ndarray, lengths: np.ndarray, values: np.ndarray, at: np.ndarray
+) -> bool:
+    """Are these values written in their shortest encoding (as DexFile's search for a code_off writes it)?"""
+    value, length = values[at], lengths[at]
+    shortest = 1 + sum((value >= 1 << (7 * j)).astype(np.int64) for j in range(1, _MAX_ULEB))
+    last = section[starts[at] + length - 1]
+    return bool(np.all((length == shortest) & ((length < _MAX_ULEB) | (last <= 0x0F))))
 
 
 def _table(
@@ -118,4 +155,6 @@ def _table(
     method = total - total[group_first] + diff[group_first]
     if n_rows and method.max() >= n_methods:
         return None
-    return MethodTable(first, method, values[at + 1], values[at + 2])
+    table = MethodTable(first, method, values[at + 1], values[at + 2])
+    table.code_value_index = at + 2
+    return table

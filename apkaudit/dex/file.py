@@ -937,6 +937,9 @@ class DexFile:
         return found
 
     def _owners(self, code_off: int) -> list[tuple[int, int, int]]:
+        table = self._methods_table() if code_off else None
+        if table is not None and table.searchable:  # exactly what the search or the full index below find
+            return table.owners_at(code_off)
         cached = self._owner_cache.get(code_off)
         if cached is not None:
             return cached

@@ -24,10 +24,12 @@ def _python(data: bytes, name: str = "classes.dex") -> DexFile:
     return dex
 
 
-def _outcome(dex: DexFile) -> object:
+def _outcome(dex: DexFile, extra: list[int] | None = None) -> object:
+    """Owners of every code item (and of ``extra`` offsets), every class's methods and the owner index."""
     try:
+        owners = [dex.methods_at_code(off) for off in dex.code_offsets() + (extra or [])]
         methods = [dex.methods_of(ci) for ci in range(dex.class_count)]
-        return methods, dex._build_owner_index(), dex._owner_info
+        return owners, methods, dex._build_owner_index(), dex._owner_info
     except DexError as exc:
         return str(exc)
 
@@ -58,5 +60,6 @@ def test_corrupted_class_data_answers_or_fails_as_before(seed: int) -> None:
     for _ in range(rng.randrange(1, 4)):
         at = rng.randrange(lo, min(hi, lo + 24)) if rng.random() < 0.6 else rng.randrange(lo, hi)
         data[at] = rng.choice([0x00, 0x01, 0x7F, 0x80, 0xFF, rng.randrange(256)])
+    extra = [rng.randrange(len(data)) for _ in range(3)]
     table = DexFile(bytes(data))
-    assert _outcome(table) == _outcome(_python(bytes(data)))
+    assert _outcome(table, extra) == _outcome(_python(bytes(data)), extra)
