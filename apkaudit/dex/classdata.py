@@ -14,6 +14,8 @@ values past the section. The caller then decodes in Python, which raises the sam
 
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 
 _MAX_ULEB = 5  # bytes; the decoder refuses a longer ULEB128 where it reads a value (fields are only skipped)
@@ -30,6 +32,7 @@ class MethodTable:
         """True when DexFile's search of the class data for a code_off's bytes would find exactly the owners
         this table holds (every code_off in its shortest encoding, no two classes' data overlapping)."""
         self._by_code: tuple[np.ndarray, ...] | None = None
+        self._code_list: list[int] = []
 
     def owners_at(self, code_off: int) -> list[tuple[int, int, int]]:
         """Sorted (method index, flags, class index) of the methods whose code is at ``code_off`` (not 0)."""
@@ -39,8 +42,10 @@ class MethodTable:
             code, method, flags, classes = self._code[has], self._method[has], self._flags[has], classes[has]
             order = np.lexsort((classes, flags, method, code))
             self._by_code = (code[order], method[order], flags[order], classes[order])
-        code, method, flags, classes = self._by_code
-        lo, hi = np.searchsorted(code, code_off, side="left"), np.searchsorted(code, code_off, side="right")
+            self._code_list = self._by_code[0].tolist()  # bisect on a list: numpy's per-call cost is 10x
+        _code, method, flags, classes = self._by_code
+        lo = bisect.bisect_left(self._code_list, code_off)
+        hi = bisect.bisect_right(self._code_list, code_off, lo)
         return list(zip(method[lo:hi].tolist(), flags[lo:hi].tolist(), classes[lo:hi].tolist(), strict=True))
 
     def rows(self, class_index: int) -> list[tuple[int, int, int]]:
