@@ -11,26 +11,27 @@ auditor only needs to answer narrow questions:
   of these ~20 fields or load one of these strings?", and then
 * "who calls *that* method?", walking callers backward on demand.
 
-Both are index look-ups plus a byte-pattern scan.  The DEX id tables are sorted
-(strings in UTF-16 code-unit order, types by string index, fields and methods
-by ``(class, name, type/proto)``), so a reference can be found by binary search
-without decoding the tables.  Instructions that reference a table entry carry
-the index as a little-endian literal right after the opcode byte and one
-register byte, so a compiled ``bytes`` regular expression over the code region
-finds every *candidate* use in one C-speed pass; only the few code items that
-contain a candidate are then decoded exactly, to drop misaligned false
-positives.  Candidates are mapped to their code items by bisection over the
-code item offsets, which come from walking the map's code_item section (a few
-tens of milliseconds even for 50,000 methods, checked against a sample of
-class data) rather than from decoding every ``class_data_item``.  Naming the
-method that owns a code item searches the class data for the offset's uleb128
-bytes and decodes only the classes that contain them.
+Both are index look-ups.  The DEX id tables are sorted (strings in UTF-16
+code-unit order, types by string index, fields and methods by ``(class, name,
+type/proto)``), so a reference can be found by binary search without decoding
+the tables.  Instructions that reference a table entry carry the index as a
+little-endian literal right after the opcode byte and one register byte, so
+the reverse index of the code (dex/useindex.py, with dex/starts.py finding
+where every code item's instructions start) is built with numpy in one pass
+and holds exactly the instructions the decoder would meet; a malformed layout
+is scanned with a ``bytes`` regex instead (dex/scan.py).  The code item
+offsets come from walking the map's code_item section (a few tens of
+milliseconds even for 50,000 methods, checked against a sample of class data).
+Naming the method that owns a code item, and listing a class's methods, read a
+table of every class's methods decoded at once (dex/classdata.py); the
+class data is searched for the offset's uleb128 bytes, or decoded class by
+class, only when that table cannot promise the same answer.
 
 This module therefore reads only the header and checks the bounds of the id
 tables when a :class:`DexFile` is created; everything else is decoded when it
 is first asked for and cached.  It follows the public format description at
 https://source.android.com/docs/core/runtime/dex-format and uses only the
-standard library.
+standard library and numpy.
 
 Robustness contract: for any input, every public function either returns a
 result or raises :class:`DexError` (a :class:`ValueError`) whose message starts
@@ -45,8 +46,6 @@ container only the first dex in the container is read.
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 import struct
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -67,7 +66,7 @@ from apkaudit.dex.encoding import (
 )
 from apkaudit.dex.header import HEADER_MIN, Header, read_header
 from apkaudit.dex.items import ClassDef, CodeItem, EncodedMethod, FieldRef, Insn, MethodRef
-from apkaudit.dex.opcodes import CONST_STRING_JUMBO, KIND_OPCODES, OPCODE_KINDS
+from apkaudit.dex.scan import scan_candidates
 from apkaudit.dex.useindex import UseIndex
 from apkaudit.dex.useindex import build as build_use_index
 
@@ -1062,7 +1061,7 @@ class DexFile:
             return {}
         index = self.use_index()
         if index is None:
-            return self._decoded_users(wanted, self._scan_candidates(wanted, starts))
+            return self._decoded_users(wanted, scan_candidates(self._data, self._code_region, starts, wanted))
         found, undecided = index.instructions(wanted)
         result = {code_off: [self._make_insn(raw) for raw in raws] for code_off, raws in found.items()}
         if undecided:
@@ -1117,47 +1116,6 @@ class DexFile:
                 del self._refs_cache[next(iter(self._refs_cache))]
             cached = self._refs_cache[code_off] = (refs, by_key)
         return cached
-
-    def _scan_candidates(self, wanted: dict[str | None, frozenset[int]], starts: list[int]) -> list[int]:
-        """Code items that may use a wanted index: a regex scan of the code region (for malformed layouts)."""
-        data = self._data
-        region_lo, region_hi = self._code_region
-        size = self._size
-
-        opcodes = b"".join(KIND_OPCODES[kind] for kind in wanted if kind is not None)
-        low16 = frozenset(v & 0xFFFF for values in wanted.values() for v in values)
-        pattern = _scan_pattern(opcodes, low16)
-
-        kinds = OPCODE_KINDS
-        u16 = _U16.unpack_from
-        u32 = _U32.unpack_from
-        candidates: set[int] = set()
-        last_start = -1
-        last_lo = last_hi = 0
-        for match in pattern.finditer(data, region_lo, region_hi):
-            pos = match.start()
-            op = data[pos]
-            ref_kind = kinds[op]
-            if ref_kind not in wanted or pos + (6 if op == CONST_STRING_JUMBO else 4) > size:
-                continue
-            index = u32(data, pos + 2)[0] if op == CONST_STRING_JUMBO else u16(data, pos + 2)[0]
-            if index not in wanted[ref_kind]:
-                continue
-            if not last_lo <= pos < last_hi:
-                j = bisect.bisect_right(starts, pos) - 1
-                if j < 0:
-                    continue
-                last_start = starts[j]
-                if last_start + 16 > size:
-                    continue
-                last_lo = last_start + 16
-                last_hi = last_lo + 2 * u32(data, last_start + 12)[0]
-                if not last_lo <= pos < last_hi:
-                    last_hi = 0
-                    continue
-            if (pos - last_lo) & 1 == 0:
-                candidates.add(last_start)
-        return sorted(candidates)
 
     # ------------------------------------------------ call sites & handles
 
@@ -1266,39 +1224,3 @@ class DexFile:
         if not wanted:
             return []
         return [i for i in range(self._n_call_sites) if self.call_site_method_index(i) in wanted]
-
-
-# Above this many distinct 16-bit index values an alternation costs more to compile
-# and run than checking every opcode position against a set (measured).
-_MAX_ALTERNATION_VALUES = 5000
-
-
-@functools.lru_cache(maxsize=64)
-def _scan_pattern(opcodes: bytes, low16: frozenset[int]) -> re.Pattern[bytes]:
-    """Regex for candidate uses: an opcode in ``opcodes``, any byte, then a wanted u16 (LE).
-
-    Only the opcode byte is consumed (the rest is a lookahead) so overlapping
-    candidates are all reported.  The alternation is grouped by the low byte,
-    so it has at most 256 branches, and is preceded by a cheap character-class
-    test of that low byte.  For very large sets only the opcode and length are
-    matched and the caller's set check does the filtering.
-    """
-    ops = b"[" + _class_body(opcodes) + b"]"
-    if len(low16) > _MAX_ALTERNATION_VALUES:
-        return re.compile(ops + b"(?=...)", re.DOTALL)
-    by_low: dict[int, list[int]] = {}
-    for value in low16:
-        by_low.setdefault(value & 0xFF, []).append(value >> 8)
-    branches = []
-    for low in sorted(by_low):
-        highs = bytes(sorted(by_low[low]))
-        high_re = re.escape(highs) if len(highs) == 1 else b"[" + _class_body(highs) + b"]"
-        branches.append(re.escape(bytes([low])) + high_re)
-    lows = b"[" + _class_body(bytes(by_low)) + b"]"
-    source = ops + b"(?=." + lows + b")(?=.(?:" + b"|".join(branches) + b"))"
-    return re.compile(source, re.DOTALL)
-
-
-def _class_body(values: bytes) -> bytes:
-    """Body of a regex character class matching exactly the given byte values."""
-    return b"".join(re.escape(bytes([v])) for v in sorted(set(values)))
