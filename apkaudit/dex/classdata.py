@@ -148,6 +148,8 @@ def _table(
     per_class[has] = direct + virtual
     first = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(per_class)])
     n_rows = int(first[-1])
+    if n_rows > n_methods:  # each method is defined once: classes sharing their data, say (hostile files)
+        return None
     owner = np.repeat(np.arange(len(has)), direct + virtual)  # position in ``has`` of each row's class
     row = np.arange(n_rows, dtype=np.int64) - first[has][owner]  # row within its class
     at = first_value[owner] + 3 * row  # value index of (index diff, flags, code_off)
