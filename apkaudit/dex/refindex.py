@@ -1,7 +1,10 @@
-"""Who calls, instantiates or makes a lambda of given methods and types in one DEX, confirmed by decoding.
+"""Who calls, instantiates or makes a lambda of given methods and types in one DEX.
 
-The candidates come from the DEX's reverse index (DexFile.use_index, shared with code_users); for a DEX whose
-code layout is malformed, from the index of this module's own, built as described below.
+The answers come from the DEX's reverse index (DexFile.use_index, shared with code_users), which holds only
+real instructions: no code item is decoded, except those the index leaves undecided (a code item the decoder
+refuses, or one too long for its pass), whose candidates are confirmed by decoding as before. For a DEX whose
+code layout is malformed (odd or overlapping code items) there is no such index; this module then builds its
+own, of candidates only, as described below.
 
 Walking callers backwards asks "who calls these methods?" once per level of the walk; answering each
 question with a fresh regex scan of the code (DexFile.code_users) costs ~50 ms per DEX per level, and
@@ -21,12 +24,13 @@ import numpy as np
 
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import NEW_INSTANCE, OPCODE_KINDS
+from apkaudit.dex.useindex import UseIndex
 
 _KINDS = ("method", "type", "call_site")
 
 
 class RefIndex:
-    """Candidate code items per (kind, index) for one DEX; confirmed by decoding on demand."""
+    """The code items using each (kind, index) of one DEX: from its exact index, else candidates decoded."""
 
     def __init__(self, dex: DexFile) -> None:
         self.dex = dex
@@ -58,10 +62,7 @@ class RefIndex:
         if not wanted:
             return {}
         if self._shared is not None:
-            if kind not in _KINDS:
-                return {}
-            opcodes = [NEW_INSTANCE] if kind == "type" else None
-            return self._confirmed(kind, self._shared.code_items(kind, wanted, opcodes), set(wanted))
+            return self._indexed(self._shared, kind, wanted) if kind in _KINDS else {}
         if kind not in self._candidates:
             return {}
         keys, positions = self._candidates[kind]
@@ -75,6 +76,21 @@ class RefIndex:
                 if j >= 0:
                     code_offs.add(self._starts[j])
         return self._confirmed(kind, code_offs, set(wanted))
+
+    def _indexed(self, index: UseIndex, kind: str, wanted: list[int]) -> dict[int, set[int]]:
+        """users() from the DEX's exact index; its undecided code items are confirmed by decoding."""
+        pos, values, items = index.sites(kind, wanted, [NEW_INSTANCE] if kind == "type" else None)
+        out: dict[int, set[int]] = {}
+        undecided: set[int] = set()
+        for value, item in zip(values.tolist(), items.tolist(), strict=True):
+            if item in index.undecided:
+                undecided.add(item)
+            else:
+                out.setdefault(item, set()).add(value)
+        if undecided:
+            out.update(self._confirmed(kind, sorted(undecided), set(wanted)))
+            out = dict(sorted(out.items()))
+        return out
 
     def _confirmed(self, kind: str, code_offs: Iterable[int], wanted: set[int]) -> dict[int, set[int]]:
         out: dict[int, set[int]] = {}

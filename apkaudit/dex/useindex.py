@@ -1,18 +1,20 @@
-"""The reverse index of one DEX's code: which code items may use each string, type, field, method and call site.
+"""The reverse index of one DEX's code: which instructions use each string, type, field, method and call site.
 
 The questions the analysis keeps asking ("who reads this field?", "who loads this string?", "who calls this
-method?") used to be answered by a regex scan of the whole code region per question, and the flow search asks
-hundreds of them (the readers of every field the data passes through). Here the code region is read once
-with numpy: every even byte position whose byte is a reference-taking opcode and that lies inside some code
-item's instructions is a *candidate*; it is filed under its kind (``field``, ``string``...) and the index
-literal that follows it (u16, or u32 for const-string/jumbo). A question is then a binary search per wanted
-index and the list of code items the candidates fall in; the caller decodes those items exactly, which drops
-candidates that were operands or payload data rather than instructions.
+method?") used to be answered by a regex scan of the whole code region per question, then by an index of
+*candidates* confirmed by a Python decode of each code item they fell in, and the flow search and the walk
+back to entry points ask thousands of them. Here the code region is read once with numpy: every even byte
+position whose byte is a reference-taking opcode and that lies inside some code item's instructions is a
+candidate, and dex/starts.py finds every code item's real instruction starts, so only the candidates that are
+instructions, exactly as the decoder's sweep meets them, are kept. Each is filed under its kind (``field``,
+``string``...) and the index literal that follows it (u16, or u32 for const-string/jumbo). A question is then
+a binary search per wanted index; no code item is decoded.
 
-The candidates are exactly those the scan of :meth:`DexFile.code_users` finds (same opcode bytes, same
-bounds, same code item per position), so the answers are the same, in the same order. :func:`build` returns
-``None`` when that equivalence cannot be promised cheaply (a code item at an odd offset, or code items whose
-instructions overlap, as only malformed files have): the caller then scans as before.
+A code item the sweep would refuse (an instruction running past its end) or that is too long to finish cheaply
+is *undecided*: its candidates are all kept, and the caller decodes it as before, so the answers (and the
+DexError) are those of the decoder. :func:`build` returns ``None`` when the candidates cannot be tied to code
+items cheaply (a code item at an odd offset, or code items whose instructions overlap, as only malformed files
+have): the caller then scans as before.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from apkaudit.dex.opcodes import CONST_STRING_JUMBO, OPCODE_KINDS
+from apkaudit.dex import starts as instruction_starts
+from apkaudit.dex.decoder import RawInsn
+from apkaudit.dex.opcodes import CONST_STRING_JUMBO, OPCODE_KINDS, OPCODE_UNITS
 
 KINDS = ("method", "field", "string", "type", "call_site")
 _KIND_ID = {kind: i + 1 for i, kind in enumerate(KINDS)}
@@ -33,46 +37,90 @@ for _op in range(256):
 
 
 class UseIndex:
-    """Per kind: the candidates' index values (sorted), their code items and opcodes."""
+    """Per kind: the instructions' index values (sorted) and their file positions; the undecided code items."""
 
-    def __init__(self, starts: np.ndarray, by_kind: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]) -> None:
+    def __init__(
+        self, data: bytes, starts: np.ndarray, by_kind: dict[str, tuple[np.ndarray, np.ndarray]], undecided: np.ndarray
+    ) -> None:
+        self._data = data
+        self._buf = np.frombuffer(data, dtype=np.uint8)
         self._starts = starts
         self._by_kind = by_kind
+        self._undecided = undecided
+        self.undecided = frozenset(int(x) for x in undecided)
+        """Offsets of the code items whose candidates are not confirmed: decode them to know."""
 
     @property
     def nbytes(self) -> int:
         """Memory held by the index arrays."""
-        return int(self._starts.nbytes + sum(a.nbytes + b.nbytes + c.nbytes for a, b, c in self._by_kind.values()))
+        arrays = [self._starts, self._undecided] + [a for pair in self._by_kind.values() for a in pair]
+        return int(sum(a.nbytes for a in arrays))
 
-    def code_items(self, kind: str, indices: Iterable[int], opcodes: Sequence[int] | None = None) -> list[int]:
-        """Sorted offsets of the code items holding a candidate of this kind for any of ``indices``.
+    def sites(
+        self, kind: str, indices: Iterable[int], opcodes: Sequence[int] | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(file positions, index values, code item offsets) of the instructions of this kind using ``indices``.
 
-        ``opcodes`` restricts the candidates to those instructions (e.g. only new-instance among type users).
+        In file order; ``opcodes`` restricts them to those instructions (e.g. only new-instance among the type
+        users). An undecided code item's candidates are included: they may be operands or payload data.
         """
+        empty = np.zeros(0, dtype=np.int64)
         entry = self._by_kind.get(kind)
         if entry is None:
-            return []
-        keys, items, ops = entry
+            return empty, empty, empty
+        keys, positions = entry
         # the keys' own dtype: searching with another would convert (copy) the whole key array each time
         want = np.unique(np.fromiter((i for i in indices if 0 <= i < 1 << 32), dtype=np.uint32))
         if not len(want) or not len(keys):
-            return []
+            return empty, empty, empty
         left = np.searchsorted(keys, want, side="left")
         right = np.searchsorted(keys, want, side="right")
-        has = right > left
-        left, right = left[has], right[has]
-        if not len(left):
-            return []
         lengths = right - left
         # the positions [left[i], right[i]) of every wanted index, concatenated
-        offsets = np.repeat(left - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
-        found = items[offsets]
+        at = np.repeat(left - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+        pos = positions[at].astype(np.int64)
         if opcodes is not None:
-            found = found[np.isin(ops[offsets], np.asarray(list(opcodes), dtype=np.uint8))]
-        return [int(x) for x in self._starts[np.unique(found)]]
+            mine = np.isin(self._buf[pos], np.asarray(list(opcodes), dtype=np.uint8))
+            pos, at = pos[mine], at[mine]
+        order = np.argsort(pos, kind="stable")
+        pos = pos[order]
+        items = self._starts[np.searchsorted(self._starts, pos, side="right") - 1]
+        return pos, keys[at[order]].astype(np.int64), items
+
+    def instructions(self, wanted: Mapping[str | None, Iterable[int]]) -> tuple[dict[int, list[RawInsn]], list[int]]:
+        """The instructions using any wanted (kind, index), as the decoder's sweep yields them.
+
+        Returns ``({code_off: [raw instruction, ...]}, undecided)``: the decided code items (sorted) with their
+        instructions in order, and the sorted undecided code items holding a candidate (decode them to know).
+        """
+        found: list[tuple[int, int, int]] = []  # (code item, position, index value)
+        undecided: set[int] = set()
+        for kind, values in wanted.items():
+            if kind is None:
+                continue
+            for pos, value, item in zip(*(a.tolist() for a in self.sites(kind, values)), strict=True):
+                if item in self.undecided:
+                    undecided.add(item)
+                else:
+                    found.append((item, pos, value))
+        found.sort()
+        data = self._data
+        result: dict[int, list[RawInsn]] = {}
+        for item, pos, value in found:
+            op = data[pos]
+            raw = ((pos - item - 16) >> 1, op, OPCODE_KINDS[op], value, pos, OPCODE_UNITS[op])
+            result.setdefault(item, []).append(raw)
+        return result, sorted(undecided)
+
+    def code_items(self, kind: str, indices: Iterable[int], opcodes: Sequence[int] | None = None) -> list[int]:
+        """Sorted offsets of the code items holding an instruction of this kind for any of ``indices``.
+
+        Undecided code items count when they hold a candidate (decode them to know).
+        """
+        return [int(x) for x in np.unique(self.sites(kind, indices, opcodes)[2])]
 
     def users(self, wanted: Mapping[str | None, Iterable[int]]) -> list[int]:
-        """Sorted offsets of the code items holding a candidate for any wanted (kind, index)."""
+        """Sorted offsets of the code items holding an instruction (or candidate) for any wanted (kind, index)."""
         found: set[int] = set()
         for kind, values in wanted.items():
             if kind is not None:
@@ -80,13 +128,16 @@ class UseIndex:
         return sorted(found)
 
 
-def build(data: bytes, starts: Sequence[int], region: tuple[int, int]) -> UseIndex | None:
-    """One pass over the code region; ``None`` when the code items are odd-aligned or overlap (malformed)."""
+def build(data: bytes, starts: Sequence[int], region: tuple[int, int], exact: bool = True) -> UseIndex | None:
+    """One pass over the code region; ``None`` when the code items are odd-aligned or overlap (malformed).
+
+    With ``exact`` false every code item is undecided, as the index was before instruction starts were known.
+    """
     size = len(data)
     starts_arr = np.asarray(starts, dtype=np.int64)
-    empty = {k: (np.zeros(0, np.uint32), np.zeros(0, np.int32), np.zeros(0, np.uint8)) for k in KINDS}
+    empty = {k: (np.zeros(0, np.uint32), np.zeros(0, np.uint32)) for k in KINDS}
     if not len(starts_arr):
-        return UseIndex(starts_arr, empty)
+        return UseIndex(data, starts_arr, empty, starts_arr)
     if np.any(starts_arr & 1) or np.any(np.diff(starts_arr) <= 0):
         return None
     buf = np.frombuffer(data, dtype=np.uint8)
@@ -105,29 +156,49 @@ def build(data: bytes, starts: Sequence[int], region: tuple[int, int]) -> UseInd
         return None  # overlapping code items: the scan's answer depends on the order it meets them
     lo, hi = region
     if hi - lo < 4:
-        return UseIndex(starts_arr, empty)
-    # candidate opcode positions: even (code items are), lo <= p and p + 4 <= hi, as the scan's regex
-    kind_ids = _LUT[buf[lo : hi - 3 : 2]]
-    rel = np.flatnonzero(kind_ids)
-    pos = lo + 2 * rel.astype(np.int64)
-    kind_of = kind_ids[rel]
-    item = np.searchsorted(starts_arr, pos, side="right") - 1
+        return UseIndex(data, starts_arr, empty, starts_arr[:0])
+    if not exact:
+        return UseIndex(data, starts_arr, _by_kind(buf, _candidates(buf, starts_arr, ilo, ihi, region)), starts_arr)
+    is_start, undecided = instruction_starts.find(buf, ilo, ihi, lo)
+    pos = lo + 2 * np.flatnonzero(is_start)
+    pos = pos[_LUT[buf[pos]] != 0]
+    if np.any(undecided):  # their candidates instead of what the pass saw of their instructions
+        pos = pos[~undecided[np.searchsorted(starts_arr, pos, side="right") - 1]]
+        u = np.flatnonzero(undecided)
+        pos = np.concatenate([pos, _candidates(buf, starts_arr[u], ilo[u], ihi[u], region)])
+    return UseIndex(data, starts_arr, _by_kind(buf, pos), starts_arr[undecided])
+
+
+def _candidates(
+    buf: np.ndarray, starts: np.ndarray, ilo: np.ndarray, ihi: np.ndarray, region: tuple[int, int]
+) -> np.ndarray:
+    """Positions of the candidates in these code items: a reference-taking opcode at an even position of the
+    item's instructions, with its index inside the file (lo <= p and p + 4 <= hi, as the scan's regex)."""
+    lo, hi = region
+    pos = lo + 2 * np.flatnonzero(_LUT[buf[lo : hi - 3 : 2]]).astype(np.int64)
+    item = np.searchsorted(starts, pos, side="right") - 1
     inside = item >= 0
     item_c = np.where(inside, item, 0)
     inside &= (ilo[item_c] <= pos) & (pos < ihi[item_c])
-    pos, kind_of, item = pos[inside], kind_of[inside], item[inside]
+    pos = pos[inside]
+    found: np.ndarray = pos[(buf[pos] != CONST_STRING_JUMBO) | (pos + 6 <= len(buf))]
+    return found
+
+
+def _by_kind(buf: np.ndarray, pos: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per kind: the index values (sorted, then by position) and the positions (both uint32)."""
     ops = buf[pos]
+    kind_of = _LUT[ops]
     index = buf[pos + 2].astype(np.uint32) | (buf[pos + 3].astype(np.uint32) << 8)
-    jumbo = ops == CONST_STRING_JUMBO
-    if np.any(jumbo):
-        ok = ~jumbo | (pos + 6 <= size)
-        pos, kind_of, item, ops, index, jumbo = pos[ok], kind_of[ok], item[ok], ops[ok], index[ok], jumbo[ok]
-        jp = pos[jumbo]
-        index[jumbo] |= (buf[jp + 4].astype(np.uint32) << 16) | (buf[jp + 5].astype(np.uint32) << 24)
+    jumbo = np.flatnonzero(ops == CONST_STRING_JUMBO)
+    jp = pos[jumbo]
+    index[jumbo] |= (buf[jp + 4].astype(np.uint32) << 16) | (buf[jp + 5].astype(np.uint32) << 24)
     by_kind = {}
     for kind in KINDS:
-        sel = kind_of == _KIND_ID[kind]
-        k_index, k_item, k_ops = index[sel], item[sel].astype(np.int32), ops[sel]
-        order = np.argsort(k_index, kind="stable")
-        by_kind[kind] = (k_index[order], k_item[order], k_ops[order])
-    return UseIndex(starts_arr, by_kind)
+        sel = np.flatnonzero(kind_of == _KIND_ID[kind])
+        k_index, k_pos = index[sel], pos[sel].astype(np.uint32)
+        # a stable sort of 16-bit keys is a radix sort: several times faster than of 32-bit ones
+        narrow = k_index.astype(np.uint16) if not len(k_index) or k_index.max() < 1 << 16 else k_index
+        order = np.argsort(narrow, kind="stable")
+        by_kind[kind] = (k_index[order], k_pos[order])
+    return by_kind
