@@ -195,15 +195,19 @@ def store_readers(store: str) -> tuple[str, ...]:
 
 
 def param_types(proto: str) -> list[str]:
-    inner = proto[1 : proto.index(")")]
+    """'(I[Ljava/lang/String;J)V' -> ['I', '[Ljava/lang/String;', 'J']. A malformed descriptor (a mutated DEX
+    names types as it likes) is split as far as it goes, never raising."""
+    end = proto.find(")")
+    inner = proto[1:end] if end >= 0 else proto[1:]
     out = []
     i = 0
     while i < len(inner):
         j = i
-        while inner[j] == "[":
+        while j < len(inner) - 1 and inner[j] == "[":
             j += 1
         if inner[j] == "L":
-            j = inner.index(";", j)
+            semi = inner.find(";", j)
+            j = semi if semi >= 0 else len(inner) - 1
         out.append(inner[i : j + 1])
         i = j + 1
     return out

@@ -183,3 +183,13 @@ def test_click_callbacks_get_the_same_view_each_time():
     assert view_handlers()[("onClick", "(Landroid/view/View;)V")] == 1
     assert view_handlers()[("onLongClick", "(Landroid/view/View;)Z")] == 1
     assert ("onCreate", "(Landroid/os/Bundle;)V") not in view_handlers()
+
+
+def test_parameter_types_of_a_malformed_descriptor_never_raise():
+    from apkaudit.analysis.flows.models import param_types
+
+    assert param_types("(I[Ljava/lang/String;J)V") == ["I", "[Ljava/lang/String;", "J"]
+    # a mutated DEX (found by the fuzz harness's audit target) names types without ';' or ')'
+    assert param_types("(Lfoo") == ["Lfoo"]
+    assert param_types("([[") == ["[["]
+    assert param_types("") == []
