@@ -137,7 +137,32 @@ class Instance:
     data: ClassVar[bool] = False
 
 
+@dataclass(frozen=True, slots=True)
+class Alloc:
+    """An object this method allocates at op `site` (-1: `this` in a constructor); heap.py, never leaves the
+    method."""
+
+    site: int
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """The known number of elements of a list this method made (heap.py)."""
+
+    n: int
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """An object not made in this method, or not known to be one made here (heap.py)."""
+
+    data: ClassVar[bool] = False
+
+
 EXTERNAL = External()
+ELSEWHERE = Elsewhere()
 
 Label: TypeAlias = (
     SourceValue
@@ -155,6 +180,9 @@ Label: TypeAlias = (
     | ActionTarget
     | External
     | Instance
+    | Alloc
+    | Count
+    | Elsewhere
 )
 Labels = frozenset[Label]
 NO_LABELS: Labels = frozenset()

@@ -42,6 +42,7 @@ from apkaudit.dex.opcodes import AGET, MOVE_OBJECT, MOVE_OBJECT_16, MOVE_OBJECT_
 
 if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
+    from apkaudit.analysis.flows.heap import LocalHeap
     from apkaudit.analysis.flows.implicit import State
     from apkaudit.analysis.flows.strong import FieldSlots
 
@@ -61,6 +62,7 @@ class ObjectsMixin:
     this_reg: int | None
     origins: dict[int, Origin]
     slots: FieldSlots
+    heap: LocalHeap
 
     # -- aliases ------------------------------------------------------------------------------------------
 
@@ -79,6 +81,8 @@ class ObjectsMixin:
         object that object is, hold it."""
         seen: set[int] = set()
         while data and reg not in seen:
+            if seen:  # an object read from an element of the array in `reg` (heap.py)
+                self.heap.absorb(reg, None, data, state)
             seen.add(reg)
             state[reg] = state.get(reg, NO_LABELS) | data
             origin = self.origins.get(reg)
@@ -88,6 +92,7 @@ class ObjectsMixin:
             if kind == "field" and isinstance(where, str):
                 self.summary.fields[where] |= data
                 self.slots.absorb(where, data, state)  # (strong.py)
+                self.heap.absorb(reg, where, data, state)
             elif kind == "param" and isinstance(where, int):
                 self.summary.outs[where] |= data
             if kind != "array" or not isinstance(where, int):

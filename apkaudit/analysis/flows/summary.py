@@ -32,3 +32,5 @@ class Summary:
     leaks: list[Leak] = field(default_factory=list)
     # data in an explicit Intent handed to app components: not a leak (it stays in the app), followed there
     handoffs: list[tuple[frozenset[Label], frozenset[str]]] = field(default_factory=list)
+    # a constructor whose `this` did not escape: what it stored in each field of `this` ("name:type"), heap.py
+    this_fields: dict[str, frozenset[Label]] | None = None

@@ -258,6 +258,16 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "reflect_class_field",
         ),
     ],
+    "element_positions": [
+        (
+            "phone_ids",
+            _m("element_positions", ON_CREATE),
+            "network",
+            _m("element_positions", f"send{part.capitalize()}(Ljava/lang/String;)V"),
+            URL + "element_positions/" + part,
+        )
+        for part in ("column", "profile", "row")
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -272,6 +282,7 @@ NEGATIVES = [
     "packages_other_field",
     "layout_onclick_local",
     "reflect_class_field_local",
+    "element_positions_plain",
 ]
 
 
