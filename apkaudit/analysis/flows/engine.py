@@ -33,6 +33,7 @@ from apkaudit.analysis.flows.labels import (
     Param,
     Returned,
     SourceValue,
+    Thrown,
     Url,
     data_of,
 )
@@ -157,7 +158,7 @@ class FlowAnalysis:
             self._summary(node.site[0])
         elif isinstance(node, Param):
             self._summary(node.method)
-        elif isinstance(node, (Returned, OutParam)):
+        elif isinstance(node, (Returned, OutParam, Thrown)):
             for caller in sorted(self.program.callers([node.method])[node.method]):
                 self._summary(caller)
         elif isinstance(node, FieldValue):
@@ -265,6 +266,8 @@ class FlowAnalysis:
         for label in s.ret:
             if not _own_param(label, method):  # parameter-to-return is applied at each call site instead
                 self._edges[label].append((Returned(method), method))
+        for label in s.thrown:
+            self._edges[label].append((Thrown(method), method))
         for i, labels in s.outs.items():
             for label in labels:
                 if not _own_param(label, method):

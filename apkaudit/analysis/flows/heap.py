@@ -85,7 +85,7 @@ class LocalHeap:
             kind = "array" if op.opcode == NEW_ARRAY else "object" if is_app_class(made) else "list"
             if kind != "list" or made in _LISTS:
                 self.kinds[op.offset] = kind
-        self.block_start: list[int] = []
+        self.block_start: list[int] = []  # op index -> index of the first op of its block (when needed)
 
     def constructor(self, this_reg: int) -> None:
         """`this` of a constructor is a site (fields null until the constructor sets them)."""
@@ -100,9 +100,6 @@ class LocalHeap:
         for op in self.code.ops:
             if op.regs and op.opcode in _POINTER_WRITES:
                 self.tracked.add(op.regs[0])
-        self.block_start = [0] * len(self.code.ops)
-        for s, e in self.code.blocks:
-            self.block_start[s:e] = [s] * (e - s)
         for reg in params:
             if reg in self.tracked:
                 state[_PTR - reg] = frozenset({ELSEWHERE})
@@ -345,20 +342,48 @@ class LocalHeap:
 
     # -- constants ----------------------------------------------------------------------------------------
 
+    def _last_write(self, at: int, reg: int) -> int | None:
+        """The op before `at` in its block that last writes `reg` (None: none, or maybe a wide pair's half)."""
+        if not self.block_start:
+            self.block_start = [0] * len(self.code.ops)
+            for s, e in self.code.blocks:
+                self.block_start[s:e] = [s] * (e - s)
+        for i in range(at - 1, self.block_start[at] - 1, -1):
+            w = self.code.ops[i]
+            if w.regs and w.opcode in WRITES_A and (reg == w.regs[0] or (reg == w.regs[0] + 1 and w.opcode in _WIDE)):
+                return i if reg == w.regs[0] else None
+        return None
+
     def constant(self, at: int, reg: int, returns: Returns) -> int | None:
         """The int constant `reg` holds at op `at`: its last write in the block is a constant, or the result of
         an app method that returns one (`returns`)."""
-        start = self.block_start[at] if at < len(self.block_start) else at
-        for i in range(at - 1, start - 1, -1):
-            w = self.code.ops[i]
-            if w.regs and w.opcode in WRITES_A and (reg == w.regs[0] or (reg == w.regs[0] + 1 and w.opcode in _WIDE)):
-                if w.opcode in _INDEX_CONSTS and w.regs[0] == reg and w.literal is not None:
-                    return w.literal << 16 if w.opcode == CONST_HIGH16 else w.literal
-                if w.opcode == MOVE_RESULT and w.regs[0] == reg and i > start:
-                    call = self.code.ops[i - 1]
-                    return returns(self.dex.method_ref(call.index).signature) if call.index is not None else None
-                return None
+        i = self._last_write(at, reg)
+        w = self.code.ops[i] if i is not None else None
+        if w is None or i is None:
+            return None
+        if w.opcode in _INDEX_CONSTS and w.literal is not None:
+            return w.literal << 16 if w.opcode == CONST_HIGH16 else w.literal
+        if w.opcode == MOVE_RESULT and i > self.block_start[at]:
+            call = self.code.ops[i - 1]
+            return returns(self.dex.method_ref(call.index).signature) if call.index is not None else None
         return None
+
+    def safe(self, at: int, op: Op) -> bool:
+        """A new-array of a constant size that is not negative, or an access at a constant index within the
+        length of an array the block just made: neither throws an exception the program catches."""
+        if op.opcode == NEW_ARRAY:
+            size = self.constant(at, op.regs[1], _no_calls)
+            return size is not None and size >= 0
+        made = self._last_write(at, op.regs[1])
+        if made is None or self.code.ops[made].opcode != NEW_ARRAY:
+            return False
+        size = self.constant(made, self.code.ops[made].regs[1], _no_calls)
+        index = self.constant(at, op.regs[2], _no_calls)
+        return size is not None and index is not None and 0 <= index < size
+
+
+def _no_calls(sig: str) -> int | None:
+    return None
 
 
 def _looping_ops(code: Method) -> set[int]:

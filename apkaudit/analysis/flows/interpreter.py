@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from apkaudit.analysis.endpoint import ENDPOINT_URL
 from apkaudit.analysis.flows.branches import DECISIONS, constant_return, infeasible
 from apkaudit.analysis.flows.calls import Call, CallsMixin
+from apkaudit.analysis.flows.exceptions import CatchStates
 from apkaudit.analysis.flows.heap import LocalHeap
 from apkaudit.analysis.flows.implicit import ImplicitFlows, State
 from apkaudit.analysis.flows.labels import (
@@ -27,6 +28,7 @@ from apkaudit.analysis.flows.labels import (
     Labels,
     Param,
     SourceValue,
+    Thrown,
     Url,
     data_of,
     urls_of,
@@ -127,6 +129,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if self.this_reg is not None and method.partition("->")[2].startswith("<init>("):
             self.heap.constructor(self.this_reg)  # `this` is an object made for this call (heap.py)
         self.at = 0  # index of the op being interpreted
+        # what each exception handler gets (exceptions.py)
+        self.catch = CatchStates(code, dex, lambda r: r in self.slots.owners, lambda op: self.heap.safe(self.at, op))
         self.read: frozenset[Label] | None = None  # what a read of a heap site gives (heap.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
@@ -168,10 +172,10 @@ class Interpreter(CallsMixin, ObjectsMixin):
                 if y not in queued and states[y] is not None:
                     work.append(y)
                     queued.add(y)
-            for succ in code.successors[b]:
+            for succ, out in self.catch.edges(b, state):
                 if (b, succ) in dead:  # a branch that cannot be taken (branches.py)
                     continue
-                if _merge(states, succ, state) and succ not in queued:
+                if _merge(states, succ, out) and succ not in queued:
                     work.append(succ)
                     queued.add(succ)
         if self.heap.this_reg is not None:
@@ -211,10 +215,14 @@ class Interpreter(CallsMixin, ObjectsMixin):
         under = implicit.under(b)
         step = self._step
         ops = self.code.ops
+        catch = self.catch
+        catch.enter(b)
         for at in range(start, end):
             op = ops[at]
             self.at = at
+            catch.before(op, state)
             step(op, state)
+            catch.after(state)
             if under:
                 implicit.taint(op, state, under)
         return state
@@ -249,6 +257,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
 
     def _throw(self, op: Op, state: State) -> None:  # the handler that catches it gets the exception
         state[_THROWN] = state.get(_THROWN, NO_LABELS) | state.get(op.regs[0], NO_LABELS)
+        if not self.catch.caught:  # out of the method: to the handlers around its calls (Thrown)
+            self.summary.thrown |= data_of(state.get(op.regs[0], NO_LABELS))
 
     def _move_exception(self, op: Op, state: State) -> None:
         state[op.regs[0]] = state.get(_THROWN, NO_LABELS)
@@ -361,6 +371,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
             self._app_call(call, implementations, result, state)
             self.slots.forget(state)
             app = True
+            if self.catch.caught:  # what the callee throws reaches this block's handlers
+                state[_THROWN] = state.get(_THROWN, NO_LABELS) | {Thrown(t) for t in implementations}
         elif sig in reflective() and (
             targets := reflective_targets(self.flows.program, args[0] if args else NO_LABELS)
         ):

@@ -40,6 +40,14 @@ class Returned:
 
 
 @dataclass(frozen=True, slots=True)
+class Thrown:
+    """What `method` threw out of itself, at every call site inside a try block (exceptions.py)."""
+
+    method: str
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
 class OutParam:
     """What `method` wrote into the object its caller passed as argument `index`."""
 
@@ -168,6 +176,7 @@ Label: TypeAlias = (
     SourceValue
     | Param
     | Returned
+    | Thrown
     | OutParam
     | FieldValue
     | Delivered

@@ -26,6 +26,7 @@ class Summary:
     """Where each label a method sees ends up."""
 
     ret: set[Label] = field(default_factory=set)
+    thrown: set[Label] = field(default_factory=set)  # data in what a `throw` outside any try block throws
     outs: dict[int, set[Label]] = field(default_factory=lambda: defaultdict(set))
     fields: dict[str, set[Label]] = field(default_factory=lambda: defaultdict(set))
     calls: list[tuple[str, int, frozenset[Label]]] = field(default_factory=list)

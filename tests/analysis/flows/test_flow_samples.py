@@ -268,6 +268,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
         )
         for part in ("column", "profile", "row")
     ],
+    "exception_message": [
+        (
+            "phone_ids",
+            _m("exception_message", ON_CREATE),
+            "network",
+            _m("exception_message", "send(Ljava/lang/String;)V"),
+            URL + "exception_message",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -283,6 +292,7 @@ NEGATIVES = [
     "layout_onclick_local",
     "reflect_class_field_local",
     "element_positions_plain",
+    "exception_message_local",
 ]
 
 
