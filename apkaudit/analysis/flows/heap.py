@@ -21,7 +21,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from apkaudit.analysis.flows.labels import ELSEWHERE, NO_LABELS, Alloc, Count, Label, Labels, Param
-from apkaudit.analysis.flows.ops import ARITHMETIC, ARRAY_GETS, ARRAY_PUTS, NUMBER_CONSTS, OBJECT_MOVES, WRITES_A
+from apkaudit.analysis.flows.ops import (
+    ARITHMETIC,
+    ARRAY_GETS,
+    ARRAY_PUTS,
+    CUSTOM_CALLS,
+    FILLED_ARRAYS,
+    NUMBER_CONSTS,
+    OBJECT_MOVES,
+    WRITES_A,
+)
 from apkaudit.analysis.flows.strong import FieldSlots
 from apkaudit.analysis.flows.summary import Summary
 from apkaudit.dex.decoder import Method, Op
@@ -39,6 +48,7 @@ from apkaudit.dex.opcodes import (
     NEW_ARRAY,
     NEW_INSTANCE,
     RETURN_VOID,
+    THROW,
 )
 
 State = dict[int, Labels]
@@ -54,6 +64,7 @@ _LIST_REFS = _LISTS | {"Ljava/util/List;", "Ljava/util/AbstractList;", "Ljava/ut
 _POINTER_WRITES = OBJECT_MOVES | FIELD_GETS | {NEW_INSTANCE, NEW_ARRAY, CHECK_CAST}  # may leave a site in vA
 # writes that may be of a register pair: move-wide*, move-result-wide, const-wide*, aget/iget/sget-wide, arithmetic
 _WIDE = frozenset({0x04, 0x05, 0x06, 0x0B, 0x16, 0x17, 0x18, 0x19, 0x45, 0x53, 0x61}) | ARITHMETIC
+_HANDED_ON = FILLED_ARRAYS | CUSTOM_CALLS | {THROW}
 _ADD = "add(Ljava/lang/Object;)Z"
 _GET = "get(I)Ljava/lang/Object;"
 _KEEP = frozenset({"<init>()V", "<init>(I)V", "size()I", "isEmpty()Z"})  # list calls that move no element
@@ -170,6 +181,9 @@ class LocalHeap:
             self._put_element(op, state, self.constant(at, op.regs[2], returns))
         elif o == RETURN_VOID and self.this_reg is not None:
             self._returned(state)
+        elif o in _HANDED_ON:  # into an array or a lambda's captures, or thrown: changed where it is not seen
+            for r in op.regs:
+                self.escape(state, self.ptr(state, r))
         elif op.regs and o in WRITES_A and op.regs[0] in self.tracked:
             self._write(op, state)
         return None
