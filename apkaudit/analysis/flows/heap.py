@@ -82,6 +82,7 @@ class LocalHeap:
         self.strong = strong
         self.is_app_class = is_app_class
         self.kinds: dict[int, str] = {}  # site -> object | array | list
+        self.classes: dict[int, str] = {}  # site -> the class it is made of
         self.tracked: set[int] = set()  # registers that may hold a site
         self.slot_ids: dict[tuple[int, Key], int] = {}
         self.keys_of: dict[int, set[Key]] = defaultdict(set)
@@ -96,6 +97,7 @@ class LocalHeap:
             kind = "array" if op.opcode == NEW_ARRAY else "object" if is_app_class(made) else "list"
             if kind != "list" or made in _LISTS:
                 self.kinds[op.offset] = kind
+                self.classes[op.offset] = made
         self.block_start: list[int] = []  # op index -> index of the first op of its block (when needed)
 
     def constructor(self, this_reg: int) -> None:
@@ -147,6 +149,11 @@ class LocalHeap:
                 return None
             out.append(x.site)
         return out
+
+    def exact_class(self, state: State, reg: int) -> str | None:
+        """The one class of the objects made here that `reg` points to, when it points to nothing else."""
+        made = {self.classes.get(x.site) if isinstance(x, Alloc) else None for x in self.ptr(state, reg)}
+        return made.pop() if len(made) == 1 else None
 
     def escape(self, state: State, ptr: Iterable[Label]) -> None:
         """The sites in `ptr`, and those their fields point to, may be changed by code outside the method."""

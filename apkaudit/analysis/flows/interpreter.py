@@ -27,6 +27,7 @@ from apkaudit.analysis.flows.labels import (
     Label,
     Labels,
     Param,
+    Returned,
     SourceValue,
     Thrown,
     Url,
@@ -129,6 +130,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if self.this_reg is not None and method.partition("->")[2].startswith("<init>("):
             self.heap.constructor(self.this_reg)  # `this` is an object made for this call (heap.py)
         self.at = 0  # index of the op being interpreted
+        self.unconditional: set[Label] = set()  # Returned labels of calls not dispatched on a parameter
         # what each exception handler gets (exceptions.py)
         self.catch = CatchStates(code, dex, lambda r: r in self.slots.owners, lambda op: self.heap.safe(self.at, op))
         self.read: frozenset[Label] | None = None  # what a read of a heap site gives (heap.py)
@@ -368,6 +370,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if sink is not None and not sink.carrier:
             self._sink_call(call, sink, result, state)
         elif implementations := self._app_targets(op, ref, sink is None):
+            self._dispatched(op, implementations)
             self._app_call(call, implementations, result, state)
             self.slots.forget(state)
             app = True
@@ -410,6 +413,24 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if not self.flows.program.is_app_class(sig.partition("->")[0]):
             return None
         return constant_return(self.flows.program, self.flows.implementations(sig))
+
+    def _dispatched(self, op: Op, implementations: list[str]) -> None:
+        """Returned labels that come only from virtual calls on one parameter, whichever override runs
+        (Summary.dispatched): a caller that made that argument knows which one does."""
+        origin = self.origins.get(op.regs[0]) if op.regs else None
+        virtual = op.opcode in DISPATCHED and len(implementations) > 1
+        on = origin[1] if virtual and origin and origin[0] == "param" else -1
+        seen = self.summary.dispatched
+        for t in implementations:
+            label = Returned(t)
+            if label not in self.unconditional and seen.get(label, on) == on and isinstance(on, int) and on >= 0:
+                seen[label] = on
+            else:
+                seen.pop(label, None)
+                self.unconditional.add(label)
+
+    def _exact_class(self, reg: int, state: State) -> str | None:
+        return self.heap.exact_class(state, reg)
 
     def _reflective_invoke(self, call: Call, result: set[Label]) -> None:
         """Method.invoke: followed into the app methods named by constants, else the data reaches reflection."""

@@ -40,6 +40,18 @@ class Returned:
 
 
 @dataclass(frozen=True, slots=True)
+class ReturnedTyped:
+    """What `method` returned at a call whose argument `index` is an object of exactly the app class `cls`
+    (made in the caller): what it returns from a virtual call on that parameter only if `cls` runs that
+    override (engine.py)."""
+
+    method: str
+    index: int
+    cls: str
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
 class Thrown:
     """What `method` threw out of itself, at every call site inside a try block (exceptions.py)."""
 
@@ -176,6 +188,7 @@ Label: TypeAlias = (
     SourceValue
     | Param
     | Returned
+    | ReturnedTyped
     | Thrown
     | OutParam
     | FieldValue

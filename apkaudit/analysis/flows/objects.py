@@ -215,3 +215,14 @@ def request_model(program: Program, cls: str) -> RequestObject | None:
             if s in models:
                 return models[s]
     return None
+
+
+def runs(program: Program, cls: str, member: str) -> str | None:
+    """The app method an object of exactly `cls` runs for `member` (name and proto): its class's or the nearest
+    app superclass's (None past the app's classes)."""
+    k: str | None = cls
+    while k is not None and program.is_app_class(k):
+        if program.method(f"{k}->{member}") is not None:
+            return f"{k}->{member}"
+        k = program.classes[k][1].superclass or None
+    return None

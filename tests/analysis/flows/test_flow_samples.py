@@ -268,6 +268,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
         )
         for part in ("column", "profile", "row")
     ],
+    "dispatch_by_caller": [
+        (
+            "phone_ids",
+            _m("dispatch_by_caller", "value()Ljava/lang/String;", "DeviceSource"),
+            "network",
+            _m("dispatch_by_caller", "send(Ljava/lang/String;)V"),
+            URL + "dispatch_by_caller",
+        ),
+    ],
     "exception_message": [
         (
             "phone_ids",
@@ -293,6 +302,7 @@ NEGATIVES = [
     "reflect_class_field_local",
     "element_positions_plain",
     "exception_message_local",
+    "dispatch_by_caller_local",
 ]
 
 
