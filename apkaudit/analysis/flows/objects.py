@@ -22,6 +22,7 @@ from apkaudit.analysis.flows.labels import (
     Labels,
     Param,
     Returned,
+    ReturnedTyped,
     Url,
     data_of,
 )
@@ -173,7 +174,7 @@ def _type_of(program: Program, label: Label) -> str | None:
         types = param_types(mdef.proto)
         i = label.index if mdef.is_static else label.index - 1  # position 0 of an instance method is `this`
         return types[i] if 0 <= i < len(types) else None
-    if isinstance(label, Returned):
+    if isinstance(label, (Returned, ReturnedTyped)):
         return split_signature(label.method)[2].rpartition(")")[2]
     return None
 
