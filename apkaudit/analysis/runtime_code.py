@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from apkaudit.analysis.folded import FOLDING_CALLS, folded_strings
 from apkaudit.analysis.owners import owner_of
 from apkaudit.analysis.program import Program
 from apkaudit.analysis.sources import entries
@@ -138,16 +139,20 @@ def _methods(program: Program) -> list[_Method]:
         for code_off, insns in dex.code_users(methods=wanted).items():
             strings: list[str] = []
             types: set[str] = set()
-            apk_path = False
+            apk_path = folds = False
             for _op, kind, index in dex.references(code_off):
                 if kind == "string":
                     strings.append(dex.string(index))
                 elif kind == "type":
                     types.add(dex.type_name(index))
                 elif kind == "method":
-                    apk_path = apk_path or dex.method_ref(index).name in _APK_PATH_METHODS
+                    name = dex.method_ref(index).name
+                    apk_path = apk_path or name in _APK_PATH_METHODS
+                    folds = folds or name in FOLDING_CALLS
                 elif kind == "field":
                     apk_path = apk_path or dex.field_ref(index).name in _APK_PATH_FIELDS
+            if folds:  # a name computed from the method's constants (reversed, cut: folded.py)
+                strings += folded_strings(dex, code_off)
             for em in dex.methods_at_code(code_off):
                 sig = dex.method_ref(em.method_idx).signature
                 if sig in out:  # the same class in a later DEX: Android loads the first one

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from apkaudit.dex.encoding import DexError, sleb128, uleb128
@@ -149,6 +149,8 @@ class Method:
     ins: int
     blocks: list[tuple[int, int]]  # [start index, end index) into ops
     successors: list[list[int]]  # block -> successor blocks (including exception handlers)
+    # block -> [(handler block, caught type index or None for a catch-all)] of the try blocks covering it
+    catches: list[list[tuple[int, int | None]]] = field(default_factory=list)
 
 
 _BRANCH_END = {THROW} | span(RETURN_VOID, RETURN_OBJECT)
@@ -168,8 +170,8 @@ def decode(dex: DexFile, code_off: int) -> Method:
         raise DexError(f"{dex.name}: code_item at 0x{code_off:x}: instructions run past the end of the file")
     ops = _ops(dex, code_off, start, end)
     handlers = _tries(data, start + 2 * insns_size, tries_size, len(data)) if tries_size else []
-    blocks, successors = _cfg(ops, handlers)
-    return Method(ops, registers, ins, blocks, successors)
+    blocks, successors, catches = _cfg(ops, handlers)
+    return Method(ops, registers, ins, blocks, successors, catches)
 
 
 def _ops(dex: DexFile, code_off: int, start: int, end: int) -> list[Op]:
@@ -290,8 +292,11 @@ def _switch_targets(data: bytes, start: int, payload_unit: int, end: int) -> lis
     return [_I32.unpack_from(data, base + 4 * i)[0] for i in range(size)]
 
 
-def _tries(data: bytes, insns_end: int, tries_size: int, size: int) -> list[tuple[int, int, list[int]]]:
-    """[(start unit, end unit, handler units)] of the try blocks."""
+Handlers = list[tuple[int | None, int]]  # (caught type index, None for a catch-all; handler unit)
+
+
+def _tries(data: bytes, insns_end: int, tries_size: int, size: int) -> list[tuple[int, int, Handlers]]:
+    """[(start unit, end unit, handlers)] of the try blocks."""
     pos = (insns_end + 3) & ~3
     handlers_base = pos + 8 * tries_size
     out = []
@@ -303,25 +308,27 @@ def _tries(data: bytes, insns_end: int, tries_size: int, size: int) -> list[tupl
     return out
 
 
-def _handler_targets(data: bytes, pos: int, size: int) -> list[int]:
+def _handler_targets(data: bytes, pos: int, size: int) -> Handlers:
     try:
         raw, pos = sleb128(data, pos)
-        targets = []
+        targets: Handlers = []
         for _ in range(min(abs(raw), 256)):
-            _type, pos = uleb128(data, pos)
+            caught, pos = uleb128(data, pos)
             addr, pos = uleb128(data, pos)
-            targets.append(addr)
+            targets.append((caught, addr))
         if raw <= 0:
             addr, pos = uleb128(data, pos)
-            targets.append(addr)
+            targets.append((None, addr))
         return targets
     except (DexError, IndexError):
         return []
 
 
-def _cfg(ops: list[Op], tries: list[tuple[int, int, list[int]]]) -> tuple[list[tuple[int, int]], list[list[int]]]:
+def _cfg(
+    ops: list[Op], tries: list[tuple[int, int, Handlers]]
+) -> tuple[list[tuple[int, int]], list[list[int]], list[list[tuple[int, int | None]]]]:
     if not ops:
-        return [], []
+        return [], [], []
     index_of = {o.offset: i for i, o in enumerate(ops)}
     leaders = {0}
     for i, o in enumerate(ops):
@@ -330,7 +337,7 @@ def _cfg(ops: list[Op], tries: list[tuple[int, int, list[int]]]) -> tuple[list[t
             if i + 1 < len(ops):
                 leaders.add(i + 1)
     for start, end, handlers in tries:
-        leaders.update(index_of[h] for h in handlers if h in index_of)
+        leaders.update(index_of[h] for _, h in handlers if h in index_of)
         if start in index_of:
             leaders.add(index_of[start])
         if end in index_of:
@@ -339,14 +346,21 @@ def _cfg(ops: list[Op], tries: list[tuple[int, int, list[int]]]) -> tuple[list[t
     blocks = [(s, starts[n + 1] if n + 1 < len(starts) else len(ops)) for n, s in enumerate(starts)]
     block_of = {s: n for n, (s, _) in enumerate(blocks)}
     successors: list[list[int]] = []
+    catches: list[list[tuple[int, int | None]]] = []
     for s, e in blocks:
         last = ops[e - 1]
         succ = [block_of[index_of[t]] for t in last.targets if t in index_of and index_of[t] in block_of]
         if last.opcode not in _BRANCH_END and last.opcode not in _GOTO and e < len(ops):
             succ.append(block_of[e])
         first, final = ops[s].offset, last.offset
-        for t_start, t_end, handlers in tries:
-            if first < t_end and final >= t_start:
-                succ.extend(block_of[index_of[h]] for h in handlers if h in index_of and index_of[h] in block_of)
+        caught = [
+            (block_of[index_of[h]], t)
+            for t_start, t_end, handlers in tries
+            if first < t_end and final >= t_start
+            for t, h in handlers
+            if h in index_of and index_of[h] in block_of
+        ]
+        succ.extend(b for b, _ in caught)
         successors.append(sorted(set(succ)))
-    return blocks, successors
+        catches.append(caught)
+    return blocks, successors, catches

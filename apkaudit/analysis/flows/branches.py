@@ -175,8 +175,9 @@ def _switch_keys(op: Op, dex: DexFile, code_off: int) -> list[int] | None:
 
 
 def constant_return(program: Program, implementations: list[str]) -> int | None:
-    """The int constant an app method returns when its whole body is `const vX, N; return vX` and no override
-    can run instead (`implementations`: the app methods the invoke may reach)."""
+    """The int constant an app method returns when its whole body computes it from constants without a branch
+    (`const`, int arithmetic, `return`) and no override can run instead (`implementations`: the app methods
+    the invoke may reach)."""
     if len(implementations) != 1:
         return None
     m = program.method(implementations[0])
@@ -186,8 +187,61 @@ def constant_return(program: Program, implementations: list[str]) -> int | None:
         ops = decode(program.dexes[m.dex], m.code_off).ops
     except DexError:
         return None
-    if len(ops) != 2 or ops[0].opcode not in _INT_CONSTS or ops[1].opcode != RETURN or ops[0].literal is None:
+    if len(ops) > _MAX_FOLDED:
         return None
-    if ops[0].regs[0] != ops[1].regs[0]:
-        return None
-    return ops[0].literal << 16 if ops[0].opcode == CONST_HIGH16 else ops[0].literal
+    values: dict[int, int] = {}
+    for op in ops:
+        if op.opcode == RETURN:
+            return values.get(op.regs[0])
+        if not _fold(op, values):
+            return None
+    return None
+
+
+_MAX_FOLDED = 16  # instructions of a body folded to a constant
+_LIT_OPS = ("add", "rsub", "mul", "div", "rem", "and", "or", "xor", "shl", "shr", "ushr")
+_BIN_OPS = ("add", "sub", "mul", "div", "rem", "and", "or", "xor", "shl", "shr", "ushr")
+
+
+def _fold(op: Op, values: dict[int, int]) -> bool:
+    """Apply one int instruction to the known register values; False when it is not a constant computation."""
+    o, r = op.opcode, op.regs
+    if o in _INT_CONSTS and op.literal is not None:
+        values[r[0]] = _int32(op.literal << 16 if o == CONST_HIGH16 else op.literal)
+        return True
+    if o == MOVE and r[1] in values:
+        values[r[0]] = values[r[1]]
+        return True
+    if 0xD0 <= o <= 0xE2 and op.literal is not None and r[1] in values:  # binop/lit16 (8 ops), binop/lit8 (11)
+        name = _LIT_OPS[o - 0xD0] if o <= 0xD7 else _LIT_OPS[o - 0xD8]
+        got = _arith(name, values[r[1]], op.literal)
+    elif 0x90 <= o <= 0x9A and r[1] in values and r[2] in values:  # add-int .. ushr-int
+        got = _arith(_BIN_OPS[o - 0x90], values[r[1]], values[r[2]])
+    elif 0xB0 <= o <= 0xBA and r[0] in values and r[1] in values:  # add-int/2addr .. ushr-int/2addr
+        got = _arith(_BIN_OPS[o - 0xB0], values[r[0]], values[r[1]])
+    else:
+        return False
+    if got is None:
+        return False
+    values[r[0]] = got
+    return True
+
+
+def _arith(name: str, a: int, b: int) -> int | None:
+    """Java int arithmetic (32-bit, division truncating toward zero); None for a division by zero."""
+    if name in ("div", "rem"):
+        if b == 0:
+            return None
+        q = abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1)
+        return _int32(q if name == "div" else a - q * b)
+    shift = b & 31
+    table = {
+        "add": a + b, "sub": a - b, "rsub": b - a, "mul": a * b, "and": a & b, "or": a | b, "xor": a ^ b,
+        "shl": a << shift, "shr": a >> shift, "ushr": (a & 0xFFFFFFFF) >> shift,
+    }  # fmt: skip
+    return _int32(table[name])
+
+
+def _int32(v: int) -> int:
+    v &= 0xFFFFFFFF
+    return v - (1 << 32) if v & 0x80000000 else v

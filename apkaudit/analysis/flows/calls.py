@@ -21,6 +21,7 @@ from apkaudit.analysis.flows.labels import (
     OutParam,
     Param,
     Returned,
+    ReturnedTyped,
     SinkObject,
     StoreWriter,
     Target,
@@ -79,6 +80,23 @@ class CallsMixin:
 
     def _receiver_classes(self, reg: int) -> list[str]:
         raise NotImplementedError
+
+    def _exact_class(self, reg: int, state: State) -> str | None:
+        raise NotImplementedError
+
+    def _returned(self, target: str, regs: list[int | None], static: bool, state: State) -> Label:
+        """What a call of `target` returns here: ReturnedTyped when an argument is an object made here of an app
+        class with app superclasses (the override a virtual call on that parameter runs is known), else
+        Returned."""
+        for i, reg in enumerate(regs):
+            if reg is None or (i == 0 and not static):
+                continue
+            cls = self._exact_class(reg, state)
+            if cls is not None and self.flows.program.is_app_class(cls) and self.flows.program.app_ancestors(cls):
+                label = ReturnedTyped(target, i, cls)
+                self.summary.typed.add(label)
+                return label
+        return Returned(target)
 
     def _service_call(self, call: Call, endpoint: str, state: State) -> None:
         """A Retrofit service method: the proxy sends its arguments; what it returns (a Call, an Observable, the
@@ -144,7 +162,7 @@ class CallsMixin:
                 if data_of(incoming):
                     self._leak(call.op, target, "native", incoming)
                 continue
-            result.add(Returned(target))
+            result.add(self._returned(target, regs, call.static, state))
             for i, labels in enumerate(params):
                 if labels:
                     self.summary.calls.append((target, i, data_of(labels) | urls_of(labels)))

@@ -32,7 +32,9 @@ from apkaudit.analysis.flows.labels import (
     OutParam,
     Param,
     Returned,
+    ReturnedTyped,
     SourceValue,
+    Thrown,
     Url,
     data_of,
 )
@@ -51,7 +53,7 @@ from apkaudit.analysis.flows.models import (
     store_readers,
     view_handlers,
 )
-from apkaudit.analysis.flows.objects import request_model
+from apkaudit.analysis.flows.objects import request_model, runs
 from apkaudit.analysis.flows.strong import BEFORE_FIRST
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
@@ -174,9 +176,12 @@ class FlowAnalysis:
             self._summary(node.site[0])
         elif isinstance(node, Param):
             self._summary(node.method)
-        elif isinstance(node, (Returned, OutParam)):
+        elif isinstance(node, (Returned, OutParam, Thrown)):
             for caller in sorted(self.program.callers([node.method])[node.method]):
-                self._summary(caller)
+                summary = self._summary(caller)
+                if summary is not None and node in summary.dispatched:  # its callers choose the override
+                    for outer in sorted(self.program.callers([caller])[caller]):
+                        self._summary(outer)
         elif isinstance(node, FieldValue):
             for reader in self._readers(node.field):
                 self._summary(reader)
@@ -310,6 +315,11 @@ class FlowAnalysis:
         for label in s.ret:
             if not _own_param(label, method):  # parameter-to-return is applied at each call site instead
                 self._edges[label].append((Returned(method), method))
+        for label in s.thrown:
+            self._edges[label].append((Thrown(method), method))
+        for typed in s.typed:
+            if isinstance(typed, ReturnedTyped):
+                self._index_typed(typed)
         for i, labels in s.outs.items():
             for label in labels:
                 if not _own_param(label, method):
@@ -355,6 +365,22 @@ class FlowAnalysis:
                 position = later.get((m.name, m.proto))
                 if position is not None and m.code_off and not m.is_static:
                     self._edges[node].append((Param(m.signature, position), m.signature))
+
+    def _index_typed(self, typed: ReturnedTyped) -> None:
+        """What the callee returns reaches a call whose argument's class is known, less what virtual calls on
+        that parameter return from overrides an object of that class does not run."""
+        callee = self._summary(typed.method)
+        if callee is None:
+            self._edges[Returned(typed.method)].append((typed, ""))
+            return
+        for label in callee.ret:
+            if _own_param(label, typed.method):
+                continue
+            if isinstance(label, Returned) and callee.dispatched.get(label) == typed.index:
+                name = label.method.partition("->")[2]
+                if runs(self.program, typed.cls, name) != label.method:
+                    continue
+            self._edges[label].append((typed, typed.method))
 
     def _index_leaks(self, method: str, s: Summary) -> None:
         for leak in s.leaks:

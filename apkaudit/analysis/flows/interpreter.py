@@ -16,6 +16,8 @@ from apkaudit.analysis.endpoint import ENDPOINT_URL
 from apkaudit.analysis.flows.bodies import note_body_urls, written_sink
 from apkaudit.analysis.flows.branches import DECISIONS, constant_return, infeasible
 from apkaudit.analysis.flows.calls import Call, CallsMixin
+from apkaudit.analysis.flows.exceptions import CatchStates
+from apkaudit.analysis.flows.heap import LocalHeap
 from apkaudit.analysis.flows.implicit import ImplicitFlows, State
 from apkaudit.analysis.flows.labels import (
     NO_LABELS,
@@ -25,8 +27,11 @@ from apkaudit.analysis.flows.labels import (
     FieldValue,
     Instance,
     Label,
+    Labels,
     Param,
+    Returned,
     SourceValue,
+    Thrown,
     Url,
     data_of,
     urls_of,
@@ -41,6 +46,7 @@ from apkaudit.analysis.flows.models import (
     intent_targets,
     is_serialiser,
     param_types,
+    positional,
     reflective,
 )
 from apkaudit.analysis.flows.objects import ALIASING, ObjectsMixin, inherited_names
@@ -122,6 +128,15 @@ class Interpreter(CallsMixin, ObjectsMixin):
         first = not is_static and flows.first_callback(method)  # Activity.onCreate... (strong.py)
         self.slots = FieldSlots(code, dex, self.this_reg, first)  # fields overwritten in this method (strong.py)
         self.maps = LocalMaps(code, dex)  # maps kept to the method, read by constant keys (localmaps.py)
+        program = flows.program
+        self.heap = LocalHeap(code, dex, lambda c: program.is_app_class(c) and not is_library(c), self.slots)
+        if self.this_reg is not None and method.partition("->")[2].startswith("<init>("):
+            self.heap.constructor(self.this_reg)  # `this` is an object made for this call (heap.py)
+        self.at = 0  # index of the op being interpreted
+        self.unconditional: set[Label] = set()  # Returned labels of calls not dispatched on a parameter
+        # what each exception handler gets (exceptions.py)
+        self.catch = CatchStates(code, dex, lambda r: r in self.slots.owners, lambda op: self.heap.safe(self.at, op))
+        self.read: frozenset[Label] | None = None  # what a read of a heap site gives (heap.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
         """[(register, parameter position)], position 0 = this for instance methods."""
@@ -162,12 +177,14 @@ class Interpreter(CallsMixin, ObjectsMixin):
                 if y not in queued and states[y] is not None:
                     work.append(y)
                     queued.add(y)
-            for succ in code.successors[b]:
+            for succ, out in self.catch.edges(b, state):
                 if (b, succ) in dead:  # a branch that cannot be taken (branches.py)
                     continue
-                if _merge(states, succ, state) and succ not in queued:
+                if _merge(states, succ, out) and succ not in queued:
                     work.append(succ)
                     queued.add(succ)
+        if self.heap.this_reg is not None:
+            self.summary.this_fields = self.heap.this_fields()
         return self.summary
 
     def _dead_edges(self) -> set[tuple[int, int]]:
@@ -195,14 +212,22 @@ class Interpreter(CallsMixin, ObjectsMixin):
                 labels.add(SourceValue((self.method, callback[1])))
             entry[reg] = frozenset(labels)
         self.slots.entry(entry)
+        self.heap.start(entry, [reg for reg, _ in self.params])
         return entry
 
     def _block(self, b: int, state: State, implicit: ImplicitFlows) -> State:
         start, end = self.code.blocks[b]
         under = implicit.under(b)
         step = self._step
-        for op in self.code.ops[start:end]:
+        ops = self.code.ops
+        catch = self.catch
+        catch.enter(b)
+        for at in range(start, end):
+            op = ops[at]
+            self.at = at
+            catch.before(op, state)
             step(op, state)
+            catch.after(state)
             if under:
                 implicit.taint(op, state, under)
         return state
@@ -215,6 +240,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             self.consts.pop(op.regs[0], None)  # its constants go
             self.ints.pop(op.regs[0], None)
             self.origins.pop(op.regs[0], None)
+        self.read = self.heap.step(op, state, self.at, self._returns) if self.heap.kinds else None
         handler = _HANDLERS[o]
         if handler is not None:
             handler(self, op, state)
@@ -236,6 +262,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
 
     def _throw(self, op: Op, state: State) -> None:  # the handler that catches it gets the exception
         state[_THROWN] = state.get(_THROWN, NO_LABELS) | state.get(op.regs[0], NO_LABELS)
+        if not self.catch.caught:  # out of the method: to the handlers around its calls (Thrown)
+            self.summary.thrown |= data_of(state.get(op.regs[0], NO_LABELS))
 
     def _move_exception(self, op: Op, state: State) -> None:
         state[op.regs[0]] = state.get(_THROWN, NO_LABELS)
@@ -273,6 +301,9 @@ class Interpreter(CallsMixin, ObjectsMixin):
     def _unary(self, op: Op, state: State) -> None:  # also instance-of, array-length, aget, binop/lit
         state[op.regs[0]] = state.get(op.regs[1], NO_LABELS)
 
+    def _aget(self, op: Op, state: State) -> None:  # an element of an array made here, by its index (heap.py)
+        state[op.regs[0]] = self.read if self.read is not None else state.get(op.regs[1], NO_LABELS)
+
     def _binary(self, op: Op, state: State) -> None:
         state[op.regs[0]] = state.get(op.regs[1], NO_LABELS) | state.get(op.regs[2], NO_LABELS)
 
@@ -291,7 +322,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
     def _field_get(self, op: Op, state: State) -> None:
         assert op.index is not None
         f = self.dex.field_ref(op.index).signature
-        slot = self.slots.get(op, self.dex, state)
+        slot = self.read if self.read is not None else self.slots.get(op, self.dex, state)
         labels: set[Label] = set(slot) if slot is not None else {FieldValue(f)}
         if FieldValue(f) in labels or FieldValue(f + BEFORE_FIRST) in labels:
             labels |= self.flows.field_urls(f)
@@ -337,18 +368,25 @@ class Interpreter(CallsMixin, ObjectsMixin):
         incoming = NO_LABELS.union(*args) if args else NO_LABELS
         service = self.flows.endpoints.service_call(sig) if sink is None else None
         call = Call(op, ref, sig, args, static, incoming)
+        app = False
         if service is not None:
             self._service_call(call, service[1], state)
+            self._heap_call(call, False, state)
             return
         if sink is not None and not sink.carrier:
             self._sink_call(call, sink, result, state)
         elif implementations := self._app_targets(op, ref, sink is None):
+            self._dispatched(op, implementations)
             self._app_call(call, implementations, result, state)
             self.slots.forget(state)
+            app = True
+            if self.catch.caught:  # what the callee throws reaches this block's handlers
+                state[_THROWN] = state.get(_THROWN, NO_LABELS) | {Thrown(t) for t in implementations}
         elif sig in reflective() and (
             targets := reflective_targets(self.flows.program, args[0] if args else NO_LABELS)
         ):
             self._reflected_call(call, targets, result)
+            app = True
         elif sig in reflective():
             result |= reflected_sources(self.method, self.flows.sources.get(self.method, {}))
             if data_of(incoming):
@@ -363,6 +401,42 @@ class Interpreter(CallsMixin, ObjectsMixin):
         got = self.maps.call(op, state) if op.regs else None
         if got is not None:  # a local map's get by a constant key (localmaps.py)
             state[-1] = got
+        self._heap_call(call, app, state)
+
+    def _heap_call(self, call: Call, app: bool, state: State) -> None:
+        """The objects made here that the call may change (heap.py), and what their constructors set."""
+        if not self.heap.kinds:
+            return
+
+        def constructor() -> tuple[str, Summary | None, list[Labels]]:
+            args = positional(call.args, call.ref.proto, False)
+            return call.sig, self.flows.callee_summary(call.sig, self.depth + 1), args
+
+        self.heap.call(call.op, self.at, call.ref, state, app, constructor, self._returns)
+
+    def _returns(self, sig: str) -> int | None:
+        """The int constant an app method returns, when its body computes one (branches.py)."""
+        if not self.flows.program.is_app_class(sig.partition("->")[0]):
+            return None
+        return constant_return(self.flows.program, self.flows.implementations(sig))
+
+    def _dispatched(self, op: Op, implementations: list[str]) -> None:
+        """Returned labels that come only from virtual calls on one parameter, whichever override runs
+        (Summary.dispatched): a caller that made that argument knows which one does."""
+        origin = self.origins.get(op.regs[0]) if op.regs else None
+        virtual = op.opcode in DISPATCHED and len(implementations) > 1
+        on = origin[1] if virtual and origin and origin[0] == "param" else -1
+        seen = self.summary.dispatched
+        for t in implementations:
+            label = Returned(t)
+            if label not in self.unconditional and seen.get(label, on) == on and isinstance(on, int) and on >= 0:
+                seen[label] = on
+            else:
+                seen.pop(label, None)
+                self.unconditional.add(label)
+
+    def _exact_class(self, reg: int, state: State) -> str | None:
+        return self.heap.exact_class(state, reg)
 
     def _reflective_invoke(self, call: Call, result: set[Label]) -> None:
         """Method.invoke: followed into the app methods named by constants, else the data reaches reflection."""
@@ -459,7 +533,8 @@ def _handlers() -> tuple[Handler | None, ...]:
         (RETURNS, Interpreter._return),
         (FRESH_VALUES, Interpreter._fresh),
         (STRING_CONSTS, Interpreter._const_string),
-        (COPIES | ARRAY_GETS | UNARY | BINARY_LITERAL, Interpreter._unary),
+        (COPIES | UNARY | BINARY_LITERAL, Interpreter._unary),
+        (ARRAY_GETS, Interpreter._aget),
         (FILLED_ARRAYS | CUSTOM_CALLS, Interpreter._gather),
         (COMPARES | BINARY, Interpreter._binary),
         (BINARY_2ADDR, Interpreter._binary_2addr),

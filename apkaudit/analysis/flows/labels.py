@@ -40,6 +40,26 @@ class Returned:
 
 
 @dataclass(frozen=True, slots=True)
+class ReturnedTyped:
+    """What `method` returned at a call whose argument `index` is an object of exactly the app class `cls`
+    (made in the caller): what it returns from a virtual call on that parameter only if `cls` runs that
+    override (engine.py)."""
+
+    method: str
+    index: int
+    cls: str
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class Thrown:
+    """What `method` threw out of itself, at every call site inside a try block (exceptions.py)."""
+
+    method: str
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
 class OutParam:
     """What `method` wrote into the object its caller passed as argument `index`."""
 
@@ -137,12 +157,39 @@ class Instance:
     data: ClassVar[bool] = False
 
 
+@dataclass(frozen=True, slots=True)
+class Alloc:
+    """An object this method allocates at op `site` (-1: `this` in a constructor); heap.py, never leaves the
+    method."""
+
+    site: int
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """The known number of elements of a list this method made (heap.py)."""
+
+    n: int
+    data: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """An object not made in this method, or not known to be one made here (heap.py)."""
+
+    data: ClassVar[bool] = False
+
+
 EXTERNAL = External()
+ELSEWHERE = Elsewhere()
 
 Label: TypeAlias = (
     SourceValue
     | Param
     | Returned
+    | ReturnedTyped
+    | Thrown
     | OutParam
     | FieldValue
     | Delivered
@@ -155,6 +202,9 @@ Label: TypeAlias = (
     | ActionTarget
     | External
     | Instance
+    | Alloc
+    | Count
+    | Elsewhere
 )
 Labels = frozenset[Label]
 NO_LABELS: Labels = frozenset()

@@ -22,6 +22,7 @@ from apkaudit.analysis.flows.labels import (
     Labels,
     Param,
     Returned,
+    ReturnedTyped,
     Url,
     data_of,
 )
@@ -42,6 +43,7 @@ from apkaudit.dex.opcodes import AGET, MOVE_OBJECT, MOVE_OBJECT_16, MOVE_OBJECT_
 
 if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
+    from apkaudit.analysis.flows.heap import LocalHeap
     from apkaudit.analysis.flows.implicit import State
     from apkaudit.analysis.flows.strong import FieldSlots
 
@@ -61,6 +63,7 @@ class ObjectsMixin:
     this_reg: int | None
     origins: dict[int, Origin]
     slots: FieldSlots
+    heap: LocalHeap
 
     # -- aliases ------------------------------------------------------------------------------------------
 
@@ -79,6 +82,8 @@ class ObjectsMixin:
         object that object is, hold it."""
         seen: set[int] = set()
         while data and reg not in seen:
+            if seen:  # an object read from an element of the array in `reg` (heap.py)
+                self.heap.absorb(reg, None, data, state)
             seen.add(reg)
             state[reg] = state.get(reg, NO_LABELS) | data
             origin = self.origins.get(reg)
@@ -88,6 +93,7 @@ class ObjectsMixin:
             if kind == "field" and isinstance(where, str):
                 self.summary.fields[where] |= data
                 self.slots.absorb(where, data, state)  # (strong.py)
+                self.heap.absorb(reg, where, data, state)
             elif kind == "param" and isinstance(where, int):
                 self.summary.outs[where] |= data
             if kind != "array" or not isinstance(where, int):
@@ -168,7 +174,7 @@ def _type_of(program: Program, label: Label) -> str | None:
         types = param_types(mdef.proto)
         i = label.index if mdef.is_static else label.index - 1  # position 0 of an instance method is `this`
         return types[i] if 0 <= i < len(types) else None
-    if isinstance(label, Returned):
+    if isinstance(label, (Returned, ReturnedTyped)):
         return split_signature(label.method)[2].rpartition(")")[2]
     return None
 
@@ -209,4 +215,15 @@ def request_model(program: Program, cls: str) -> RequestObject | None:
         for s in (k, *program.supertypes(k)):
             if s in models:
                 return models[s]
+    return None
+
+
+def runs(program: Program, cls: str, member: str) -> str | None:
+    """The app method an object of exactly `cls` runs for `member` (name and proto): its class's or the nearest
+    app superclass's (None past the app's classes)."""
+    k: str | None = cls
+    while k is not None and program.is_app_class(k):
+        if program.method(f"{k}->{member}") is not None:
+            return f"{k}->{member}"
+        k = program.classes[k][1].superclass or None
     return None

@@ -26,9 +26,15 @@ class Summary:
     """Where each label a method sees ends up."""
 
     ret: set[Label] = field(default_factory=set)
+    thrown: set[Label] = field(default_factory=set)  # data in what a `throw` outside any try block throws
     outs: dict[int, set[Label]] = field(default_factory=lambda: defaultdict(set))
     fields: dict[str, set[Label]] = field(default_factory=lambda: defaultdict(set))
     calls: list[tuple[str, int, frozenset[Label]]] = field(default_factory=list)
     leaks: list[Leak] = field(default_factory=list)
     # data in an explicit Intent handed to app components: not a leak (it stays in the app), followed there
     handoffs: list[tuple[frozenset[Label], frozenset[str]]] = field(default_factory=list)
+    # Returned labels of virtual calls on a parameter the method does not narrow: label -> that parameter
+    dispatched: dict[Label, int] = field(default_factory=dict)
+    typed: set[Label] = field(default_factory=set)  # the ReturnedTyped labels of the method's calls
+    # a constructor whose `this` did not escape: what it stored in each field of `this` ("name:type"), heap.py
+    this_fields: dict[str, frozenset[Label]] | None = None

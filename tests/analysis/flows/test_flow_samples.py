@@ -382,6 +382,34 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "view_tag",
         ),
     ],
+    "element_positions": [
+        (
+            "phone_ids",
+            _m("element_positions", ON_CREATE),
+            "network",
+            _m("element_positions", f"send{part.capitalize()}(Ljava/lang/String;)V"),
+            URL + "element_positions/" + part,
+        )
+        for part in ("column", "profile", "row")
+    ],
+    "dispatch_by_caller": [
+        (
+            "phone_ids",
+            _m("dispatch_by_caller", "value()Ljava/lang/String;", "DeviceSource"),
+            "network",
+            _m("dispatch_by_caller", "send(Ljava/lang/String;)V"),
+            URL + "dispatch_by_caller",
+        ),
+    ],
+    "exception_message": [
+        (
+            "phone_ids",
+            _m("exception_message", ON_CREATE),
+            "network",
+            _m("exception_message", "send(Ljava/lang/String;)V"),
+            URL + "exception_message",
+        ),
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -409,6 +437,9 @@ NEGATIVES = [
     "location_field_early",
     "click_listener_removed",
     "view_tag_local",
+    "element_positions_plain",
+    "exception_message_local",
+    "dispatch_by_caller_local",
 ]
 
 
