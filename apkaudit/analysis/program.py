@@ -12,12 +12,16 @@ that uses its class, and a lambda body from the invoke-custom that creates it.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
+from apkaudit.dex.header import read_header
 from apkaudit.dex.items import ClassDef, EncodedMethod
 from apkaudit.dex.refindex import RefIndex
 
@@ -70,6 +74,10 @@ class Program:
         self._extra_callers: dict[str, frozenset[str]] = {}  # edges other analyses found (add_callers)
         self._framework_super: dict[str, bool] = {}
         self._js_bridges: dict[str, frozenset[str]] = {}
+        # the hierarchy queries the walk repeats for every method of a class: memoised
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._subclass_closure: dict[str, frozenset[str]] = {}
+        self._lambda_sites: list[dict[int, list[int]] | None] = [None for _ in dexes]  # impl method -> call sites
         # id-table look-ups are binary searches over MUTF-8 strings: memoised, as the walk repeats them
         self._type_table: dict[str, list[tuple[int, int]]] | None = None
         self._method_idx: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
@@ -77,6 +85,7 @@ class Program:
         # (dex, code_off, type index) -> the method makes instances of the type that never run callbacks
         # (registered and taken back at once: analysis/registrations.py, set by analysis/code.py)
         self.quiet_instances: Callable[[int, int, int], bool] | None = None
+        self._method_keys: list[tuple[list[int], list[int], set[int]] | None] = [None for _ in dexes]
 
     def _index(self, d: int) -> RefIndex:
         if self._ref_index[d] is None:
@@ -108,9 +117,49 @@ class Program:
         key = (cls, name, proto)
         found = self._method_idx.get(key)
         if found is None:
-            found = [(d, i) for d, _ in self.type_indices(cls) for i in self.dexes[d].find_methods(cls, name, proto)]
+            found = [(d, i) for d, _ in self.type_indices(cls) for i in self._find_methods(d, cls, name, proto)]
             self._method_idx[key] = found
         return found
+
+    def _find_methods(self, d: int, cls: str, name: str, proto: str) -> list[int]:
+        """DexFile.find_methods answered from a sorted numpy key per method_id: the walk asks tens of thousands
+        of these, and DexFile's first 2000 per DEX are binary searches through a Python key function (~10 us
+        each, 0.3 s on a 16-DEX APK)."""
+        dex = self.dexes[d]
+        table = self._method_table(d)
+        class_idx = dex.find_type(cls)
+        name_idx = dex.find_string(name)
+        if table is None or class_idx is None or name_idx is None:
+            return dex.find_methods(cls, name, proto) if table is None else []
+        keys, protos, present = table
+        want = (class_idx << 32) | name_idx
+        if want not in present:
+            return []  # most asks: an ancestor or subclass that names no method so
+        lo = bisect.bisect_left(keys, want)
+        hi = bisect.bisect_right(keys, want, lo)
+        return [i for i in range(lo, hi) if dex.proto(protos[i]) == proto]
+
+    def _method_table(self, d: int) -> tuple[list[int], list[int], set[int]] | None:
+        """(class_idx << 32 | name_idx, proto_idx) of DEX d's method_ids, read straight from the section with numpy
+        (lists: a bisect of a list beats numpy's per-call overhead); None when the table is not sorted as the
+        format requires (DexFile.find_methods then answers, as before)."""
+        table = self._method_keys[d]
+        if table is None:
+            dex = self.dexes[d]
+            header = read_header(dex.data, dex.name)
+            rows = np.frombuffer(
+                dex.data,
+                dtype=np.dtype([("cls", "<u2"), ("proto", "<u2"), ("name", "<u4")]),
+                count=header.method_ids_size,
+                offset=header.method_ids_off,
+            )
+            keys = (rows["cls"].astype(np.uint64) << np.uint64(32)) | rows["name"].astype(np.uint64)
+            table = ([], [], set())  # unsorted: marked by being empty
+            if not (len(keys) > 1 and bool(np.any(keys[1:] < keys[:-1]))):
+                listed = keys.tolist()
+                table = (listed, rows["proto"].tolist(), set(listed))
+            self._method_keys[d] = table
+        return table if len(table[0]) or not self.dexes[d].method_count else None
 
     # -- classes -------------------------------------------------------------------------------------
 
@@ -127,15 +176,21 @@ class Program:
 
     def app_ancestors(self, descriptor: str) -> list[str]:
         """Every app-defined supertype, transitively (not the class itself)."""
-        seen: list[str] = []
-        stack = list(self.supertypes(descriptor))
-        while stack:
-            t = stack.pop()
-            if t in seen or not self.is_app_class(t):
-                continue
-            seen.append(t)
-            stack.extend(self.supertypes(t))
-        return seen
+        return list(self._app_ancestors(descriptor))
+
+    def _app_ancestors(self, descriptor: str) -> tuple[str, ...]:
+        cached = self._ancestors.get(descriptor)
+        if cached is None:
+            seen: dict[str, None] = {}  # insertion-ordered: the order of the depth-first search
+            stack = list(self.supertypes(descriptor))
+            while stack:
+                t = stack.pop()
+                if t in seen or not self.is_app_class(t):
+                    continue
+                seen[t] = None
+                stack.extend(self.supertypes(t))
+            cached = self._ancestors[descriptor] = tuple(seen)
+        return cached
 
     def has_framework_supertype(self, descriptor: str) -> bool:
         """Does the class extend or implement a type the app does not define (besides Object)?
@@ -146,7 +201,7 @@ class Program:
         if cached is not None:
             return cached
         result = False
-        for t in [descriptor, *self.app_ancestors(descriptor)]:
+        for t in (descriptor, *self._app_ancestors(descriptor)):
             if any(s != OBJECT and not self.is_app_class(s) for s in self.supertypes(t)):
                 result = True
                 break
@@ -175,6 +230,12 @@ class Program:
 
     def subclasses(self, descriptor: str) -> set[str]:
         """App classes that extend or implement this type, transitively."""
+        return set(self._subclasses_of(descriptor))
+
+    def _subclasses_of(self, descriptor: str) -> frozenset[str]:
+        cached = self._subclass_closure.get(descriptor)
+        if cached is not None:
+            return cached
         if self._subclasses is None:
             direct: dict[str, set[str]] = defaultdict(set)
             for name in self.classes:
@@ -188,7 +249,8 @@ class Program:
                 if sub not in out:
                     out.add(sub)
                     stack.append(sub)
-        return out
+        self._subclass_closure[descriptor] = frozen = frozenset(out)
+        return frozen
 
     def methods(self, descriptor: str) -> list[MethodDef]:
         """Methods the class defines (not inherited ones)."""
@@ -276,8 +338,8 @@ class Program:
         mdef = self.method(target)
         # Direct calls name the static type of the receiver: the class itself, a subclass that inherits
         # the method (one that overrides it has its own), or an app-defined supertype it is dispatched through.
-        inheriting = {sub for sub in self.subclasses(cls) if not self.defines(sub, name, proto)}
-        owners = {cls} | inheriting | set(self.app_ancestors(cls))
+        inheriting = {sub for sub in self._subclasses_of(cls) if not self.defines(sub, name, proto)}
+        owners = {cls} | inheriting | set(self._app_ancestors(cls))
         for owner in owners:
             for d, idx in self.method_indices(owner, name, proto):
                 per_dex_methods[d][idx].add(target)
@@ -292,7 +354,7 @@ class Program:
             and (self.has_framework_supertype(cls) or target in self.js_bridge_methods(cls))
         ):
             # A callback: reached from wherever an instance is made.
-            for t in {cls} | self.subclasses(cls):
+            for t in {cls} | self._subclasses_of(cls):
                 for d, tidx in self.type_indices(t):
                     per_dex_types[d][tidx].add(target)
 
@@ -307,9 +369,9 @@ class Program:
         dex = self.dexes[d]
         call_sites: dict[int, set[str]] = defaultdict(set)
         if dex.call_site_count and wanted_methods:
-            for cs in dex.call_sites_for_methods(wanted_methods):
-                impl = dex.call_site_method_index(cs)
-                if impl is not None:
+            lambdas = self._lambdas(d)
+            for impl in wanted_methods.keys() & lambdas.keys():
+                for cs in lambdas[impl]:
                     call_sites[cs] |= wanted_methods[impl]
         if not (wanted_methods or wanted_types or call_sites):
             return
@@ -322,6 +384,20 @@ class Program:
                     for target in wanted[i]:
                         if not quiet or "-><clinit>(" in target:  # its static initialiser still runs
                             found[target].update(c for c in callers if c != target)
+
+    def _lambdas(self, d: int) -> dict[int, list[int]]:
+        """Lambda implementation method index -> the call sites (invoke-custom) that make it, in DEX d: read once,
+        not once per level of the walk (DexFile.call_sites_for_methods decodes every call site each time)."""
+        found = self._lambda_sites[d]
+        if found is None:
+            dex = self.dexes[d]
+            found = defaultdict(list)
+            for cs in range(dex.call_site_count):
+                impl = dex.call_site_method_index(cs)
+                if impl is not None:
+                    found[impl].append(cs)
+            self._lambda_sites[d] = found = dict(found)
+        return found
 
     def _want_class_users(
         self,
