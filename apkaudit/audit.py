@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from androguard.core.apk import APK
 
@@ -27,8 +28,9 @@ from apkaudit.facts.category import classify
 from apkaudit.facts.geoip import GeoIP
 from apkaudit.facts.manifest import ManifestFacts, open_androguard, read_manifest
 from apkaudit.model import Analysis, Component, Coverage, DataAccess, Evidence, Facts, Permission, Report, Site
-from apkaudit.policy.evaluate import evaluate
-from apkaudit.policy.load import Policy
+
+if TYPE_CHECKING:  # rule books are loaded (and jsonschema imported, ~6 MB) only by those who judge
+    from apkaudit.policy.load import Policy
 
 
 def gather_facts(
@@ -231,6 +233,7 @@ def _analyse_code(
             limited.append(f"code analysis stopped on a malformed DEX ({exc}): no code evidence")
             program = None  # as above: stopped half way
             break
+        program.drop_walk_caches()
         if with_flows != flows:
             limited.append(
                 f"code analysis passed its {budget:g}-second budget: data flows were not followed ({cut[0]})"
@@ -277,6 +280,8 @@ def data_access(permissions: Sequence[Permission], sites: Mapping[str, Sequence[
 
 
 def judge(facts: Facts, policies: Sequence[Policy]) -> Report:
+    from apkaudit.policy.evaluate import evaluate
+
     return Report(facts, tuple(evaluate(facts, p) for p in policies), __version__)
 
 

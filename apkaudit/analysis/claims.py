@@ -20,7 +20,7 @@ from typing import Any
 
 from apkaudit import catalogs
 from apkaudit.analysis.owners import is_library
-from apkaudit.analysis.program import Program
+from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program
 from apkaudit.dex.decoder import decode
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
@@ -211,12 +211,7 @@ class Libraries:
         targets = set(opt_in.get("methods", []))
         shape = set(opt_in.get("shape_strings", []))
         if shape:  # an R8-renamed setDefaultNightMode: a static (I)V method holding the library's log message
-            for cls in self.program.classes:
-                for m in self.program.methods(cls):
-                    if m.code_off and m.is_static and m.proto == "(I)V":
-                        code = method_code(self.program.dexes[m.dex], m.code_off)
-                        if shape <= code.strings:
-                            targets.add(m.signature)
+            targets |= self._shaped(shape)
         if not targets:
             return None
         values = set(opt_in.get("values", []))
@@ -238,3 +233,32 @@ class Libraries:
             if any(a is None or a in values for a in args):
                 return caller
         return None
+
+    def _shaped(self, shape: set[str]) -> set[str]:
+        """The app's static (I)V methods whose code loads every `shape` string. Only the code items the DEX's
+        reverse index names as loading one of them are decoded (decoding every static (I)V method of the app
+        cost 0.2 s on ApiDemos); a DEX without all the strings in its pool has no such method."""
+        found: set[str] = set()
+        loaded = sorted(shape)[0]
+        for d, dex in enumerate(self.program.dexes):
+            if any(dex.find_string(s) is None for s in shape):
+                continue
+            index = dex.find_string(loaded)
+            assert index is not None
+            try:
+                users = dex.code_users(strings=[index])
+            except DexError:  # a candidate does not decode: look at every method, as method_code does
+                users = {m.code_off: [] for m in self._defined_in(d) if m.code_off}
+            for code_off in users:
+                for em in dex.methods_at_code(code_off):
+                    ref = dex.method_ref(em.method_idx)
+                    entry = self.program.classes.get(dex.class_def(em.class_index).name)
+                    first = entry is not None and entry[0] == d and entry[1].index == em.class_index
+                    shaped = first and em.access_flags & ACC_STATIC and ref.proto == "(I)V"
+                    if shaped and shape <= method_code(dex, code_off).strings:
+                        found.add(ref.signature)
+        return found
+
+    def _defined_in(self, d: int) -> list[MethodDef]:
+        """The methods of the classes DEX d defines first."""
+        return [m for cls, (i, _) in self.program.classes.items() if i == d for m in self.program.methods(cls)]

@@ -13,6 +13,7 @@ that uses its class, and a lambda body from the invoke-custom that creates it.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ OBJECT = "Ljava/lang/Object;"
 JS_INTERFACE = "Landroid/webkit/JavascriptInterface;"  # a method a WebView's page may call (API 17+)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MethodDef:
     """A method defined in the app, by signature."""
 
@@ -80,12 +81,22 @@ class Program:
         self._lambda_sites: list[dict[int, list[int]] | None] = [None for _ in dexes]  # impl method -> call sites
         # id-table look-ups are binary searches over MUTF-8 strings: memoised, as the walk repeats them
         self._type_table: dict[str, list[tuple[int, int]]] | None = None
-        self._method_idx: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+        self._method_idx: dict[tuple[str, str, str], tuple[tuple[int, int], ...]] = {}
         self._ref_index: list[RefIndex | None] = [None for _ in dexes]
         # (dex, code_off, type index) -> the method makes instances of the type that never run callbacks
         # (registered and taken back at once: analysis/registrations.py, set by analysis/code.py)
         self.quiet_instances: Callable[[int, int, int], bool] | None = None
-        self._method_keys: list[tuple[list[int], list[int], set[int]] | None] = [None for _ in dexes]
+        self._method_keys: list[tuple[array[int], array[int]] | None] = [None for _ in dexes]
+
+    def drop_walk_caches(self) -> None:
+        """Forget what only the walk to entry points and the flow search ask again (callers, method_id look-ups,
+        the decoded reverse indexes): the facts gathered after the code analysis then reuse that memory instead
+        of adding to the peak. Asking again recomputes them."""
+        self._callers.clear()
+        self._method_idx.clear()
+        self._code_owners.clear()
+        self._ref_index = [None for _ in self.dexes]
+        self._method_keys = [None for _ in self.dexes]
 
     def _index(self, d: int) -> RefIndex:
         if self._ref_index[d] is None:
@@ -112,37 +123,40 @@ class Program:
         """[(dex, method index)] of every overload of cls->name."""
         return [(d, i) for d, _ in self.type_indices(cls) for i in self.dexes[d].find_methods(cls, name)]
 
-    def method_indices(self, cls: str, name: str, proto: str) -> list[tuple[int, int]]:
-        """[(dex, method index)] of every method_id naming cls->name proto. Memoised."""
+    def method_indices(self, cls: str, name: str, proto: str) -> tuple[tuple[int, int], ...]:
+        """((dex, method index), ...) of every method_id naming cls->name proto. Memoised (most are empty: the
+        shared empty tuple)."""
         key = (cls, name, proto)
         found = self._method_idx.get(key)
         if found is None:
-            found = [(d, i) for d, _ in self.type_indices(cls) for i in self._find_methods(d, cls, name, proto)]
+            found = tuple((d, i) for d, _ in self.type_indices(cls) for i in self._find_methods(d, cls, name, proto))
             self._method_idx[key] = found
         return found
 
     def _find_methods(self, d: int, cls: str, name: str, proto: str) -> list[int]:
-        """DexFile.find_methods answered from a sorted numpy key per method_id: the walk asks tens of thousands
-        of these, and DexFile's first 2000 per DEX are binary searches through a Python key function (~10 us
-        each, 0.3 s on a 16-DEX APK)."""
+        """DexFile.find_methods answered from a sorted key per method_id: the walk asks tens of thousands of these,
+        and DexFile's first 2000 per DEX are binary searches through a Python key function (~10 us each, 0.3 s
+        on a 16-DEX APK)."""
         dex = self.dexes[d]
         table = self._method_table(d)
+        if table is None:
+            return dex.find_methods(cls, name, proto)
         class_idx = dex.find_type(cls)
         name_idx = dex.find_string(name)
-        if table is None or class_idx is None or name_idx is None:
-            return dex.find_methods(cls, name, proto) if table is None else []
-        keys, protos, present = table
+        if class_idx is None or name_idx is None:
+            return []
+        keys, protos = table
         want = (class_idx << 32) | name_idx
-        if want not in present:
-            return []  # most asks: an ancestor or subclass that names no method so
         lo = bisect.bisect_left(keys, want)
+        if lo == len(keys) or keys[lo] != want:
+            return []  # most asks: an ancestor or subclass that names no such method
         hi = bisect.bisect_right(keys, want, lo)
         return [i for i in range(lo, hi) if dex.proto(protos[i]) == proto]
 
-    def _method_table(self, d: int) -> tuple[list[int], list[int], set[int]] | None:
+    def _method_table(self, d: int) -> tuple[array[int], array[int]] | None:
         """(class_idx << 32 | name_idx, proto_idx) of DEX d's method_ids, read straight from the section with numpy
-        (lists: a bisect of a list beats numpy's per-call overhead); None when the table is not sorted as the
-        format requires (DexFile.find_methods then answers, as before)."""
+        into arrays (8 and 2 bytes an entry; bisect reads them without numpy's per-call overhead); None when
+        the table is not sorted as the format requires (DexFile.find_methods then answers, as before)."""
         table = self._method_keys[d]
         if table is None:
             dex = self.dexes[d]
@@ -154,10 +168,9 @@ class Program:
                 offset=header.method_ids_off,
             )
             keys = (rows["cls"].astype(np.uint64) << np.uint64(32)) | rows["name"].astype(np.uint64)
-            table = ([], [], set())  # unsorted: marked by being empty
+            table = (array("Q"), array("H"))  # unsorted: marked by being empty
             if not (len(keys) > 1 and bool(np.any(keys[1:] < keys[:-1]))):
-                listed = keys.tolist()
-                table = (listed, rows["proto"].tolist(), set(listed))
+                table = (array("Q", keys.astype("=u8").tobytes()), array("H", rows["proto"].astype("=u2").tobytes()))
             self._method_keys[d] = table
         return table if len(table[0]) or not self.dexes[d].method_count else None
 
