@@ -129,21 +129,23 @@ class Program:
         key = (cls, name, proto)
         found = self._method_idx.get(key)
         if found is None:
-            found = tuple((d, i) for d, _ in self.type_indices(cls) for i in self._find_methods(d, cls, name, proto))
+            found = tuple(
+                (d, i) for d, tidx in self.type_indices(cls) for i in self._find_methods(d, tidx, name, proto)
+            )
             self._method_idx[key] = found
         return found
 
-    def _find_methods(self, d: int, cls: str, name: str, proto: str) -> list[int]:
+    def _find_methods(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
         """DexFile.find_methods answered from a sorted key per method_id: the walk asks tens of thousands of these,
         and DexFile's first 2000 per DEX are binary searches through a Python key function (~10 us each, 0.3 s
         on a 16-DEX APK)."""
         dex = self.dexes[d]
         table = self._method_table(d)
-        if table is None:
+        cls = dex.type_name(class_idx)
+        if table is None or dex.find_type(cls) != class_idx:  # malformed type_ids (unsorted, repeated): as before
             return dex.find_methods(cls, name, proto)
-        class_idx = dex.find_type(cls)
         name_idx = dex.find_string(name)
-        if class_idx is None or name_idx is None:
+        if name_idx is None:
             return []
         keys, protos = table
         want = (class_idx << 32) | name_idx
