@@ -467,18 +467,16 @@ def _reach(targets: set[str], program: Program, entries: dict[str, str]) -> dict
         else:
             state[t] = ({t: None}, [t])
     depth = 0
-    ordered: dict[str, list[str]] = {}  # method -> its callers sorted: targets share most of their walks
     while state and depth < MAX_DEPTH:
         depth += 1
         frontier = sorted({m for _, f in state.values() for m in f})
-        for m, found in program.callers([m for m in frontier if m not in ordered]).items():
-            ordered[m] = sorted(found)
+        callers = program.callers(frontier)  # sorted
         for t in list(state):
             succ, current = state[t]
             nxt: list[str] = []
             reached = None
             for m in current:
-                for caller in ordered[m]:
+                for caller in callers[m]:
                     if caller in succ:
                         continue
                     succ[caller] = m
