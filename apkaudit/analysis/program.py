@@ -86,6 +86,7 @@ class Program:
         # (dex, code_off, type index) -> the method makes instances of the type that never run callbacks
         # (registered and taken back at once: analysis/registrations.py, set by analysis/code.py)
         self.quiet_instances: Callable[[int, int, int], bool] | None = None
+        self._type_found: dict[tuple[int, int], bool] = {}  # (dex, type index): DexFile.find_type finds it
         self._method_keys: list[tuple[array[int], array[int]] | None] = [None for _ in dexes]
 
     def drop_walk_caches(self) -> None:
@@ -129,10 +130,13 @@ class Program:
         key = (cls, name, proto)
         found = self._method_idx.get(key)
         if found is None:
-            found = tuple(
-                (d, i) for d, tidx in self.type_indices(cls) for i in self._find_methods(d, tidx, name, proto)
-            )
-            self._method_idx[key] = found
+            found = ()
+            for d, tidx in self.type_indices(cls):
+                hits = self._find_methods(d, tidx, name, proto)
+                if hits:
+                    found += tuple((d, i) for i in hits)
+            if found:  # the many empty answers are asked again cheaply rather than kept (3 MB on ApiDemos)
+                self._method_idx[key] = found
         return found
 
     def _find_methods(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
@@ -140,10 +144,14 @@ class Program:
         and DexFile's first 2000 per DEX are binary searches through a Python key function (~10 us each, 0.3 s
         on a 16-DEX APK)."""
         dex = self.dexes[d]
-        table = self._method_table(d)
-        cls = dex.type_name(class_idx)
-        if table is None or dex.find_type(cls) != class_idx:  # malformed type_ids (unsorted, repeated): as before
-            return dex.find_methods(cls, name, proto)
+        table = self._method_keys[d]
+        if table is None:
+            table = self._method_table(d)
+        ok = self._type_found.get((d, class_idx))
+        if ok is None:  # malformed type_ids (unsorted, repeated) make DexFile.find_type find another: as before
+            ok = self._type_found[(d, class_idx)] = dex.find_type(dex.type_name(class_idx)) == class_idx
+        if not ok or not table[0] and dex.method_count:  # (no keys: the table is not sorted)
+            return dex.find_methods(dex.type_name(class_idx), name, proto)
         name_idx = dex.find_string(name)
         if name_idx is None:
             return []
@@ -155,26 +163,24 @@ class Program:
         hi = bisect.bisect_right(keys, want, lo)
         return [i for i in range(lo, hi) if dex.proto(protos[i]) == proto]
 
-    def _method_table(self, d: int) -> tuple[array[int], array[int]] | None:
+    def _method_table(self, d: int) -> tuple[array[int], array[int]]:
         """(class_idx << 32 | name_idx, proto_idx) of DEX d's method_ids, read straight from the section with numpy
-        into arrays (8 and 2 bytes an entry; bisect reads them without numpy's per-call overhead); None when
+        into arrays (8 and 2 bytes an entry; bisect reads them without numpy's per-call overhead); empty when
         the table is not sorted as the format requires (DexFile.find_methods then answers, as before)."""
-        table = self._method_keys[d]
-        if table is None:
-            dex = self.dexes[d]
-            header = read_header(dex.data, dex.name)
-            rows = np.frombuffer(
-                dex.data,
-                dtype=np.dtype([("cls", "<u2"), ("proto", "<u2"), ("name", "<u4")]),
-                count=header.method_ids_size,
-                offset=header.method_ids_off,
-            )
-            keys = (rows["cls"].astype(np.uint64) << np.uint64(32)) | rows["name"].astype(np.uint64)
-            table = (array("Q"), array("H"))  # unsorted: marked by being empty
-            if not (len(keys) > 1 and bool(np.any(keys[1:] < keys[:-1]))):
-                table = (array("Q", keys.astype("=u8").tobytes()), array("H", rows["proto"].astype("=u2").tobytes()))
-            self._method_keys[d] = table
-        return table if len(table[0]) or not self.dexes[d].method_count else None
+        dex = self.dexes[d]
+        header = read_header(dex.data, dex.name)
+        rows = np.frombuffer(
+            dex.data,
+            dtype=np.dtype([("cls", "<u2"), ("proto", "<u2"), ("name", "<u4")]),
+            count=header.method_ids_size,
+            offset=header.method_ids_off,
+        )
+        keys = (rows["cls"].astype(np.uint64) << np.uint64(32)) | rows["name"].astype(np.uint64)
+        table = (array("Q"), array("H"))  # unsorted: marked by being empty
+        if not (len(keys) > 1 and bool(np.any(keys[1:] < keys[:-1]))):
+            table = (array("Q", keys.astype("=u8").tobytes()), array("H", rows["proto"].astype("=u2").tobytes()))
+        self._method_keys[d] = table
+        return table
 
     # -- classes -------------------------------------------------------------------------------------
 
