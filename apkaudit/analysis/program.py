@@ -125,8 +125,7 @@ class Program:
         return [(d, i) for d, _ in self.type_indices(cls) for i in self.dexes[d].find_methods(cls, name)]
 
     def method_indices(self, cls: str, name: str, proto: str) -> tuple[tuple[int, int], ...]:
-        """((dex, method index), ...) of every method_id naming cls->name proto. Memoised (most are empty: the
-        shared empty tuple)."""
+        """((dex, method index), ...) of every method_id naming cls->name proto. Memoised when not empty."""
         key = (cls, name, proto)
         found = self._method_idx.get(key)
         if found is None:
@@ -365,8 +364,12 @@ class Program:
         mdef = self.method(target)
         # Direct calls name the static type of the receiver: the class itself, a subclass that inherits
         # the method (one that overrides it has its own), or an app-defined supertype it is dispatched through.
-        inheriting = {sub for sub in self._subclasses_of(cls) if not self.defines(sub, name, proto)}
-        owners = {cls} | inheriting | set(self._app_ancestors(cls))
+        owners = {cls, *self._app_ancestors(cls)}
+        for sub in self._subclasses_of(cls):
+            # whether a subclass inherits the method matters only if some code names it on that subclass: asked
+            # first, as reading a class's methods (for `defines`) costs more than a method_id look-up
+            if sub not in owners and self.method_indices(sub, name, proto) and not self.defines(sub, name, proto):
+                owners.add(sub)
         for owner in owners:
             for d, idx in self.method_indices(owner, name, proto):
                 per_dex_methods[d][idx].add(target)
