@@ -42,6 +42,7 @@ from apkaudit.analysis.flows.models import (
     store_of,
 )
 from apkaudit.analysis.flows.ops import WRITES_A
+from apkaudit.analysis.flows.results import result_activity, startable_by_others
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import split_signature
 from apkaudit.dex.decoder import Method, Op
@@ -106,6 +107,8 @@ class CallsMixin:
         if data_of(incoming) and not continues:
             if sink.delivers:
                 self._deliver(call, sink)
+            elif sink.to_caller:
+                self._result(call, sink)
             else:
                 self._leak(op, call.sig, sink.kind, incoming)
         # the object a sink returns (a connection's stream) is that sink's alone: what it writes is sent by
@@ -132,6 +135,14 @@ class CallsMixin:
             self.summary.handoffs.append((data_of(incoming), explicit | by_action))
         else:
             self._leak(call.op, call.sig, sink.kind, incoming, explicit | by_action)
+
+    def _result(self, call: Call, sink: Sink) -> None:
+        """An activity's result Intent (setResult) goes to whoever started it for a result: another app only when
+        the activity is one other apps can start (results.py)."""
+        activity = result_activity(self.flows, self.method, call.ref.class_name, call.op.regs, self.this_reg)
+        intent = call.args[-1]  # setResult(code, Intent): the receiver and the code carry nothing to the caller
+        if activity is not None and data_of(intent) and startable_by_others(self.flows, activity):
+            self._leak(call.op, call.sig, sink.kind, intent)
 
     def _app_call(self, call: Call, implementations: list[str], result: set[Label], state: State) -> None:
         """The app methods the call may run get the arguments; what they return from them comes back here."""

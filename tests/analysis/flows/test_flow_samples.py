@@ -382,6 +382,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "view_tag",
         ),
     ],
+    "activity_result": [
+        (
+            "phone_ids",
+            _m("activity_result", ON_CREATE, "IdActivity"),
+            "ipc",
+            _m("activity_result", ON_CREATE, "IdActivity"),
+            _m("activity_result", "setResult(ILandroid/content/Intent;)V", "IdActivity"),
+        )
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -409,6 +418,7 @@ NEGATIVES = [
     "location_field_early",
     "click_listener_removed",
     "view_tag_local",
+    "activity_result_private",
 ]
 
 
@@ -475,6 +485,13 @@ def test_flows_cross_into_the_component_an_explicit_intent_starts():
         _m("icc_service", ON_CREATE, "ShowActivity"),
     )
     assert "ipc" not in found  # explicit Intents to its own components keep the data in the app
+
+
+def test_a_result_goes_out_only_from_an_activity_other_apps_can_start():
+    """setResult in an exported activity hands the Intent to any app that starts it for a result; in one only the
+    app starts, the result stays with the app's own onActivityResult."""
+    assert [f.kind for _, _, f in _flows("activity_result")] == ["ipc"]
+    assert _flows("activity_result_private") == ()
 
 
 def test_intent_targets_survive_branches_factories_component_names_and_base_classes():

@@ -183,3 +183,9 @@ def test_click_callbacks_get_the_same_view_each_time():
     assert view_handlers()[("onClick", "(Landroid/view/View;)V")] == 1
     assert view_handlers()[("onLongClick", "(Landroid/view/View;)Z")] == 1
     assert ("onCreate", "(Landroid/os/Bundle;)V") not in view_handlers()
+
+
+def test_set_result_hands_its_intent_to_the_caller_only():
+    sink = sink_of("Landroid/app/Activity;->setResult(ILandroid/content/Intent;)V")
+    assert sink is not None and sink.kind == "ipc" and sink.to_caller and not sink.delivers
+    assert sink_of("Landroid/app/Activity;->setResult(I)V") is None  # a code alone carries no data
