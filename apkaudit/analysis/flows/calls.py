@@ -46,12 +46,14 @@ from apkaudit.analysis.flows.results import result_activity, startable_by_others
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import split_signature
 from apkaudit.dex.decoder import Method, Op
+from apkaudit.dex.file import DexFile
 from apkaudit.dex.items import MethodRef
 
 if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
     from apkaudit.analysis.flows.implicit import State
 
+PROVIDER = "provider"  # the store of the app's own ContentProviders (dispatch.yaml stores)
 ACC_NATIVE = 0x0100  # a native method: data passed to it is reported, not followed
 
 
@@ -77,6 +79,7 @@ class CallsMixin:
     consts: dict[int, str]
     params: list[tuple[int, int]]
     code: Method
+    dex: DexFile
 
     def _receiver_classes(self, reg: int) -> list[str]:
         raise NotImplementedError
@@ -240,8 +243,11 @@ class CallsMixin:
         the arguments (catalogs/dispatch.yaml entries)."""
         regs = call.op.regs
         store = store_of(call.sig)
+        key = None
         if store is not None and len(regs) >= store.registers():
-            key = f"{store.store}:{self._store_key(regs[store.key], store.store)}"
+            name = self._store_key(regs[store.key], store.store, call.op.offset)
+            key = f"{store.store}:{name}" if name is not None else None
+        if store is not None and key is not None:
             if store.role == "writer":
                 result.add(StoreWriter(key))
             elif store.role == "get":
@@ -267,9 +273,12 @@ class CallsMixin:
         for target in self.flows.messenger_handlers(model.wraps, model.callback):
             self.summary.calls.append((target, 1, data_of(call.args[model.argument])))
 
-    def _store_key(self, reg: int, store: str) -> str:
+    def _store_key(self, reg: int, store: str, offset: int = 0) -> str | None:
         """The key a store call names: a string constant, the changed key a registered change listener was
-        called with (CHANGED_KEY: whatever the app wrote under any key), else '*'."""
+        called with (CHANGED_KEY: whatever the app wrote under any key), else '*'. An app provider's table for a
+        content URI of the app's own (providers.py); None (no store) for any other URI."""
+        if store == PROVIDER:
+            return self.flows.providers.table(self.dex, self.code, reg, offset)
         if reg in self.consts:
             return self.consts[reg]
         _, name, proto = split_signature(self.method)

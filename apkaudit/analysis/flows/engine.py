@@ -52,6 +52,7 @@ from apkaudit.analysis.flows.models import (
     view_handlers,
 )
 from apkaudit.analysis.flows.objects import request_model
+from apkaudit.analysis.flows.providers import Providers
 from apkaudit.analysis.flows.strong import BEFORE_FIRST
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
@@ -91,6 +92,7 @@ class FlowAnalysis:
         intent_actions: Mapping[str, Iterable[str]] | None = None,
         components: Mapping[str, bool] | None = None,
         layout_handlers: Iterable[str] = (),
+        authorities: Mapping[str, str] | None = None,
     ) -> None:
         """`sources`: method -> {(kind, dex index) -> api} of the source uses in it (kind method|field|string);
         `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location);
@@ -99,7 +101,7 @@ class FlowAnalysis:
         descriptors) declaring it, for implicit Intents the app sends to itself; `components`: the class
         descriptors of the manifest's components -> exported (None: not known, every app class may be one).
         `layout_handlers`: the methods a layout's android:onClick names (called with the clicked View, as
-        onClick is)."""
+        onClick is). `authorities`: the authorities of the app's own providers -> their class (providers.py)."""
         self.program = program
         self.sources = sources
         self.callbacks = callbacks
@@ -121,6 +123,7 @@ class FlowAnalysis:
         self._messenger_handlers: dict[str, list[str]] = {}
         self._registered: dict[str, bool] = {}
         self.layout_handlers = frozenset(layout_handlers)
+        self.providers = Providers(program, authorities)
 
     # -- following flows -------------------------------------------------------------------------------
 

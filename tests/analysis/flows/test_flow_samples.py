@@ -382,6 +382,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "view_tag",
         ),
     ],
+    "provider_store": [
+        (
+            "phone_ids",
+            _m("provider_store", ON_CREATE),
+            "network",
+            _m("provider_store", "upload()V"),
+            URL + "provider_store",
+        )
+    ],
     "activity_result": [
         (
             "phone_ids",
@@ -419,6 +428,7 @@ NEGATIVES = [
     "click_listener_removed",
     "view_tag_local",
     "activity_result_private",
+    "provider_store_other_table",
 ]
 
 
@@ -492,6 +502,17 @@ def test_a_result_goes_out_only_from_an_activity_other_apps_can_start():
     app starts, the result stays with the app's own onActivityResult."""
     assert [f.kind for _, _, f in _flows("activity_result")] == ["ipc"]
     assert _flows("activity_result_private") == ()
+
+
+def test_a_provider_store_is_keyed_by_the_apps_own_authority_and_table():
+    """What the app inserts into its own provider comes back from a query of the same table only; the manifest
+    gives the provider's authority."""
+    facts = gather_facts(_apk("provider_store"))
+    providers = [c for c in facts.components if c.kind == "provider"]
+    assert [c.authorities for c in providers] == [("org.apkaudit.flows.provider_store.ids",)]
+    [(_, _, flow)] = _flows("provider_store")
+    assert flow.path[0] == _m("provider_store", ON_CREATE) and flow.method == _m("provider_store", "upload()V")
+    assert _flows("provider_store_other_table") == ()
 
 
 def test_intent_targets_survive_branches_factories_component_names_and_base_classes():
