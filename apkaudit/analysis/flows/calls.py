@@ -42,7 +42,7 @@ from apkaudit.analysis.flows.models import (
     store_of,
 )
 from apkaudit.analysis.flows.ops import WRITES_A
-from apkaudit.analysis.flows.results import result_activity, startable_by_others
+from apkaudit.analysis.flows.results import RESULT_INTENT, result_activity, startable_by_others
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import split_signature
 from apkaudit.dex.decoder import Method, Op
@@ -144,8 +144,13 @@ class CallsMixin:
         the activity is one other apps can start (results.py)."""
         activity = result_activity(self.flows, self.method, call.ref.class_name, call.op.regs, self.this_reg)
         intent = call.args[-1]  # setResult(code, Intent): the receiver and the code carry nothing to the caller
-        if activity is not None and data_of(intent) and startable_by_others(self.flows, activity):
+        if activity is None or not data_of(intent):
+            return
+        if startable_by_others(self.flows, activity):
             self._leak(call.op, call.sig, sink.kind, intent)
+        else:  # only the app starts it: the result comes back to its own onActivityResult
+            for target in self.flows.result_receivers(activity):
+                self.summary.calls.append((target, RESULT_INTENT, data_of(intent)))
 
     def _app_call(self, call: Call, implementations: list[str], result: set[Label], state: State) -> None:
         """The app methods the call may run get the arguments; what they return from them comes back here."""

@@ -53,6 +53,7 @@ from apkaudit.analysis.flows.models import (
 )
 from apkaudit.analysis.flows.objects import request_model
 from apkaudit.analysis.flows.providers import Providers
+from apkaudit.analysis.flows.results import result_receivers
 from apkaudit.analysis.flows.strong import BEFORE_FIRST
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
@@ -124,6 +125,7 @@ class FlowAnalysis:
         self._registered: dict[str, bool] = {}
         self.layout_handlers = frozenset(layout_handlers)
         self.providers = Providers(program, authorities)
+        self._result_receivers: dict[str, list[str]] = {}
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -388,6 +390,12 @@ class FlowAnalysis:
                 for caller in sorted(callers):
                     self._summary(caller)
         return self.request_urls.get(cls, set())
+
+    def result_receivers(self, activity: str) -> list[str]:
+        """The onActivityResult methods an activity's result reaches (results.py), found once per activity."""
+        if activity not in self._result_receivers:
+            self._result_receivers[activity] = result_receivers(self, activity)
+        return self._result_receivers[activity]
 
     def messenger_handlers(self, wraps: str, callback: str) -> list[str]:
         """The app Handler callbacks a Messenger.send reaches (messenger.py), found once per APK."""

@@ -2,7 +2,8 @@
 
 The result Intent goes to the activity that started this one with startActivityForResult. Any app may start an
 activity the manifest exports (or gives an intent-filter), so what such an activity puts into its result may
-go to another app; a result of an activity only the app can start stays in the app.
+go to another app; a result of an activity only the app can start stays in the app: it reaches the Intent
+parameter of onActivityResult in the app's activities that start that activity for a result.
 """
 
 from __future__ import annotations
@@ -10,8 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from apkaudit.dex.opcodes import CONST_CLASS
+
 if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
+
+START_FOR_RESULT = "startActivityForResult"
+ON_RESULT = "onActivityResult(IILandroid/content/Intent;)V"
+RESULT_INTENT = 3  # onActivityResult(requestCode, resultCode, data): `this` is 0
 
 
 def result_activity(
@@ -33,3 +40,30 @@ def startable_by_others(flows: FlowAnalysis, activity: str) -> bool:
     be one), is a component the manifest exports? Unknown components: no."""
     candidates = [activity, *sorted(flows.program.subclasses(activity))]
     return any(flows.exported(c) for c in candidates)
+
+
+def result_receivers(flows: FlowAnalysis, activity: str) -> list[str]:
+    """onActivityResult of the app activities that start `activity` for a result: a method that names the class
+    (`X.class`) and calls startActivityForResult on an app activity (javac records the receiver's static type:
+    the activity, from a listener too) or on itself."""
+    program = flows.program
+    starters: set[str] = set()
+    for dex in program.dexes:
+        type_idx = dex.find_type(activity)
+        calls = dex.find_methods_named(START_FOR_RESULT)
+        if type_idx is None or not calls:
+            continue
+        wanted = set(calls)
+        for code_off in dex.code_users(methods=calls):
+            refs = dex.references(code_off)
+            if not any(op == CONST_CLASS and kind == "type" and index == type_idx for op, kind, index in refs):
+                continue
+            for _, kind, index in refs:
+                if kind == "method" and index in wanted:
+                    cls = dex.method_ref(index).class_name
+                    own = [dex.method_ref(em.method_idx).class_name for em in dex.methods_at_code(code_off)]
+                    starters.update([cls] if program.is_app_class(cls) else own)
+    found: set[str] = set()
+    for cls in sorted(starters):
+        found.update(flows.implementations(f"{cls}->{ON_RESULT}"))
+    return sorted(found)

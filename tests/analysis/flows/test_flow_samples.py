@@ -391,6 +391,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "provider_store",
         )
     ],
+    "activity_result_returned": [
+        (
+            "phone_ids",
+            _m("activity_result_returned", ON_CREATE, "IdActivity"),
+            "network",
+            _m("activity_result_returned", "onActivityResult(IILandroid/content/Intent;)V"),
+            URL + "activity_result_returned",
+        )
+    ],
     "activity_result": [
         (
             "phone_ids",
@@ -502,6 +511,11 @@ def test_a_result_goes_out_only_from_an_activity_other_apps_can_start():
     app starts, the result stays with the app's own onActivityResult."""
     assert [f.kind for _, _, f in _flows("activity_result")] == ["ipc"]
     assert _flows("activity_result_private") == ()
+    [(_, _, back)] = _flows("activity_result_returned")  # the app's own caller gets it in onActivityResult
+    assert back.path[:2] == (
+        _m("activity_result_returned", ON_CREATE, "IdActivity"),
+        _m("activity_result_returned", "onActivityResult(IILandroid/content/Intent;)V"),
+    )
 
 
 def test_a_provider_store_is_keyed_by_the_apps_own_authority_and_table():

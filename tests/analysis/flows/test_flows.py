@@ -92,13 +92,13 @@ def test_droidbench_precision_and_recall():
 def test_full_droidbench_holds_its_floors():
     """All 190 DroidBench 3.0 apps (truth.yaml beside them): the figures reached, held against regression.
 
-    Measured 2026-12-06: precision 90.9%, recall 83.7% (TP 149, FP 15, FN 29). Issue 13's target is 90% / 85%.
+    Measured 2026-12-06: precision 91.0%, recall 84.8% (TP 151, FP 15, FN 27). Issue 13's target is 90% / 85%.
     """
     folder = CORPUS / "droidbench"
     if not (folder / "truth.yaml").is_file():
         pytest.skip("DroidBench 3.0 not present (../shared/corpus/droidbench)")
     _, totals = _bench_flows().evaluate(folder, folder / "truth.yaml")
-    assert totals["precision"] >= 0.909 and totals["recall"] >= 0.837, totals
+    assert totals["precision"] >= 0.909 and totals["recall"] >= 0.848, totals
 
 
 def _droidbench_flows(name: str) -> list[tuple[str, str]]:
