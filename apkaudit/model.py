@@ -145,6 +145,7 @@ class Component:
     launcher: bool = False  # the activity that the launcher starts
     actions: tuple[str, ...] = ()  # intent-filter actions, sorted
     enabled: bool = True  # android:enabled="false": the system starts it only once the app enables it
+    authorities: tuple[str, ...] = ()  # a provider's android:authorities, sorted
 
 
 SinkKind = Literal["network", "webview", "sms", "file", "log", "ipc", "native", "reflection"]

@@ -132,7 +132,7 @@ SOURCE_KEYS = frozenset(
         "source",
     }
 )
-SINK_KEYS = frozenset({"id", "kind", "signature", "role", "note", "source", "delivers", "sends", "resolves"})
+SINK_KEYS = frozenset({"id", "kind", "signature", "role", "note", "source", "delivers", "sends", "resolves", "to"})
 SDK_KEYS = frozenset(
     {"id", "name", "vendor", "kind", "prefixes", "classes", "parent", "allow_short_prefix", "note", "source"}
 )

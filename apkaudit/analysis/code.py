@@ -112,7 +112,10 @@ def _analyse(
         for action in c.actions:
             actions[action].add(descriptor(c.name))
     declared = {descriptor(c.name): c.exported for c in components if c.kind != "application"}
-    flow_analysis = FlowAnalysis(program, source_uses, callback_sources, resource_urls, actions, declared, clicks)
+    authorities = {a: descriptor(c.name) for c in components for a in c.authorities}
+    flow_analysis = FlowAnalysis(
+        program, source_uses, callback_sources, resource_urls, actions, declared, clicks, authorities
+    )
     libraries = Libraries(program)
     by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)

@@ -180,7 +180,10 @@ def _components(apk: APK, xml: Any, app_class: str | None, target_sdk: int | Non
                     continue
                 name = apk._format_value(target)
             enabled = (node.get(_NS + "enabled") or "true").lower() != "false"
-            found.append(Component(component_kind(kind), name, exported, launcher, tuple(actions), enabled))
+            authorities = tuple(sorted({a.strip() for a in (node.get(_NS + "authorities") or "").split(";")} - {""}))
+            found.append(
+                Component(component_kind(kind), name, exported, launcher, tuple(actions), enabled, authorities)
+            )
     merged: dict[tuple[str, str], Component] = {}
     for c in found:
         key = (c.kind, c.name)
@@ -193,6 +196,7 @@ def _components(apk: APK, xml: Any, app_class: str | None, target_sdk: int | Non
                 old.launcher or c.launcher,
                 tuple(sorted(set(old.actions) | set(c.actions))),
                 old.enabled or c.enabled,
+                tuple(sorted(set(old.authorities) | set(c.authorities))),
             )
         merged[key] = c
     return tuple(sorted(merged.values(), key=lambda c: (c.kind, c.name)))

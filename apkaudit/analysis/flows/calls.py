@@ -43,15 +43,18 @@ from apkaudit.analysis.flows.models import (
     store_of,
 )
 from apkaudit.analysis.flows.ops import WRITES_A
+from apkaudit.analysis.flows.results import RESULT_INTENT, result_activity, startable_by_others
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import split_signature
 from apkaudit.dex.decoder import Method, Op
+from apkaudit.dex.file import DexFile
 from apkaudit.dex.items import MethodRef
 
 if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
     from apkaudit.analysis.flows.implicit import State
 
+PROVIDER = "provider"  # the store of the app's own ContentProviders (dispatch.yaml stores)
 ACC_NATIVE = 0x0100  # a native method: data passed to it is reported, not followed
 
 
@@ -77,6 +80,7 @@ class CallsMixin:
     consts: dict[int, str]
     params: list[tuple[int, int]]
     code: Method
+    dex: DexFile
 
     def _receiver_classes(self, reg: int) -> list[str]:
         raise NotImplementedError
@@ -124,6 +128,8 @@ class CallsMixin:
         if data_of(incoming) and not continues:
             if sink.delivers:
                 self._deliver(call, sink)
+            elif sink.to_caller:
+                self._result(call, sink)
             else:
                 self._leak(op, call.sig, sink.kind, incoming)
         # the object a sink returns (a connection's stream) is that sink's alone: what it writes is sent by
@@ -150,6 +156,19 @@ class CallsMixin:
             self.summary.handoffs.append((data_of(incoming), explicit | by_action))
         else:
             self._leak(call.op, call.sig, sink.kind, incoming, explicit | by_action)
+
+    def _result(self, call: Call, sink: Sink) -> None:
+        """An activity's result Intent (setResult) goes to whoever started it for a result: another app only when
+        the activity is one other apps can start (results.py)."""
+        activity = result_activity(self.flows, self.method, call.ref.class_name, call.op.regs, self.this_reg)
+        intent = call.args[-1]  # setResult(code, Intent): the receiver and the code carry nothing to the caller
+        if activity is None or not data_of(intent):
+            return
+        if startable_by_others(self.flows, activity):
+            self._leak(call.op, call.sig, sink.kind, intent)
+        else:  # only the app starts it: the result comes back to its own onActivityResult
+            for target in self.flows.result_receivers(activity):
+                self.summary.calls.append((target, RESULT_INTENT, data_of(intent)))
 
     def _app_call(self, call: Call, implementations: list[str], result: set[Label], state: State) -> None:
         """The app methods the call may run get the arguments; what they return from them comes back here."""
@@ -247,8 +266,11 @@ class CallsMixin:
         the arguments (catalogs/dispatch.yaml entries)."""
         regs = call.op.regs
         store = store_of(call.sig)
+        key = None
         if store is not None and len(regs) >= store.registers():
-            key = f"{store.store}:{self._store_key(regs[store.key], store.store)}"
+            name = self._store_key(regs[store.key], store.store, call.op.offset)
+            key = f"{store.store}:{name}" if name is not None else None
+        if store is not None and key is not None:
             if store.role == "writer":
                 result.add(StoreWriter(key))
             elif store.role == "get":
@@ -274,9 +296,12 @@ class CallsMixin:
         for target in self.flows.messenger_handlers(model.wraps, model.callback):
             self.summary.calls.append((target, 1, data_of(call.args[model.argument])))
 
-    def _store_key(self, reg: int, store: str) -> str:
+    def _store_key(self, reg: int, store: str, offset: int = 0) -> str | None:
         """The key a store call names: a string constant, the changed key a registered change listener was
-        called with (CHANGED_KEY: whatever the app wrote under any key), else '*'."""
+        called with (CHANGED_KEY: whatever the app wrote under any key), else '*'. An app provider's table for a
+        content URI of the app's own (providers.py); None (no store) for any other URI."""
+        if store == PROVIDER:
+            return self.flows.providers.table(self.dex, self.code, reg, offset)
         if reg in self.consts:
             return self.consts[reg]
         _, name, proto = split_signature(self.method)

@@ -54,6 +54,8 @@ from apkaudit.analysis.flows.models import (
     view_handlers,
 )
 from apkaudit.analysis.flows.objects import request_model, runs
+from apkaudit.analysis.flows.providers import Providers
+from apkaudit.analysis.flows.results import result_receivers
 from apkaudit.analysis.flows.strong import BEFORE_FIRST
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
@@ -93,6 +95,7 @@ class FlowAnalysis:
         intent_actions: Mapping[str, Iterable[str]] | None = None,
         components: Mapping[str, bool] | None = None,
         layout_handlers: Iterable[str] = (),
+        authorities: Mapping[str, str] | None = None,
     ) -> None:
         """`sources`: method -> {(kind, dex index) -> api} of the source uses in it (kind method|field|string);
         `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location);
@@ -101,7 +104,7 @@ class FlowAnalysis:
         descriptors) declaring it, for implicit Intents the app sends to itself; `components`: the class
         descriptors of the manifest's components -> exported (None: not known, every app class may be one).
         `layout_handlers`: the methods a layout's android:onClick names (called with the clicked View, as
-        onClick is)."""
+        onClick is). `authorities`: the authorities of the app's own providers -> their class (providers.py)."""
         self.program = program
         self.sources = sources
         self.callbacks = callbacks
@@ -123,6 +126,8 @@ class FlowAnalysis:
         self._messenger_handlers: dict[str, list[str]] = {}
         self._registered: dict[str, bool] = {}
         self.layout_handlers = frozenset(layout_handlers)
+        self.providers = Providers(program, authorities)
+        self._result_receivers: dict[str, list[str]] = {}
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -411,6 +416,12 @@ class FlowAnalysis:
                 for caller in sorted(callers):
                     self._summary(caller)
         return self.request_urls.get(cls, set())
+
+    def result_receivers(self, activity: str) -> list[str]:
+        """The onActivityResult methods an activity's result reaches (results.py), found once per activity."""
+        if activity not in self._result_receivers:
+            self._result_receivers[activity] = result_receivers(self, activity)
+        return self._result_receivers[activity]
 
     def messenger_handlers(self, wraps: str, callback: str) -> list[str]:
         """The app Handler callbacks a Messenger.send reaches (messenger.py), found once per APK."""

@@ -37,6 +37,7 @@ class Sink:
     delivers: bool = False  # hands its Intent argument to the component the Intent names
     receiver_only: bool = False  # sends what its receiver holds, not its arguments (Call.enqueue(Callback))
     resolves_one: bool = False  # an implicit Intent starts one component (an activity), not every match
+    to_caller: bool = False  # hands its Intent back to whoever started this activity for a result (setResult)
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +48,12 @@ def _sinks() -> tuple[dict[str, Sink], dict[str, Sink]]:
     for e in catalogs.load("sinks").data["entries"]:
         carrier = e.get("role") in ("carrier", "bridge", "store")
         sink = Sink(
-            e["kind"], carrier, bool(e.get("delivers")), e.get("sends") == "receiver", e.get("resolves") == "one"
+            e["kind"],
+            carrier,
+            bool(e.get("delivers")),
+            e.get("sends") == "receiver",
+            e.get("resolves") == "one",
+            e.get("to") == "caller",
         )
         (full if "(" in e["signature"] else short)[e["signature"]] = sink
     return full, short

@@ -410,6 +410,33 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "exception_message",
         ),
     ],
+    "provider_store": [
+        (
+            "phone_ids",
+            _m("provider_store", ON_CREATE),
+            "network",
+            _m("provider_store", "upload()V"),
+            URL + "provider_store",
+        )
+    ],
+    "activity_result_returned": [
+        (
+            "phone_ids",
+            _m("activity_result_returned", ON_CREATE, "IdActivity"),
+            "network",
+            _m("activity_result_returned", "onActivityResult(IILandroid/content/Intent;)V"),
+            URL + "activity_result_returned",
+        )
+    ],
+    "activity_result": [
+        (
+            "phone_ids",
+            _m("activity_result", ON_CREATE, "IdActivity"),
+            "ipc",
+            _m("activity_result", ON_CREATE, "IdActivity"),
+            _m("activity_result", "setResult(ILandroid/content/Intent;)V", "IdActivity"),
+        )
+    ],
 }
 NEGATIVES = [
     "overwritten",
@@ -440,6 +467,8 @@ NEGATIVES = [
     "element_positions_plain",
     "exception_message_local",
     "dispatch_by_caller_local",
+    "activity_result_private",
+    "provider_store_other_table",
 ]
 
 
@@ -506,6 +535,29 @@ def test_flows_cross_into_the_component_an_explicit_intent_starts():
         _m("icc_service", ON_CREATE, "ShowActivity"),
     )
     assert "ipc" not in found  # explicit Intents to its own components keep the data in the app
+
+
+def test_a_result_goes_out_only_from_an_activity_other_apps_can_start():
+    """setResult in an exported activity hands the Intent to any app that starts it for a result; in one only the
+    app starts, the result stays with the app's own onActivityResult."""
+    assert [f.kind for _, _, f in _flows("activity_result")] == ["ipc"]
+    assert _flows("activity_result_private") == ()
+    [(_, _, back)] = _flows("activity_result_returned")  # the app's own caller gets it in onActivityResult
+    assert back.path[:2] == (
+        _m("activity_result_returned", ON_CREATE, "IdActivity"),
+        _m("activity_result_returned", "onActivityResult(IILandroid/content/Intent;)V"),
+    )
+
+
+def test_a_provider_store_is_keyed_by_the_apps_own_authority_and_table():
+    """What the app inserts into its own provider comes back from a query of the same table only; the manifest
+    gives the provider's authority."""
+    facts = gather_facts(_apk("provider_store"))
+    providers = [c for c in facts.components if c.kind == "provider"]
+    assert [c.authorities for c in providers] == [("org.apkaudit.flows.provider_store.ids",)]
+    [(_, _, flow)] = _flows("provider_store")
+    assert flow.path[0] == _m("provider_store", ON_CREATE) and flow.method == _m("provider_store", "upload()V")
+    assert _flows("provider_store_other_table") == ()
 
 
 def test_intent_targets_survive_branches_factories_component_names_and_base_classes():

@@ -92,13 +92,13 @@ def test_droidbench_precision_and_recall():
 def test_full_droidbench_holds_its_floors():
     """All 190 DroidBench 3.0 apps (truth.yaml beside them): the figures reached, held against regression.
 
-    Measured 2026-12-06: precision 95.0%, recall 85.4% (TP 152, FP 8, FN 26). Issue 13's target is 90% / 85%.
+    Measured 2026-12-06: precision 95.1%, recall 86.5% (TP 154, FP 8, FN 24). Issue 13's target is 90% / 85%.
     """
     folder = CORPUS / "droidbench"
     if not (folder / "truth.yaml").is_file():
         pytest.skip("DroidBench 3.0 not present (../shared/corpus/droidbench)")
     _, totals = _bench_flows().evaluate(folder, folder / "truth.yaml")
-    assert totals["precision"] >= 0.95 and totals["recall"] >= 0.853, totals
+    assert totals["precision"] >= 0.95 and totals["recall"] >= 0.865, totals
 
 
 def _droidbench_flows(name: str) -> list[tuple[str, str]]:

@@ -193,3 +193,31 @@ def test_parameter_types_of_a_malformed_descriptor_never_raise():
     assert param_types("(Lfoo") == ["Lfoo"]
     assert param_types("([[") == ["[["]
     assert param_types("") == []
+
+
+def test_set_result_hands_its_intent_to_the_caller_only():
+    sink = sink_of("Landroid/app/Activity;->setResult(ILandroid/content/Intent;)V")
+    assert sink is not None and sink.kind == "ipc" and sink.to_caller and not sink.delivers
+    assert sink_of("Landroid/app/Activity;->setResult(I)V") is None  # a code alone carries no data
+
+
+@pytest.mark.parametrize(
+    "sig, role",
+    [
+        (
+            "Landroid/content/ContentResolver;->insert(Landroid/net/Uri;Landroid/content/ContentValues;)Landroid/net/Uri;",
+            "put",
+        ),
+        (
+            "Landroid/content/ContentResolver;->query(Landroid/net/Uri;[Ljava/lang/String;Ljava/lang/String;[Ljava/lang/String;Ljava/lang/String;)Landroid/database/Cursor;",
+            "get",
+        ),
+    ],
+)
+def test_content_resolver_calls_are_the_provider_store(sig, role):
+    store = store_of(sig)
+    assert store is not None and store.store == "provider" and store.role == role and store.key == 1
+    assert (
+        store_of("Landroid/content/ContentResolver;->delete(Landroid/net/Uri;Ljava/lang/String;[Ljava/lang/String;)I")
+        is None
+    )
