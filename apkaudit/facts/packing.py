@@ -136,6 +136,19 @@ def catalogue() -> tuple[Packer, ...]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _any_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(native library, file) patterns of every catalogue entry in one regex each: a name none matches is
+    skipped at once."""
+    libs = [p.libs for p in catalogue() if p.libs is not None]
+    files = [p.files for p in catalogue() if p.files is not None]
+    return _union(libs), _union(files)
+
+
+def _union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
+
+
 @dataclass(frozen=True)
 class PackingFacts:
     """What hides code, how much was visible, and the coverage that follows."""
@@ -215,10 +228,13 @@ class _Scan:
     # -- what the names say ----------------------------------------------------------------------------
 
     def by_name(self, app_class: str | None) -> None:
+        libs_any, files_any = _any_names()
         for name in self.archive.names:
             if name.startswith(("res/", "META-INF/")):
                 continue
             base = name.rsplit("/", 1)[-1]
+            if not (libs_any.match(base) or files_any.match(name)):
+                continue  # no entry's pattern matches: skips a regex per entry and name (thousands of names)
             for p in catalogue():
                 if p.libs is not None and p.libs.match(base):
                     self.add("packer", p.name, f"native library {base} of {p.name} (catalogue entry {p.id})", name)
