@@ -364,12 +364,13 @@ class _Scan:
             self.notes.append(f"{exc}: packers are named from apkaudit's catalogue only")
             return None
 
-    def apkid_files(self, ruleset: apkid_rules.RuleSet) -> None:
+    def apkid_files(self, ruleset: apkid_rules.RuleSet, early: apkid_rules.Background | None = None) -> None:
         """APKiD's rules on the APK itself, then nested archives, foreign DEX, native libraries, resources."""
         targets: list[tuple[str, bytes]] = [(APK_LOCATION, self.archive.data)]
         if len(self.archive.names) > MAX_APKID_ENTRIES:  # APKiD's rules on the APK cost about 1.2 ms per entry
             self.notes.append(f"APKiD's rules were not run on the APK itself: over {MAX_APKID_ENTRIES} zip entries")
             targets = []
+            early = None
         others = sorted(self.apkid_targets, key=lambda t: (t[1], t[0]))
         if "resources.arsc" in self.archive.names:
             others.append(("resources.arsc", self.archive.declared_size("resources.arsc")))
@@ -389,7 +390,7 @@ class _Scan:
                 f"their {OTHER_BUDGET >> 20} MiB budget: {', '.join(skipped[:3])}"
                 + (f" and {len(skipped) - 3} more" if len(skipped) > 3 else "")
             )
-        self._apkid_match(ruleset, targets)
+        self._apkid_match(ruleset, targets, early)
 
     def apkid_dex(self, ruleset: apkid_rules.RuleSet, everything: bool) -> None:
         """APKiD's DEX rules: on every DEX when something hides code, else within DEX_BUDGET in load order.
@@ -416,14 +417,23 @@ class _Scan:
             )
         self._apkid_match(ruleset, targets)
 
-    def _apkid_match(self, ruleset: apkid_rules.RuleSet, targets: list[tuple[str, bytes]]) -> None:
+    def _apkid_match(
+        self,
+        ruleset: apkid_rules.RuleSet,
+        targets: list[tuple[str, bytes]],
+        early: apkid_rules.Background | None = None,
+    ) -> None:
+        """APKiD's rules on each target; the APK file's own match is taken from `early` when it was started."""
         by_apkid = {n: p.name for p in catalogue() for n in p.apkid}
         for location, data in targets:
             left = self.archive.seconds_left()  # the analysis budget holds for APKiD too
             if left is not None and left < 1:
                 self.notes.append(f"APKiD's rules were not run on {location!r}: the analysis budget is spent")
                 continue
-            hits, note = apkid_rules.match(ruleset, data, location, int(left or apkid_rules.TIMEOUT_SECONDS))
+            if early is not None and location == APK_LOCATION:
+                hits, note = early.result()
+            else:
+                hits, note = apkid_rules.match(ruleset, data, location, int(left or apkid_rules.TIMEOUT_SECONDS))
             if note:
                 self.notes.append(note)
             for h in hits:
@@ -474,13 +484,34 @@ def _dedupe(signals: list[Signal]) -> tuple[Signal, ...]:
     return tuple(out.values())
 
 
+def start(archive: ApkArchive) -> apkid_rules.Background | None:
+    """APKiD's rules on the APK file itself, started in the background as soon as the archive is open: the
+    match `analyse` would run on it later, with the same arguments, for `analyse(early=...)` to take."""
+    if len(archive.names) > MAX_APKID_ENTRIES:
+        return None
+    try:
+        ruleset = apkid_rules.load()
+    except apkid_rules.RulesUnavailable:
+        return None  # analyse notes it
+    left = archive.seconds_left()
+    try:
+        return apkid_rules.Background(ruleset, archive.data, APK_LOCATION, int(left or apkid_rules.TIMEOUT_SECONDS))
+    except RuntimeError:  # no thread to be had (a batch child's memory cap counts its stack): analyse matches
+        return None
+
+
 def analyse(
-    archive: ApkArchive, components: Sequence[Component], dexes: list[DexFile], code: CodeFacts
+    archive: ApkArchive,
+    components: Sequence[Component],
+    dexes: list[DexFile],
+    code: CodeFacts,
+    early: apkid_rules.Background | None = None,
 ) -> PackingFacts:
-    """Everything that hides code in this APK, and the coverage verdict it leads to."""
+    """Everything that hides code in this APK, and the coverage verdict it leads to. `early` is the match of
+    APKiD's rules on the APK file that `start` began; without it that match runs here."""
     program = code.program or Program(dexes)
     runtime = code.runtime or runtime_code.scan(program)
-    return _analyse(archive, components, program, runtime, code.sites)
+    return _analyse(archive, components, program, runtime, code.sites, early)
 
 
 def _analyse(
@@ -489,8 +520,9 @@ def _analyse(
     program: Program,
     runtime: RuntimeCode,
     sites: Mapping[str, Sequence[Site]],
+    early: apkid_rules.Background | None = None,
 ) -> PackingFacts:
-    evidence, scan, ruleset = _gather(archive, components, program, runtime, sites)
+    evidence, scan, ruleset = _gather(archive, components, program, runtime, sites, early)
     left_out = evidence.hidden_bytes - evidence.payload_bytes
     if left_out:
         scan.notes.append(
@@ -519,6 +551,7 @@ def _gather(
     program: Program,
     runtime: RuntimeCode,
     sites: Mapping[str, Sequence[Site]],
+    early: apkid_rules.Background | None = None,
 ) -> tuple[Evidence, _Scan, apkid_rules.RuleSet | None]:
     """Every signal of hidden code in this APK (the part of the work that reads it)."""
     app_class = next((c.name for c in components if c.kind == "application"), None)
@@ -531,7 +564,7 @@ def _gather(
     declared, missing = scan.missing_classes(components, app_class)
     ruleset = scan.apkid_ruleset()
     if ruleset is not None:
-        scan.apkid_files(ruleset)
+        scan.apkid_files(ruleset, early)
     dex_bytes = sum(len(d.data) for d in program.dexes)
     unexplained = sum(p.size for p in scan.payloads if not p.certain)
     certain = sum(p.size for p in scan.payloads if p.certain)
