@@ -430,10 +430,10 @@ class _Scan:
             if left is not None and left < 1:
                 self.notes.append(f"APKiD's rules were not run on {location!r}: the analysis budget is spent")
                 continue
-            if early is not None and location == APK_LOCATION:
-                hits, note = early.result()
-            else:
-                hits, note = apkid_rules.match(ruleset, data, location, int(left or apkid_rules.TIMEOUT_SECONDS))
+            found = early.result() if early is not None and location == APK_LOCATION else None
+            if found is None:
+                found = apkid_rules.match(ruleset, data, location, int(left or apkid_rules.TIMEOUT_SECONDS))
+            hits, note = found
             if note:
                 self.notes.append(note)
             for h in hits:
@@ -489,13 +489,9 @@ def start(archive: ApkArchive) -> apkid_rules.Background | None:
     match `analyse` would run on it later, with the same arguments, for `analyse(early=...)` to take."""
     if len(archive.names) > MAX_APKID_ENTRIES:
         return None
-    try:
-        ruleset = apkid_rules.load()
-    except apkid_rules.RulesUnavailable:
-        return None  # analyse notes it
     left = archive.seconds_left()
     try:
-        return apkid_rules.Background(ruleset, archive.data, APK_LOCATION, int(left or apkid_rules.TIMEOUT_SECONDS))
+        return apkid_rules.Background(archive.data, APK_LOCATION, int(left or apkid_rules.TIMEOUT_SECONDS))
     except RuntimeError:  # no thread to be had (a batch child's memory cap counts its stack): analyse matches
         return None
 
