@@ -76,10 +76,11 @@ def _gather(
     manifest: ManifestFacts,
     flows: bool,
     geoip: GeoIP | None,
-    early: apkid_rules.Background | None = None,
+    early: tuple[apkid_rules.Background, ...] = (),
 ) -> Facts:
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
     dexes = load_dex(archive, limited)
+    early += packing.start(archive, dexes)  # APKiD's DEX rules, on another core too
     code = _analyse_code(
         dexes,
         _startable(manifest.components, dexes),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,26 +124,31 @@ def match(
 
 
 class Background:
-    """The rules loaded and one `match` run, in a thread while the audit goes on.
+    """The rules loaded and `match` run on some targets, in a thread while the audit goes on.
 
     YARA releases the GIL while it loads and scans, so loading the rules and scanning the APK file itself
-    (about 0.01 s per MB, the largest piece of data the rules read) take a second core instead of adding to
-    the audit's wall time.
+    (about 0.01 s per MB, the largest piece of data the rules read) or the DEX files take a second core
+    instead of adding to the audit's wall time.
     """
 
-    def __init__(self, data: bytes, location: str, timeout: int = TIMEOUT_SECONDS) -> None:
-        self._result: tuple[list[RuleHit], str | None] | None = None
-        self._thread = threading.Thread(target=self._run, args=(data, location, timeout), name="apkid", daemon=True)
+    def __init__(self, targets: Sequence[tuple[str, bytes]], timeout: int = TIMEOUT_SECONDS) -> None:
+        self._targets = list(targets)
+        self._results: dict[str, tuple[list[RuleHit], str | None]] = {}
+        self._thread = threading.Thread(target=self._run, args=(timeout,), name="apkid", daemon=True)
         self._thread.start()
 
-    def _run(self, data: bytes, location: str, timeout: int) -> None:
+    def _run(self, timeout: int) -> None:
         try:
             ruleset = load()
         except RulesUnavailable:
             return  # the caller loads the rules itself, and notes why it cannot
-        self._result = match(ruleset, data, location, timeout)
+        for location, data in self._targets:
+            self._results[location] = match(ruleset, data, location, timeout)
 
-    def result(self) -> tuple[list[RuleHit], str | None] | None:
-        """What `match` returned, once it has; None when the rules could not be loaded."""
+    def result(self, location: str, data: bytes) -> tuple[list[RuleHit], str | None] | None:
+        """What `match` returned on these bytes at this location, once it has; None when they are not among
+        the targets or the rules could not be loaded."""
+        if not any(loc == location and d is data for loc, d in self._targets):
+            return None
         self._thread.join()
-        return self._result
+        return self._results.get(location)

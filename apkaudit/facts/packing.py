@@ -364,13 +364,12 @@ class _Scan:
             self.notes.append(f"{exc}: packers are named from apkaudit's catalogue only")
             return None
 
-    def apkid_files(self, ruleset: apkid_rules.RuleSet, early: apkid_rules.Background | None = None) -> None:
+    def apkid_files(self, ruleset: apkid_rules.RuleSet, early: Sequence[apkid_rules.Background] = ()) -> None:
         """APKiD's rules on the APK itself, then nested archives, foreign DEX, native libraries, resources."""
         targets: list[tuple[str, bytes]] = [(APK_LOCATION, self.archive.data)]
         if len(self.archive.names) > MAX_APKID_ENTRIES:  # APKiD's rules on the APK cost about 1.2 ms per entry
             self.notes.append(f"APKiD's rules were not run on the APK itself: over {MAX_APKID_ENTRIES} zip entries")
             targets = []
-            early = None
         others = sorted(self.apkid_targets, key=lambda t: (t[1], t[0]))
         if "resources.arsc" in self.archive.names:
             others.append(("resources.arsc", self.archive.declared_size("resources.arsc")))
@@ -392,22 +391,15 @@ class _Scan:
             )
         self._apkid_match(ruleset, targets, early)
 
-    def apkid_dex(self, ruleset: apkid_rules.RuleSet, everything: bool) -> None:
+    def apkid_dex(
+        self, ruleset: apkid_rules.RuleSet, everything: bool, early: Sequence[apkid_rules.Background] = ()
+    ) -> None:
         """APKiD's DEX rules: on every DEX when something hides code, else within DEX_BUDGET in load order.
 
         YARA's dex module parses the whole file (about 0.15 s per MB), more than the rest of the audit
         spends on a plain app; the rules that matter most here (packer stubs) fire on small stub DEX files.
         """
-        targets: list[tuple[str, bytes]] = []
-        skipped: list[str] = []
-        spent = 0
-        for dex in self.program.dexes:
-            size = len(dex.data)
-            if not everything and spent + size > DEX_BUDGET:
-                skipped.append(f"{dex.name} ({size} bytes)")
-                continue
-            spent += size
-            targets.append((dex.name, dex.data))
+        targets, skipped = _dex_targets(self.program.dexes, everything)
         if skipped:
             self.notes.append(
                 f"APKiD's DEX rules were not run on {', '.join(skipped[:5])}"
@@ -415,22 +407,22 @@ class _Scan:
                 + f": nothing in the app hides code, and its DEX is over the {DEX_BUDGET >> 20} MiB those"
                 " rules get in that case (they cost about 0.15 s per MB)"
             )
-        self._apkid_match(ruleset, targets)
+        self._apkid_match(ruleset, targets, early)
 
     def _apkid_match(
         self,
         ruleset: apkid_rules.RuleSet,
         targets: list[tuple[str, bytes]],
-        early: apkid_rules.Background | None = None,
+        early: Sequence[apkid_rules.Background] = (),
     ) -> None:
-        """APKiD's rules on each target; the APK file's own match is taken from `early` when it was started."""
+        """APKiD's rules on each target; a match already run in the background (`start`) is taken from it."""
         by_apkid = {n: p.name for p in catalogue() for n in p.apkid}
         for location, data in targets:
             left = self.archive.seconds_left()  # the analysis budget holds for APKiD too
             if left is not None and left < 1:
                 self.notes.append(f"APKiD's rules were not run on {location!r}: the analysis budget is spent")
                 continue
-            found = early.result() if early is not None and location == APK_LOCATION else None
+            found = next((r for b in early if (r := b.result(location, data)) is not None), None)
             if found is None:
                 found = apkid_rules.match(ruleset, data, location, int(left or apkid_rules.TIMEOUT_SECONDS))
             hits, note = found
@@ -484,16 +476,35 @@ def _dedupe(signals: list[Signal]) -> tuple[Signal, ...]:
     return tuple(out.values())
 
 
-def start(archive: ApkArchive) -> apkid_rules.Background | None:
-    """APKiD's rules on the APK file itself, started in the background as soon as the archive is open: the
-    match `analyse` would run on it later, with the same arguments, for `analyse(early=...)` to take."""
-    if len(archive.names) > MAX_APKID_ENTRIES:
-        return None
-    left = archive.seconds_left()
+def start(archive: ApkArchive, dexes: Sequence[DexFile] | None = None) -> tuple[apkid_rules.Background, ...]:
+    """APKiD's rules started in the background on the APK file itself (as soon as the archive is open) or, given
+    `dexes`, on the DEX files they read in any case (within DEX_BUDGET): the matches `analyse` would run
+    later, with the same arguments, for `analyse(early=...)` to take."""
+    if dexes is not None:
+        targets = _dex_targets(dexes, everything=False)[0]
+    else:
+        targets = [(APK_LOCATION, archive.data)] if len(archive.names) <= MAX_APKID_ENTRIES else []
+    if not targets:
+        return ()
     try:
-        return apkid_rules.Background(archive.data, APK_LOCATION, int(left or apkid_rules.TIMEOUT_SECONDS))
+        return (apkid_rules.Background(targets, int(archive.seconds_left() or apkid_rules.TIMEOUT_SECONDS)),)
     except RuntimeError:  # no thread to be had (a batch child's memory cap counts its stack): analyse matches
-        return None
+        return ()
+
+
+def _dex_targets(dexes: Sequence[DexFile], everything: bool) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """(name, bytes) of the DEX files APKiD's rules read, in load order, and those left out (DEX_BUDGET)."""
+    targets: list[tuple[str, bytes]] = []
+    skipped: list[str] = []
+    spent = 0
+    for dex in dexes:
+        size = len(dex.data)
+        if not everything and spent + size > DEX_BUDGET:
+            skipped.append(f"{dex.name} ({size} bytes)")
+            continue
+        spent += size
+        targets.append((dex.name, dex.data))
+    return targets, skipped
 
 
 def analyse(
@@ -501,10 +512,10 @@ def analyse(
     components: Sequence[Component],
     dexes: list[DexFile],
     code: CodeFacts,
-    early: apkid_rules.Background | None = None,
+    early: Sequence[apkid_rules.Background] = (),
 ) -> PackingFacts:
-    """Everything that hides code in this APK, and the coverage verdict it leads to. `early` is the match of
-    APKiD's rules on the APK file that `start` began; without it that match runs here."""
+    """Everything that hides code in this APK, and the coverage verdict it leads to. `early` holds matches of
+    APKiD's rules that `start` began; the others run here."""
     program = code.program or Program(dexes)
     runtime = code.runtime or runtime_code.scan(program)
     return _analyse(archive, components, program, runtime, code.sites, early)
@@ -516,7 +527,7 @@ def _analyse(
     program: Program,
     runtime: RuntimeCode,
     sites: Mapping[str, Sequence[Site]],
-    early: apkid_rules.Background | None = None,
+    early: Sequence[apkid_rules.Background] = (),
 ) -> PackingFacts:
     evidence, scan, ruleset = _gather(archive, components, program, runtime, sites, early)
     left_out = evidence.hidden_bytes - evidence.payload_bytes
@@ -547,7 +558,7 @@ def _gather(
     program: Program,
     runtime: RuntimeCode,
     sites: Mapping[str, Sequence[Site]],
-    early: apkid_rules.Background | None = None,
+    early: Sequence[apkid_rules.Background] = (),
 ) -> tuple[Evidence, _Scan, apkid_rules.RuleSet | None]:
     """Every signal of hidden code in this APK (the part of the work that reads it)."""
     app_class = next((c.name for c in components if c.kind == "application"), None)
@@ -566,7 +577,8 @@ def _gather(
     certain = sum(p.size for p in scan.payloads if p.certain)
     if ruleset is not None:
         payload = counted_payload(certain, unexplained, dex_bytes, _points_to_hidden(scan.signals, loaders, missing))
-        scan.apkid_dex(ruleset, everything=bool(payload or any(s.kind == "packer" for s in scan.signals)))
+        hiding = bool(payload or any(s.kind == "packer" for s in scan.signals))
+        scan.apkid_dex(ruleset, everything=hiding, early=early)
     pointed = _points_to_hidden(scan.signals, loaders, missing)
     evidence = Evidence(
         signals=_dedupe(scan.signals),

@@ -215,17 +215,17 @@ def test_apkid_fast_mode_matches_the_same_rules():
 
 @pytest.mark.parametrize("name", ["packed-stub", "compliant-loan"])
 def test_apkid_scan_started_early_gives_the_same_facts(name, monkeypatch):
-    """gather_facts starts APKiD's scan of the APK file in a thread (packing.start); the facts are those of
-    the scan run inline, and the inline match is not run again on the APK file."""
+    """gather_facts starts APKiD's scans of the APK file and of the DEX files in threads (packing.start); the
+    facts are those of the scans run inline, and no piece is matched twice."""
     early = gather_facts(sample_apk(name))
-    monkeypatch.setattr(packing, "start", lambda archive: None)
+    monkeypatch.setattr(packing, "start", lambda archive, dexes=None: ())
     assert gather_facts(sample_apk(name)) == early
     monkeypatch.undo()
     seen: list[str] = []
     match = apkid_rules.match
     monkeypatch.setattr(apkid_rules, "match", lambda r, d, loc, t=60: seen.append(loc) or match(r, d, loc, t))
     gather_facts(sample_apk(name))
-    assert seen.count(packing.APK_LOCATION) == 1
+    assert packing.APK_LOCATION in seen and "classes.dex" in seen and len(seen) == len(set(seen))
 
 
 def test_apkid_names_a_packer_library_in_an_otherwise_normal_app(tmp_path):
