@@ -23,7 +23,7 @@ from apkaudit.apk import DEFAULT_LIMITS, ApkArchive, Limits
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.errors import BadApkError
-from apkaudit.facts import disclosure, network_config, packing, resources, tamper
+from apkaudit.facts import apkid_rules, disclosure, network_config, packing, resources, tamper
 from apkaudit.facts.category import classify
 from apkaudit.facts.geoip import GeoIP
 from apkaudit.facts.manifest import ManifestFacts, open_androguard, read_manifest
@@ -45,6 +45,7 @@ def gather_facts(
     """
     archive = package.open_app(path, limits)
     archive.deadline = time.monotonic() + limits.max_analysis_seconds  # every stage after the opening
+    early = packing.start(archive)  # APKiD's scan of the APK file, on another core while the code is read
     tampering = tamper.notes(archive)  # evidence of intent to evade, noted before anything may fail
     archive.notes.extend(tampering)
     try:
@@ -53,7 +54,7 @@ def gather_facts(
         raise BadApkError("; ".join([str(exc), *tampering])) from None
     manifest = package.merge_manifest(archive, read_manifest(archive, apk))
     try:
-        return package.finish(archive, _gather(archive, apk, manifest, flows, geoip))
+        return package.finish(archive, _gather(archive, apk, manifest, flows, geoip, early))
     except DexError as exc:  # malformed code found past the DEX's header and tables (found by fuzzing)
         raise BadApkError(f"{archive.path}: {exc}") from None
 
@@ -69,9 +70,17 @@ def _startable(components: Sequence[Component], dexes: Sequence[DexFile]) -> tup
     return tuple(c for c in components if c.enabled)
 
 
-def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool, geoip: GeoIP | None) -> Facts:
+def _gather(
+    archive: ApkArchive,
+    apk: APK,
+    manifest: ManifestFacts,
+    flows: bool,
+    geoip: GeoIP | None,
+    early: tuple[apkid_rules.Background, ...] = (),
+) -> Facts:
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
     dexes = load_dex(archive, limited)
+    early += packing.start(archive, dexes)  # APKiD's DEX rules, on another core too
     code = _analyse_code(
         dexes,
         _startable(manifest.components, dexes),
@@ -95,7 +104,7 @@ def _gather(archive: ApkArchive, apk: APK, manifest: ManifestFacts, flows: bool,
     )
     used = [catalogs.load(name) for name in names]
     kind = classify(apk, manifest.app.label, dexes, code.sdks, manifest.permissions, archive.notes)
-    packed = packing.analyse(archive, manifest.components, dexes, code)
+    packed = packing.analyse(archive, manifest.components, dexes, code, early)
     network = network_config.read(archive, apk, manifest.app.target_sdk)
     accesses = data_access(manifest.permissions, code.sites)
     shell = webshell.gather(archive, code.program, accesses, manifest.permissions, network)

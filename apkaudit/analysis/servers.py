@@ -178,12 +178,29 @@ def _psl() -> Any:
     return PublicSuffixList(accept_unknown=False)
 
 
+@functools.cache
+def _psl_plain() -> Any:
+    """The same bundled list without the punycode form of its non-ASCII rules, for names with no IDN label.
+
+    Building the full list costs about 50 ms a process, more than half of it running Python's idna codec
+    on every rule to add the xn-- forms of the ~460 non-ASCII ones. A name that is ASCII and has no xn--
+    label can only ever meet ASCII rules without xn--, which both lists hold alike (the punycode forms all
+    have an xn-- label: tests/analysis/test_servers.py), so it gets the same answer from this one.
+    """
+    from publicsuffixlist import PSLFILE, PublicSuffixList
+
+    with open(PSLFILE, "rb") as source:
+        return PublicSuffixList(source.read(), accept_unknown=False, accept_encoded_idn=False)
+
+
 def registrable_domain(host: str) -> str | None:
     """example.co.uk for api.example.co.uk; None for an IP literal or a name under no known public suffix."""
     if is_ip(host):
         return None
+    host = host.lower()
+    psl = _psl_plain() if host.isascii() and "xn--" not in host else _psl()
     try:
-        found = _psl().privatesuffix(host.lower())
+        found = psl.privatesuffix(host)
     except Exception:  # noqa: BLE001 - a malformed name (empty label, odd characters) has no registrable domain
         return None
     return str(found) if found else None

@@ -6,8 +6,11 @@ the reverse. The keywords, weights and bounds are data (catalogs/app_categories.
 is kept as evidence, so a reader can see why an app was taken for a lending app.
 
 Speed: a large app has a few hundred thousand DEX strings, and decoding each in Python costs about a
-second. Keywords are instead searched in the raw string-data bytes of each DEX (one C-speed `find` per
-keyword), and only the strings that contain a candidate are decoded and checked.
+second. Keywords are instead searched in the raw string-data bytes of each DEX, and only the strings that
+contain a candidate are decoded and checked. The search is one pass of YARA (the Aho-Corasick matcher that
+APKiD's rules already bring) for all keywords at once: a `find` per keyword reads the bytes once per keyword,
+about 0.07 s for 40 keywords over a 2.4 MB string table, the single pass about a sixth of that. Without YARA
+(or when it gives up) each keyword falls back to `find`; both give the same occurrences.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import functools
 import re
 import struct
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -140,15 +143,16 @@ class _DexStrings:
         self.base = lo
         self.lower = bytes(data[lo : hi if hi > 0 else len(data)]).lower()  # ASCII-only, keeps offsets
 
-    def first(self, kw: _Keyword, tries: int, max_len: int) -> str | None:
+    def first(self, kw: _Keyword, tries: int, max_len: int, at: Iterable[int] | None = None) -> str | None:
         """The first string of at most max_len characters containing kw (as a word, for Latin keywords).
 
-        At most `tries` candidate strings are decoded: long strings (regexes, URL lists) are skipped.
+        At most `tries` candidate strings are decoded: long strings (regexes, URL lists) are skipped. `at`
+        is where kw's needle occurs in the string data, ascending (from `occurrences`); found here if None.
         """
-        needle = (kw.text.lower() if kw.latin else kw.text).encode("utf-8")
-        pos = self.lower.find(needle)
         checked: set[int] = set()
-        while pos >= 0 and len(checked) < tries:
+        for pos in self._finds(_needle(kw)) if at is None else at:
+            if len(checked) >= tries:
+                break
             k = bisect.bisect_right(self.starts, self.base + pos) - 1
             if k >= 0 and k not in checked:
                 checked.add(k)
@@ -158,7 +162,47 @@ class _DexStrings:
                     return None
                 if len(text) <= max_len and _find(kw, text) >= 0:
                     return text
+        return None
+
+    def _finds(self, needle: bytes) -> Iterator[int]:
+        pos = self.lower.find(needle)
+        while pos >= 0:
+            yield pos
             pos = self.lower.find(needle, pos + 1)
+
+    def occurrences(self, needles: tuple[bytes, ...]) -> list[list[int]] | None:
+        """Every offset of each needle in the string data, ascending (overlapping ones too), in one pass;
+        None when YARA is not there or gives up (too many matches)."""
+        rules = _needle_rules(needles)
+        if rules is None:
+            return None
+        try:
+            found = rules.match(data=self.lower)
+        except Exception:  # noqa: BLE001 - yara.Error (too many matches...): the caller uses find instead
+            return None
+        at: list[list[int]] = [[] for _ in needles]
+        for match in found:
+            for offset, identifier, _data in match.strings:
+                at[int(identifier[2:])].append(int(offset))
+        for offsets in at:
+            offsets.sort()
+        return at
+
+
+def _needle(kw: _Keyword) -> bytes:
+    """What is searched for in the lowered string data."""
+    return (kw.text.lower() if kw.latin else kw.text).encode("utf-8")
+
+
+@functools.lru_cache(maxsize=4)
+def _needle_rules(needles: tuple[bytes, ...]) -> Any:
+    """One YARA rule whose strings are the needles ($n0, $n1...), as hex so that any byte is taken as is."""
+    try:
+        import yara
+
+        strings = "\n".join(f"$n{i} = {{ {n.hex(' ')} }}" for i, n in enumerate(needles))
+        return yara.compile(source=f"rule keywords {{ strings: {strings} condition: any of them }}")
+    except Exception:  # noqa: BLE001 - no YARA, or one that cannot compile this: find is used instead
         return None
 
 
@@ -170,10 +214,11 @@ def _dex_hits(cat: _Category, dexes: Sequence[DexFile], tries: int, max_len: int
             strings = _DexStrings(dex)
         except (struct.error, IndexError, ValueError):
             continue  # DexFile validated the header; a table it could not have read is skipped, not fatal
-        for kw in cat.keywords:
+        at = strings.occurrences(tuple(_needle(kw) for kw in cat.keywords))
+        for i, kw in enumerate(cat.keywords):
             if kw.text in found:
                 continue
-            text = strings.first(kw, tries, max_len)
+            text = strings.first(kw, tries, max_len, None if at is None else at[i])
             if text is not None:
                 found.add(kw.text)
                 hits.append((kw, text))

@@ -136,6 +136,19 @@ def catalogue() -> tuple[Packer, ...]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _any_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(native library, file) patterns of every catalogue entry in one regex each: a name none matches is
+    skipped at once."""
+    libs = [p.libs for p in catalogue() if p.libs is not None]
+    files = [p.files for p in catalogue() if p.files is not None]
+    return _union(libs), _union(files)
+
+
+def _union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
+
+
 @dataclass(frozen=True)
 class PackingFacts:
     """What hides code, how much was visible, and the coverage that follows."""
@@ -215,10 +228,13 @@ class _Scan:
     # -- what the names say ----------------------------------------------------------------------------
 
     def by_name(self, app_class: str | None) -> None:
+        libs_any, files_any = _any_names()
         for name in self.archive.names:
             if name.startswith(("res/", "META-INF/")):
                 continue
             base = name.rsplit("/", 1)[-1]
+            if not (libs_any.match(base) or files_any.match(name)):
+                continue  # no entry's pattern matches: skips a regex per entry and name (thousands of names)
             for p in catalogue():
                 if p.libs is not None and p.libs.match(base):
                     self.add("packer", p.name, f"native library {base} of {p.name} (catalogue entry {p.id})", name)
@@ -348,7 +364,7 @@ class _Scan:
             self.notes.append(f"{exc}: packers are named from apkaudit's catalogue only")
             return None
 
-    def apkid_files(self, ruleset: apkid_rules.RuleSet) -> None:
+    def apkid_files(self, ruleset: apkid_rules.RuleSet, early: Sequence[apkid_rules.Background] = ()) -> None:
         """APKiD's rules on the APK itself, then nested archives, foreign DEX, native libraries, resources."""
         targets: list[tuple[str, bytes]] = [(APK_LOCATION, self.archive.data)]
         if len(self.archive.names) > MAX_APKID_ENTRIES:  # APKiD's rules on the APK cost about 1.2 ms per entry
@@ -373,24 +389,17 @@ class _Scan:
                 f"their {OTHER_BUDGET >> 20} MiB budget: {', '.join(skipped[:3])}"
                 + (f" and {len(skipped) - 3} more" if len(skipped) > 3 else "")
             )
-        self._apkid_match(ruleset, targets)
+        self._apkid_match(ruleset, targets, early)
 
-    def apkid_dex(self, ruleset: apkid_rules.RuleSet, everything: bool) -> None:
+    def apkid_dex(
+        self, ruleset: apkid_rules.RuleSet, everything: bool, early: Sequence[apkid_rules.Background] = ()
+    ) -> None:
         """APKiD's DEX rules: on every DEX when something hides code, else within DEX_BUDGET in load order.
 
         YARA's dex module parses the whole file (about 0.15 s per MB), more than the rest of the audit
         spends on a plain app; the rules that matter most here (packer stubs) fire on small stub DEX files.
         """
-        targets: list[tuple[str, bytes]] = []
-        skipped: list[str] = []
-        spent = 0
-        for dex in self.program.dexes:
-            size = len(dex.data)
-            if not everything and spent + size > DEX_BUDGET:
-                skipped.append(f"{dex.name} ({size} bytes)")
-                continue
-            spent += size
-            targets.append((dex.name, dex.data))
+        targets, skipped = _dex_targets(self.program.dexes, everything)
         if skipped:
             self.notes.append(
                 f"APKiD's DEX rules were not run on {', '.join(skipped[:5])}"
@@ -398,16 +407,25 @@ class _Scan:
                 + f": nothing in the app hides code, and its DEX is over the {DEX_BUDGET >> 20} MiB those"
                 " rules get in that case (they cost about 0.15 s per MB)"
             )
-        self._apkid_match(ruleset, targets)
+        self._apkid_match(ruleset, targets, early)
 
-    def _apkid_match(self, ruleset: apkid_rules.RuleSet, targets: list[tuple[str, bytes]]) -> None:
+    def _apkid_match(
+        self,
+        ruleset: apkid_rules.RuleSet,
+        targets: list[tuple[str, bytes]],
+        early: Sequence[apkid_rules.Background] = (),
+    ) -> None:
+        """APKiD's rules on each target; a match already run in the background (`start`) is taken from it."""
         by_apkid = {n: p.name for p in catalogue() for n in p.apkid}
         for location, data in targets:
             left = self.archive.seconds_left()  # the analysis budget holds for APKiD too
             if left is not None and left < 1:
                 self.notes.append(f"APKiD's rules were not run on {location!r}: the analysis budget is spent")
                 continue
-            hits, note = apkid_rules.match(ruleset, data, location, int(left or apkid_rules.TIMEOUT_SECONDS))
+            found = next((r for b in early if (r := b.result(location, data)) is not None), None)
+            if found is None:
+                found = apkid_rules.match(ruleset, data, location, int(left or apkid_rules.TIMEOUT_SECONDS))
+            hits, note = found
             if note:
                 self.notes.append(note)
             for h in hits:
@@ -458,13 +476,49 @@ def _dedupe(signals: list[Signal]) -> tuple[Signal, ...]:
     return tuple(out.values())
 
 
+def start(archive: ApkArchive, dexes: Sequence[DexFile] | None = None) -> tuple[apkid_rules.Background, ...]:
+    """APKiD's rules started in the background on the APK file itself (as soon as the archive is open) or, given
+    `dexes`, on the DEX files they read in any case (within DEX_BUDGET): the matches `analyse` would run
+    later, with the same arguments, for `analyse(early=...)` to take."""
+    if dexes is not None:
+        targets = _dex_targets(dexes, everything=False)[0]
+    else:
+        targets = [(APK_LOCATION, archive.data)] if len(archive.names) <= MAX_APKID_ENTRIES else []
+    if not targets:
+        return ()
+    try:
+        return (apkid_rules.Background(targets, int(archive.seconds_left() or apkid_rules.TIMEOUT_SECONDS)),)
+    except RuntimeError:  # no thread to be had (a batch child's memory cap counts its stack): analyse matches
+        return ()
+
+
+def _dex_targets(dexes: Sequence[DexFile], everything: bool) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """(name, bytes) of the DEX files APKiD's rules read, in load order, and those left out (DEX_BUDGET)."""
+    targets: list[tuple[str, bytes]] = []
+    skipped: list[str] = []
+    spent = 0
+    for dex in dexes:
+        size = len(dex.data)
+        if not everything and spent + size > DEX_BUDGET:
+            skipped.append(f"{dex.name} ({size} bytes)")
+            continue
+        spent += size
+        targets.append((dex.name, dex.data))
+    return targets, skipped
+
+
 def analyse(
-    archive: ApkArchive, components: Sequence[Component], dexes: list[DexFile], code: CodeFacts
+    archive: ApkArchive,
+    components: Sequence[Component],
+    dexes: list[DexFile],
+    code: CodeFacts,
+    early: Sequence[apkid_rules.Background] = (),
 ) -> PackingFacts:
-    """Everything that hides code in this APK, and the coverage verdict it leads to."""
+    """Everything that hides code in this APK, and the coverage verdict it leads to. `early` holds matches of
+    APKiD's rules that `start` began; the others run here."""
     program = code.program or Program(dexes)
     runtime = code.runtime or runtime_code.scan(program)
-    return _analyse(archive, components, program, runtime, code.sites)
+    return _analyse(archive, components, program, runtime, code.sites, early)
 
 
 def _analyse(
@@ -473,8 +527,9 @@ def _analyse(
     program: Program,
     runtime: RuntimeCode,
     sites: Mapping[str, Sequence[Site]],
+    early: Sequence[apkid_rules.Background] = (),
 ) -> PackingFacts:
-    evidence, scan, ruleset = _gather(archive, components, program, runtime, sites)
+    evidence, scan, ruleset = _gather(archive, components, program, runtime, sites, early)
     left_out = evidence.hidden_bytes - evidence.payload_bytes
     if left_out:
         scan.notes.append(
@@ -503,6 +558,7 @@ def _gather(
     program: Program,
     runtime: RuntimeCode,
     sites: Mapping[str, Sequence[Site]],
+    early: Sequence[apkid_rules.Background] = (),
 ) -> tuple[Evidence, _Scan, apkid_rules.RuleSet | None]:
     """Every signal of hidden code in this APK (the part of the work that reads it)."""
     app_class = next((c.name for c in components if c.kind == "application"), None)
@@ -515,13 +571,14 @@ def _gather(
     declared, missing = scan.missing_classes(components, app_class)
     ruleset = scan.apkid_ruleset()
     if ruleset is not None:
-        scan.apkid_files(ruleset)
+        scan.apkid_files(ruleset, early)
     dex_bytes = sum(len(d.data) for d in program.dexes)
     unexplained = sum(p.size for p in scan.payloads if not p.certain)
     certain = sum(p.size for p in scan.payloads if p.certain)
     if ruleset is not None:
         payload = counted_payload(certain, unexplained, dex_bytes, _points_to_hidden(scan.signals, loaders, missing))
-        scan.apkid_dex(ruleset, everything=bool(payload or any(s.kind == "packer" for s in scan.signals)))
+        hiding = bool(payload or any(s.kind == "packer" for s in scan.signals))
+        scan.apkid_dex(ruleset, everything=hiding, early=early)
     pointed = _points_to_hidden(scan.signals, loaders, missing)
     evidence = Evidence(
         signals=_dedupe(scan.signals),

@@ -208,3 +208,16 @@ def test_corpus_inventory_lists_no_namespace_url(name: str) -> None:
         assert "xmlpull.org" not in s.value and "/licenses/" not in s.value, s.value
         assert not s.value.startswith("http://javax.xml"), s.value
     assert len(sf.servers) <= sf.cap
+
+
+def test_the_plain_public_suffix_list_answers_like_the_full_one():
+    """Names with no IDN label get the list without punycode forms: those forms are the only difference,
+    each has an xn-- label such a name cannot meet, and the deepest rule is the same."""
+    full, plain = servers._psl(), servers._psl_plain()
+    extra = full._publicsuffix - plain._publicsuffix
+    assert plain._publicsuffix <= full._publicsuffix and plain._maxlabel == full._maxlabel
+    assert extra and all(any(label.startswith("xn--") for label in r.lstrip("!").split(".")) for r in extra)
+    for host in ("api.example.co.uk", "a.b.github.io", "x.city.kobe.jp", "www.ck", "foo.bar.invalid", "com"):
+        assert plain.privatesuffix(host) == full.privatesuffix(host), host
+    assert servers.registrable_domain("www.xn--fiqs8s") == full.privatesuffix("www.xn--fiqs8s")
+    assert servers.registrable_domain("www.食狮.中国") == "食狮.中国" == full.privatesuffix("www.食狮.中国")

@@ -128,3 +128,29 @@ def test_json_reports_the_category_with_its_evidence():
         "weight": 0.6,
     } in kind["evidence"]
     assert doc["catalogs"]["app_categories"].startswith("2026.11.29 sha256:")
+
+
+def _dex_files(*apks):
+    import zipfile
+
+    from apkaudit.dex.file import DexFile
+
+    for apk in apks:
+        with zipfile.ZipFile(apk) as z:
+            yield from (DexFile(z.read(n), n) for n in z.namelist() if n.endswith(".dex"))
+
+
+@pytest.mark.parametrize("apk", ["compliant-loan", "harvest-loan", "ApiDemos-debug.apk"])
+def test_one_yara_pass_finds_every_occurrence_find_finds(apk, monkeypatch):
+    """The keywords' offsets from one YARA pass are those of a `find` per keyword, and the hits the same."""
+    path = corpus_apk(apk) if apk.endswith(".apk") else sample_apk(apk)
+    _, cats = category._catalog()
+    cat = cats[0]
+    needles = tuple(category._needle(kw) for kw in cat.keywords)
+    dexes = list(_dex_files(path))
+    for dex in dexes:
+        strings = category._DexStrings(dex)
+        assert strings.occurrences(needles) == [list(strings._finds(n)) for n in needles]
+    with_yara = category._dex_hits(cat, dexes, 200, 300)
+    monkeypatch.setattr(category, "_needle_rules", lambda needles: None)
+    assert category._dex_hits(cat, dexes, 200, 300) == with_yara

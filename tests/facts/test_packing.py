@@ -19,7 +19,7 @@ from apkaudit.facts import apkid_rules, packing
 from apkaudit.model import AccessPattern, Coverage, Evidence
 from apkaudit.policy import load as policy_load
 from apkaudit.report import json_report, markdown, table
-from tests.conftest import corpus_apk, sample_apk
+from tests.conftest import SAMPLES, corpus_apk, sample_apk
 
 SCHEMA = json.loads(resources.files("apkaudit").joinpath("schemas/report-v1.json").read_text("utf-8"))
 PACKED = "org.apkaudit.sample.packed."
@@ -197,6 +197,35 @@ def test_apkid_identity_is_the_hash_of_the_rules_it_loaded():
     raw = Path(RulesManager().rules_path).read_bytes()
     assert ruleset.sha256 == hashlib.sha256(raw).hexdigest()
     assert ruleset.stamp.startswith(ruleset.version + " rules sha256:")
+
+
+def test_apkid_fast_mode_matches_the_same_rules():
+    """apkid_rules.match runs YARA in fast mode: on every sample APK and each of its entries, the rules that
+    match are those of a full match."""
+    ruleset = apkid_rules.load()
+    for apk in sorted(SAMPLES.glob("*.apk")):
+        data = apk.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            targets = [data] + [z.read(i) for i in z.infolist()]
+        for target in targets:
+            full = sorted((m.namespace, m.rule) for m in ruleset.rules.match(data=target))
+            fast = sorted((m.namespace, m.rule) for m in ruleset.rules.match(data=target, fast=True))
+            assert fast == full, apk.name
+
+
+@pytest.mark.parametrize("name", ["packed-stub", "compliant-loan"])
+def test_apkid_scan_started_early_gives_the_same_facts(name, monkeypatch):
+    """gather_facts starts APKiD's scans of the APK file and of the DEX files in threads (packing.start); the
+    facts are those of the scans run inline, and no piece is matched twice."""
+    early = gather_facts(sample_apk(name))
+    monkeypatch.setattr(packing, "start", lambda archive, dexes=None: ())
+    assert gather_facts(sample_apk(name)) == early
+    monkeypatch.undo()
+    seen: list[str] = []
+    match = apkid_rules.match
+    monkeypatch.setattr(apkid_rules, "match", lambda r, d, loc, t=60: seen.append(loc) or match(r, d, loc, t))
+    gather_facts(sample_apk(name))
+    assert packing.APK_LOCATION in seen and "classes.dex" in seen and len(seen) == len(set(seen))
 
 
 def test_apkid_names_a_packer_library_in_an_otherwise_normal_app(tmp_path):
