@@ -45,9 +45,10 @@ _SCHEMES = ("http://", "https://", "ws://", "wss://")
 _URL_IN_TEXT = re.compile(r"""(?:https?|wss?)://[^\s"'<>\\`(){}\[\]]{1,2048}""", re.IGNORECASE)
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$")
 _IP = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?$")
-# a whole short ASCII string item: NUL of the previous item, uleb128 length (one byte), the text, NUL
+# a whole short ASCII string item: NUL of the previous item, uleb128 length (one byte), the text, NUL; the closing
+# NUL is a lookahead, as it is also the opening NUL of the next item (adjacent host names were found every other one)
 _ITEM = re.compile(
-    rb"\x00([\x07-\x7f])((?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6})\x00"
+    rb"\x00([\x07-\x7f])((?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6})(?=\x00)"
 )
 _TEXT_ASSET = re.compile(r"^(assets/|res/raw/).*\.(js|mjs|html?|json|xml|txt|properties|conf|cfg|ini|ya?ml)$", re.I)
 # a dotted name whose first label is one of these is a Java package or class, not a host (com.foo.bar)

@@ -221,3 +221,33 @@ def test_the_plain_public_suffix_list_answers_like_the_full_one():
         assert plain.privatesuffix(host) == full.privatesuffix(host), host
     assert servers.registrable_domain("www.xn--fiqs8s") == full.privatesuffix("www.xn--fiqs8s")
     assert servers.registrable_domain("www.食狮.中国") == "食狮.中国" == full.privatesuffix("www.食狮.中国")
+
+
+class _Strings:
+    """A DEX stand-in holding only a string table (what scan_dex reads of it)."""
+
+    name = "classes.dex"
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.data = b"\x00" + b"".join(bytes([len(t)]) + t.encode() + b"\x00" for t in texts)
+
+    def strings_with_prefix(self, prefix: str) -> list[int]:
+        return [i for i, t in enumerate(self.texts) if t.startswith(prefix)]
+
+    def find_string(self, text: str) -> int | None:
+        return self.texts.index(text) if text in self.texts else None
+
+    def string(self, i: int) -> str:
+        return self.texts[i]
+
+    def code_users(self, strings: object = None) -> dict[int, list[object]]:
+        return {}
+
+
+def test_adjacent_host_names_in_the_string_table_are_all_found() -> None:
+    from apkaudit.analysis.servers import Inventory, scan_dex
+
+    inventory = Inventory()
+    scan_dex([_Strings(["api.quickloan.com", "cdn.quickloan.com", "log.quickloan.com"])], inventory)  # type: ignore[list-item]
+    assert sorted(inventory.entries) == ["api.quickloan.com", "cdn.quickloan.com", "log.quickloan.com"]
