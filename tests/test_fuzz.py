@@ -42,7 +42,8 @@ def test_manifest_that_crashed_androguard_is_a_clean_error(path):
 @pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("dex-*.dex")), ids=lambda p: p.name)
 def test_dex_that_crashed_the_decoder_is_a_clean_error(path):
     # found on the way (issue 22): a payload header at the very end of the file made the flow decoder
-    # raise struct.error instead of DexError
+    # raise struct.error instead of DexError; by the dex target (issue 16 session): a switch whose payload offset
+    # points before its code raised IndexError
     harness.target_dex(path.read_bytes())
 
 

@@ -278,7 +278,7 @@ def _operands(data: bytes, pos: int, fmt: str) -> Operands:
 
 def _switch_targets(data: bytes, start: int, payload_unit: int, end: int) -> list[int]:
     pos = start + 2 * payload_unit
-    if pos + 4 > end:
+    if pos < start or pos + 4 > end:  # a switch whose payload offset points before its code (a mutated DEX)
         return []
     ident, size = data[pos + 1], _U16.unpack_from(data, pos + 2)[0]
     if ident == 1:
