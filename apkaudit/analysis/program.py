@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from apkaudit.dex.decoder import Method, decode
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.header import read_header
@@ -299,6 +300,15 @@ class Program:
             for m in self.methods(cls):
                 by_sig.setdefault(m.signature, m)  # the first, as a scan of methods() finds
         return by_sig.get(signature)
+
+    def code(self, m: MethodDef | None) -> Method | None:
+        """The decoded code of an app method; None for an abstract or native one, or code the decoder refuses."""
+        if m is None or not m.code_off:
+            return None
+        try:
+            return decode(self.dexes[m.dex], m.code_off)
+        except DexError:
+            return None
 
     def defines(self, descriptor: str, name: str, proto: str) -> bool:
         """Does the class itself define name+proto?"""

@@ -14,8 +14,7 @@ from collections.abc import Callable
 
 from apkaudit.analysis.flows.ops import CALLS, WRITES_A
 from apkaudit.analysis.program import Program
-from apkaudit.dex.decoder import Method, Op, decode
-from apkaudit.dex.encoding import DexError
+from apkaudit.dex.decoder import Method, Op
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import (
     ADD_INT_LIT8,
@@ -180,13 +179,10 @@ def constant_return(program: Program, implementations: list[str]) -> int | None:
     the invoke may reach)."""
     if len(implementations) != 1:
         return None
-    m = program.method(implementations[0])
-    if m is None or not m.code_off:
+    code = program.code(program.method(implementations[0]))
+    if code is None:
         return None
-    try:
-        ops = decode(program.dexes[m.dex], m.code_off).ops
-    except DexError:
-        return None
+    ops = code.ops
     if len(ops) > _MAX_FOLDED:
         return None
     values: dict[int, int] = {}

@@ -59,8 +59,6 @@ from apkaudit.analysis.flows.results import result_receivers
 from apkaudit.analysis.flows.strong import BEFORE_FIRST
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
-from apkaudit.dex.decoder import decode
-from apkaudit.dex.encoding import DexError
 from apkaudit.dex.opcodes import FIELD_GETS
 
 MAX_SUMMARIES = 6000  # methods decoded per APK before the flow search stops
@@ -292,15 +290,10 @@ class FlowAnalysis:
             return None
         self._summaries[method] = None
         mdef = self.program.method(method)
-        if mdef is None:
+        code = self.program.code(mdef)
+        if mdef is None or code is None:
             return None
         dex = self.program.dexes[mdef.dex]
-        if not mdef.code_off:
-            return None
-        try:
-            code = decode(dex, mdef.code_off)
-        except DexError:
-            return None
         summary = Interpreter(self, method, dex, code, bool(mdef.access_flags & ACC_STATIC), depth).run()
         self._bridge_return(method, summary)
         self._summaries[method] = summary

@@ -113,13 +113,10 @@ def receiver_type(program: Program, dex: DexFile, code: Method, reg: int, offset
 def _made_class(program: Program, signature: str) -> str | None:
     """The one class every `return-object` of an app method returns a fresh `new-instance` of."""
     mdef = program.method(signature)
-    if mdef is None or not mdef.code_off:
+    code = program.code(mdef)
+    if mdef is None or code is None:
         return None
     dex = program.dexes[mdef.dex]
-    try:
-        code = decode(dex, mdef.code_off)
-    except DexError:
-        return None
     made: set[str] = set()
     for op in code.ops:
         if op.opcode != RETURN_OBJECT:
@@ -249,13 +246,10 @@ def _passed_type(program: Program, init: str, slot: int) -> Known | None:
     found: set[Known] = set()
     for caller in callers:
         mdef = program.method(caller)
-        if mdef is None or not mdef.code_off:
+        code = program.code(mdef)
+        if mdef is None or code is None:
             return None
         dex = program.dexes[mdef.dex]
-        try:
-            code = decode(dex, mdef.code_off)
-        except DexError:
-            return None
         for op in code.ops:
             direct = op.opcode in (INVOKE_DIRECT, INVOKE_DIRECT_RANGE) and op.index is not None
             if direct and op.index is not None and dex.method_ref(op.index).signature == init and slot < len(op.regs):
