@@ -3,32 +3,21 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from apkaudit.analysis.flows.branches import constant_return
 from apkaudit.analysis.flows.heap import _looping_ops
-from apkaudit.analysis.flows.interpreter import Interpreter
 from apkaudit.analysis.flows.labels import SourceValue
+from apkaudit.analysis.program import Program
 from apkaudit.dex.decoder import decode
 from apkaudit.dex.file import DexFile
+from tests.analysis.flows.one_method import METHOD, returned
 from tests.dex.factory import dex_file
 
-METHOD = "LA;->m0()V"
 SOURCES = {METHOD: {("string", 1): "api"}}  # the constant stands for a source's value
 DATA = {SourceValue((METHOD, "api"))}
 
 
 def _ret(code_units: list[int]) -> set:
-    dex = DexFile(dex_file([code_units], registers=4))
-    code = decode(dex, dex.methods_of(0)[0].code_off)
-    flows = SimpleNamespace(
-        callbacks={},
-        sources=SOURCES,
-        program=SimpleNamespace(is_app_class=lambda c: False, method=lambda m: None),
-        field_urls=lambda f: frozenset(),
-        private_actions=frozenset(),
-    )
-    return Interpreter(flows, METHOD, dex, code, is_static=True).run().ret  # type: ignore[arg-type]
+    return returned(code_units, SOURCES, registers=4)
 
 
 def _row(read: list[int]) -> list[int]:
@@ -66,10 +55,8 @@ def test_an_array_made_in_a_loop_is_no_site():
 
 
 def _constant(body: list[int]) -> int | None:
-    dex = DexFile(dex_file([body], registers=2))
-    mdef = SimpleNamespace(code_off=dex.methods_of(0)[0].code_off, dex=0)
-    program = SimpleNamespace(method=lambda sig: mdef, dexes=[dex])
-    return constant_return(program, ["LA;->m0()I"])  # type: ignore[arg-type]
+    program = Program([DexFile(dex_file([body], registers=2))])
+    return constant_return(program, [program.methods("LA;")[0].signature])
 
 
 def test_an_int_computed_from_constants_without_a_branch_is_folded():

@@ -3,31 +3,19 @@ memory with tests/dex/factory.py."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from apkaudit.analysis.flows.implicit import ImplicitFlows, control_regions
-from apkaudit.analysis.flows.interpreter import Interpreter
 from apkaudit.analysis.flows.labels import SourceValue
 from apkaudit.dex.decoder import decode
 from apkaudit.dex.file import DexFile
+from tests.analysis.flows.one_method import METHOD, returned
 from tests.dex.factory import dex_file
 
-METHOD = "LA;->m0()V"
 CONST_STRING_V0 = [0x001A, 0x0001]  # const-string v0, string@1
 SOURCES = {METHOD: {("string", 1): "api"}}  # the constant stands for a source's value
 
 
 def _summary(code_units: list[int], sources: dict) -> set:
-    dex = DexFile(dex_file([code_units], registers=2))
-    code = decode(dex, dex.methods_of(0)[0].code_off)
-    flows = SimpleNamespace(
-        callbacks={},
-        sources=sources,
-        program=SimpleNamespace(is_app_class=lambda c: False, method=lambda m: None),
-        field_urls=lambda f: frozenset(),
-        private_actions=frozenset(),
-    )
-    return Interpreter(flows, METHOD, dex, code, is_static=True).run().ret  # type: ignore[arg-type]
+    return returned(code_units, sources)
 
 
 def test_a_source_value_returned_is_in_the_summary():
