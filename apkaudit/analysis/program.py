@@ -70,6 +70,8 @@ class Program:
         self._subclasses: dict[str, set[str]] | None = None
         self._methods: dict[str, list[MethodDef]] = {}
         self._by_signature: dict[str, dict[str, MethodDef]] = {}  # class -> its methods by signature
+        self._one: dict[str, MethodDef | None] = {}  # signature -> method(), for classes not listed (_one_method)
+        self._rows: dict[str, dict[int, tuple[int, int, int]]] = {}  # class -> method idx -> (position, flags, code)
         self._name_protos: dict[str, frozenset[tuple[str, str]]] = {}  # class -> (name, proto) it defines
         self._code_owners: dict[tuple[int, int], list[str]] = {}  # (dex, code_off) -> signatures of its methods
         self._callers: dict[str, tuple[str, ...]] = {}
@@ -82,7 +84,7 @@ class Program:
         self._lambda_sites: list[dict[int, list[int]] | None] = [None for _ in dexes]  # impl method -> call sites
         # id-table look-ups are binary searches over MUTF-8 strings: memoised, as the walk repeats them
         self._type_table: dict[str, list[tuple[int, int]]] | None = None
-        self._method_idx: dict[tuple[str, str, str], tuple[tuple[int, int], ...]] = {}
+        self._by_name: dict[tuple[int, int], dict[int, list[tuple[int, int]]] | None] = {}  # (dex, class): _names_of
         self._ref_index: list[RefIndex | None] = [None for _ in dexes]
         # (dex, code_off, type index) -> the method makes instances of the type that never run callbacks
         # (registered and taken back at once: analysis/registrations.py, set by analysis/code.py)
@@ -95,7 +97,7 @@ class Program:
         the decoded reverse indexes): the facts gathered after the code analysis then reuse that memory instead
         of adding to the peak. Asking again recomputes them."""
         self._callers.clear()
-        self._method_idx.clear()
+        self._by_name.clear()
         self._code_owners.clear()
         self._ref_index = [None for _ in self.dexes]
         self._method_keys = [None for _ in self.dexes]
@@ -126,42 +128,58 @@ class Program:
         return [(d, i) for d, _ in self.type_indices(cls) for i in self.dexes[d].find_methods(cls, name)]
 
     def method_indices(self, cls: str, name: str, proto: str) -> tuple[tuple[int, int], ...]:
-        """((dex, method index), ...) of every method_id naming cls->name proto. Memoised when not empty."""
-        key = (cls, name, proto)
-        found = self._method_idx.get(key)
-        if found is None:
-            found = ()
-            for d, tidx in self.type_indices(cls):
-                hits = self._find_methods(d, tidx, name, proto)
-                if hits:
-                    found += tuple((d, i) for i in hits)
-            if found:  # the many empty answers are asked again cheaply rather than kept (3 MB on ApiDemos)
-                self._method_idx[key] = found
+        """((dex, method index), ...) of every method_id naming cls->name proto."""
+        found: tuple[tuple[int, int], ...] = ()
+        for d, tidx in self.type_indices(cls):
+            hits = self._dex_method_indices(d, tidx, name, proto)
+            if hits:
+                found += tuple((d, i) for i in hits)
         return found
 
-    def _find_methods(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
-        """DexFile.find_methods answered from a sorted key per method_id: the walk asks tens of thousands of these,
-        and DexFile's first 2000 per DEX are binary searches through a Python key function (~10 us each, 0.3 s
-        on a 16-DEX APK)."""
+    def _dex_method_indices(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
+        """DexFile.find_methods(class, name, proto), answered from the class's slice of the sorted method_ids
+        grouped by name index (memoised per class: the walk asks every ancestor and subclass of each method it
+        visits, ~30,000 asks on ApiDemos, mostly for names the class never has; only the names asked for and the
+        protos of methods so named are decoded)."""
+        by_name = self._names(d, class_idx)
+        dex = self.dexes[d]
+        if by_name is None:  # method_ids or type_ids not sorted as the format requires: DexFile searches
+            return dex.find_methods(dex.type_name(class_idx), name, proto)
+        if not by_name:
+            return []
+        hits = by_name.get(dex.find_string(name))  # type: ignore[arg-type]
+        return [i for proto_idx, i in hits if dex.proto(proto_idx) == proto] if hits else []
+
+    def _names(self, d: int, class_idx: int) -> dict[int, list[tuple[int, int]]] | None:
+        key = (d, class_idx)
+        if key in self._by_name:
+            return self._by_name[key]
+        found = self._by_name[key] = self._names_of(d, class_idx)
+        return found
+
+    def _names_of(self, d: int, class_idx: int) -> dict[int, list[tuple[int, int]]] | None:
+        """name index -> [(proto index, method index)] of the method_ids naming the class in DEX d; None when the
+        tables cannot be trusted (unsorted method_ids, or type_ids DexFile.find_type resolves to another index)."""
         dex = self.dexes[d]
         table = self._method_keys[d]
         if table is None:
             table = self._method_table(d)
+        if not self._type_trusted(d, class_idx) or not table[0] and dex.method_count:
+            return None
+        keys, protos = table
+        lo = bisect.bisect_left(keys, class_idx << 32)
+        hi = bisect.bisect_left(keys, (class_idx + 1) << 32, lo)
+        by_name: dict[int, list[tuple[int, int]]] = {}
+        for i in range(lo, hi):
+            by_name.setdefault(keys[i] & 0xFFFFFFFF, []).append((protos[i], i))
+        return by_name
+
+    def _type_trusted(self, d: int, class_idx: int) -> bool:
         ok = self._type_found.get((d, class_idx))
         if ok is None:  # malformed type_ids (unsorted, repeated) make DexFile.find_type find another: as before
+            dex = self.dexes[d]
             ok = self._type_found[(d, class_idx)] = dex.find_type(dex.type_name(class_idx)) == class_idx
-        if not ok or not table[0] and dex.method_count:  # (no keys: the table is not sorted)
-            return dex.find_methods(dex.type_name(class_idx), name, proto)
-        name_idx = dex.find_string(name)
-        if name_idx is None:
-            return []
-        keys, protos = table
-        want = (class_idx << 32) | name_idx
-        lo = bisect.bisect_left(keys, want)
-        if lo == len(keys) or keys[lo] != want:
-            return []  # most asks: an ancestor or subclass that names no such method
-        hi = bisect.bisect_right(keys, want, lo)
-        return [i for i in range(lo, hi) if dex.proto(protos[i]) == proto]
+        return ok
 
     def _method_table(self, d: int) -> tuple[array[int], array[int]]:
         """(class_idx << 32 | name_idx, proto_idx) of DEX d's method_ids, read straight from the section with numpy
@@ -295,11 +313,41 @@ class Program:
     def method(self, signature: str) -> MethodDef | None:
         cls = signature.partition("->")[0]
         by_sig = self._by_signature.get(cls)
+        if by_sig is None and cls not in self._methods and "(" in signature:
+            # the walk asks for one method in each of ~1,300 classes on ApiDemos: found through the method_ids
+            # naming the class rather than by listing all of its methods with their signatures
+            if signature in self._one:
+                return self._one[signature]
+            entry = self.classes.get(cls)
+            if entry is None:
+                return None
+            d, cdef = entry
+            if self._names(d, cdef.type_idx) is not None:
+                found = self._one[signature] = self._one_method(entry, signature)
+                return found
         if by_sig is None:
             by_sig = self._by_signature[cls] = {}
             for m in self.methods(cls):
                 by_sig.setdefault(m.signature, m)  # the first, as a scan of methods() finds
         return by_sig.get(signature)
+
+    def _one_method(self, entry: tuple[int, ClassDef], signature: str) -> MethodDef | None:
+        """The first of the class's methods with that signature, found from the method_ids naming the class."""
+        d, cdef = entry
+        cls, name, proto = split_signature(signature)
+        wanted = self._dex_method_indices(d, cdef.type_idx, name, proto)
+        if not wanted:
+            return None
+        rows = self._rows.get(cls)
+        if rows is None:
+            rows = self._rows[cls] = {}
+            for position, (midx, flags, code_off) in enumerate(self.dexes[d].method_rows(cdef.index)):
+                rows.setdefault(midx, (position, flags, code_off))
+        first = min((rows[i] + (i,) for i in wanted if i in rows), default=None)
+        if first is None:
+            return None
+        _, flags, code_off, midx = first
+        return MethodDef(signature, cls, name, proto, flags, d, midx, code_off)
 
     def code(self, m: MethodDef | None) -> Method | None:
         """The decoded code of an app method; None for an abstract or native one, or code the decoder refuses."""
@@ -364,6 +412,7 @@ class Program:
         for d in range(len(self.dexes)):
             self._find_wanted(d, per_dex_methods[d], per_dex_types[d], found)
         for target, callers_of in found.items():
+            callers_of.discard(target)
             self._callers[target] = tuple(sorted(callers_of)) if callers_of else ()
 
     def _want_callers_of(
@@ -419,11 +468,14 @@ class Program:
         for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
             for code_off, hits in index.users(kind, wanted).items():
                 callers = self._signatures_at(d, code_off)
+                targets: set[str] = set()
                 for i in hits:
-                    quiet = kind == "type" and self.quiet_instances is not None and self.quiet_instances(d, code_off, i)
-                    for target in wanted[i]:
-                        if not quiet or "-><clinit>(" in target:  # its static initialiser still runs
-                            found[target].update(c for c in callers if c != target)
+                    if kind == "type" and self.quiet_instances is not None and self.quiet_instances(d, code_off, i):
+                        targets.update(t for t in wanted[i] if "-><clinit>(" in t)  # its static initialiser runs
+                    else:
+                        targets |= wanted[i]
+                for target in targets:
+                    found[target].update(callers)  # a method is not its own caller: dropped in _compute_callers
 
     def _lambdas(self, d: int) -> dict[int, list[int]]:
         """Lambda implementation method index -> the call sites (invoke-custom) that make it, in DEX d: read once,

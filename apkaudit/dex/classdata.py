@@ -43,9 +43,12 @@ class MethodTable:
             order = np.lexsort((classes, flags, method, code))
             self._by_code = (code[order], method[order], flags[order], classes[order])
             self._code_list = self._by_code[0].tolist()  # bisect on a list: numpy's per-call cost is 10x
-        _code, method, flags, classes = self._by_code
         lo = bisect.bisect_left(self._code_list, code_off)
         hi = bisect.bisect_right(self._code_list, code_off, lo)
+        if hi - lo == 1:  # the usual answer: one method per code item (numpy slices cost ~1 us each)
+            _code, method, flags, classes = self._by_code
+            return [(int(method[lo]), int(flags[lo]), int(classes[lo]))]
+        _code, method, flags, classes = self._by_code
         return list(zip(method[lo:hi].tolist(), flags[lo:hi].tolist(), classes[lo:hi].tolist(), strict=True))
 
     def rows(self, class_index: int) -> list[tuple[int, int, int]]:

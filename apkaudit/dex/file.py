@@ -769,14 +769,17 @@ class DexFile:
 
     def methods_of(self, class_index: int) -> list[EncodedMethod]:
         """Direct then virtual methods defined by ``class_defs[class_index]``."""
+        return [
+            EncodedMethod(midx, flags, code_off, class_index) for midx, flags, code_off in self.method_rows(class_index)
+        ]
+
+    def method_rows(self, class_index: int) -> list[tuple[int, int, int]]:
+        """``methods_of`` as bare ``(method_idx, access_flags, code_off)`` tuples (no object per method)."""
         class_data_off = self._class_data_off(class_index)
         if class_data_off == 0:
             return []
         self._methods_table()
-        return [
-            EncodedMethod(midx, flags, code_off, class_index)
-            for midx, flags, code_off in self._raw_methods(class_index, class_data_off)
-        ]
+        return self._raw_methods(class_index, class_data_off)
 
     # ------------------------------------------------------------- code items
 
