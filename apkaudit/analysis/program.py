@@ -71,7 +71,7 @@ class Program:
         self._methods: dict[str, list[MethodDef]] = {}
         self._by_signature: dict[str, dict[str, MethodDef]] = {}  # class -> its methods by signature
         self._one: dict[str, MethodDef | None] = {}  # signature -> method(), for classes not listed (_one_method)
-        self._rows: dict[str, dict[int, tuple[int, int, int]]] = {}  # class -> method idx -> (position, flags, code)
+        self._rows: dict[str, dict[int, tuple[int, int, int]] | None] = {}  # class -> _rows_of
         self._name_protos: dict[str, frozenset[tuple[str, str]]] = {}  # class -> (name, proto) it defines
         self._code_owners: dict[tuple[int, int], list[str]] = {}  # (dex, code_off) -> signatures of its methods
         self._callers: dict[str, tuple[str, ...]] = {}
@@ -101,6 +101,11 @@ class Program:
         self._code_owners.clear()
         self._ref_index = [None for _ in self.dexes]
         self._method_keys = [None for _ in self.dexes]
+
+    def code_using(self, d: int, kind: str, indices: Iterable[int]) -> dict[int, set[int]]:
+        """code_off -> the wanted (kind, index) entries of DEX d its code really uses ("method", "type" for
+        new-instance, "call_site"): from the DEX's exact reverse index."""
+        return self._index(d).users(kind, indices)
 
     def _index(self, d: int) -> RefIndex:
         if self._ref_index[d] is None:
@@ -336,18 +341,30 @@ class Program:
         d, cdef = entry
         cls, name, proto = split_signature(signature)
         wanted = self._dex_method_indices(d, cdef.type_idx, name, proto)
-        if not wanted:
-            return None
-        rows = self._rows.get(cls)
+        rows = self._rows_of(entry) if wanted else None
         if rows is None:
-            rows = self._rows[cls] = {}
-            for position, (midx, flags, code_off) in enumerate(self.dexes[d].method_rows(cdef.index)):
-                rows.setdefault(midx, (position, flags, code_off))
+            return None
         first = min((rows[i] + (i,) for i in wanted if i in rows), default=None)
         if first is None:
             return None
         _, flags, code_off, midx = first
         return MethodDef(signature, cls, name, proto, flags, d, midx, code_off)
+
+    def _rows_of(self, entry: tuple[int, ClassDef]) -> dict[int, tuple[int, int, int]] | None:
+        """method index -> (position, access flags, code_off) of the class's first row naming it; None when a row
+        names a method_id of another class (a malformed DEX: only listing its methods answers as before)."""
+        d, cdef = entry
+        if cdef.name in self._rows:
+            return self._rows[cdef.name]
+        keys = (self._method_keys[d] or self._method_table(d))[0]
+        rows: dict[int, tuple[int, int, int]] = {}
+        for position, (midx, flags, code_off) in enumerate(self.dexes[d].method_rows(cdef.index)):
+            if midx >= len(keys) or keys[midx] >> 32 != cdef.type_idx:
+                self._rows[cdef.name] = None
+                return None
+            rows.setdefault(midx, (position, flags, code_off))
+        self._rows[cdef.name] = rows
+        return rows
 
     def code(self, m: MethodDef | None) -> Method | None:
         """The decoded code of an app method; None for an abstract or native one, or code the decoder refuses."""
@@ -362,6 +379,10 @@ class Program:
         """Does the class itself define name+proto?"""
         keys = self._name_protos.get(descriptor)
         if keys is None:
+            entry = self.classes.get(descriptor)
+            if descriptor not in self._methods and entry is not None and self._rows_of(entry) is not None:
+                # asked for subclasses in the walk: found from the method_ids as method() does, not by listing
+                return self.method(f"{descriptor}->{name}{proto}") is not None
             keys = self._name_protos[descriptor] = frozenset((m.name, m.proto) for m in self.methods(descriptor))
         return (name, proto) in keys
 

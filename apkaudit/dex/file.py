@@ -526,9 +526,9 @@ class DexFile:
         name_idx = self.find_string(name)
         if name_idx is None:
             return []
-        end = self._method_ids_off + 8 * self._n_methods
-        rows = _H_H_I.iter_unpack(self._data[self._method_ids_off : end])
-        return [i for i, (_c, _p, n) in enumerate(rows) if n == name_idx]
+        # one numpy pass over the name column (a Python pass costs ~5 ms per 40,000 method_ids)
+        names = np.frombuffer(self._data, dtype="<u4", count=2 * self._n_methods, offset=self._method_ids_off)[1::2]
+        return [int(i) for i in np.flatnonzero(names == name_idx)]
 
     def find_methods(self, class_name: str, name: str, proto: str | None = None) -> list[int]:
         """Indices of ``method_ids`` for ``class_name->name`` (all overloads if ``proto`` is None).

@@ -1,0 +1,126 @@
+"""Program's quick look-ups answer as listing a class's methods does, on every class of real APKs.
+
+The walk to entry points asks `method(signature)`, `defines(class, name, proto)` and `method_indices` for
+thousands of classes; they are answered from the method_ids naming the class (sorted by class, then name)
+without listing the class's methods with their signatures. These tests compare each answer with the listing
+(`Program.methods`) on a fresh Program, for every class of the sample apps and the public corpus, and on a
+DEX whose class data names another class's method (malformed: the listing must then answer).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from apkaudit.analysis.program import Program, split_signature
+from apkaudit.dex.file import DexFile
+from apkaudit.dex.items import ClassDef
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _dexes(path: Path) -> list[DexFile]:
+    with zipfile.ZipFile(path) as z:
+        names = sorted((n for n in z.namelist() if n.startswith("classes") and n.endswith(".dex")), key=_dex_order)
+        return [DexFile(z.read(n), f"{path.name}!{n}") for n in names]
+
+
+def _dex_order(name: str) -> int:
+    digits = name[len("classes") : -len(".dex")]
+    return int(digits) if digits else 1
+
+
+def _listed(dexes: list[DexFile]) -> dict[str, dict[str, object]]:
+    """class -> signature -> the first listed MethodDef with it."""
+    program = Program(dexes)
+    out: dict[str, dict[str, object]] = {}
+    for cls in program.classes:
+        by_sig: dict[str, object] = {}
+        for m in program.methods(cls):
+            by_sig.setdefault(m.signature, m)
+        out[cls] = by_sig
+    return out
+
+
+def _check(dexes: list[DexFile], classes: list[str] | None = None) -> int:
+    listed = _listed(dexes)
+    quick = Program(dexes)  # nothing listed yet: every answer comes from the method_ids
+    checked = 0
+    for cls in classes if classes is not None else sorted(listed):
+        for sig, m in listed[cls].items():
+            if not sig.startswith(cls + "->"):
+                continue  # a malformed row naming another class's method: not one of this class's signatures
+            _, name, proto = split_signature(sig)
+            assert quick.defines(cls, name, proto), sig
+            assert quick.method(sig) == m, sig
+            named = [(d, dexes[d].find_methods(cls, name, proto)) for d, _ in quick.type_indices(cls)]
+            expected = tuple((d, i) for d, found in named for i in found)
+            assert quick.method_indices(cls, name, proto) == expected, sig
+            checked += 1
+        absent = f"{cls}->apkauditNoSuchMethod()V"
+        assert quick.method(absent) is None
+        assert not quick.defines(cls, "apkauditNoSuchMethod", "()V")
+    return checked
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "samples" / "apk").glob("*.apk")), ids=lambda p: p.name)
+def test_samples_answer_as_the_listing(path: Path) -> None:
+    assert _check(_dexes(path)) > 0
+
+
+@pytest.mark.parametrize("name", ["ApiDemos-debug.apk", "appium-settings-8.0.10.apk"])
+def test_corpus_answers_as_the_listing(name: str) -> None:
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip("the public corpus (../shared/corpus) is not here")
+    assert _check(_dexes(path)) > 1000
+
+
+def _foreign_row(dex: DexFile) -> tuple[bytes, ClassDef] | None:
+    """The DEX with one class's first method renamed, in its class data, to a method_id of another class (one
+    ULEB128 byte, same length), and that class; None if no class has such a byte to change."""
+    data = bytearray(dex.data)
+    for cdef in dex.classes():
+        if not cdef.class_data_off:
+            continue
+        pos = cdef.class_data_off
+        counts = []
+        for _ in range(4):
+            counts.append(data[pos])
+            if data[pos] & 0x80:
+                break
+            pos += 1
+        else:
+            static, instance, direct, _virtual = counts
+            if static or instance or not direct or data[pos] & 0x80:
+                continue
+            own = data[pos]
+            for other in range(0x7F):
+                if other != own and dex.method_ref(other).class_name != cdef.name:
+                    data[pos] = other
+                    return bytes(data), cdef
+    return None
+
+
+def test_a_row_naming_another_class_is_answered_by_the_listing() -> None:
+    for path in sorted((ROOT / "samples" / "apk").glob("*.apk")):
+        dex = _dexes(path)[0]
+        found = _foreign_row(dex)
+        if found is None:
+            continue
+        data, cdef = found
+        mutated = DexFile(data, "mutated.dex")
+        foreign = mutated.method_ref(mutated.methods_of(cdef.index)[0].method_idx)
+        assert foreign.class_name != cdef.name
+        assert _check([mutated], [cdef.name]) >= 0
+        quick = Program([mutated])
+        listed = Program([mutated])
+        listed.methods(cdef.name)
+        assert quick.defines(cdef.name, foreign.name, foreign.proto) == listed.defines(
+            cdef.name, foreign.name, foreign.proto
+        )
+        return
+    pytest.fail("no sample class has a one-byte first method index to change")
