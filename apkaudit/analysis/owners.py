@@ -44,11 +44,19 @@ def _lookup(catalog: str, dotted: str) -> SdkInfo | None:
 
 def _match(catalog: str, dotted: str) -> tuple[int, SdkInfo] | None:
     """(length of the matching prefix, entry); an exact class entry counts as the longest possible match."""
-    prefixes, classes = _tables(catalog)
+    classes = _tables(catalog)[1]
     outer = dotted.split("$", 1)[0]
     if outer in classes:
         return (len(outer) + 1, classes[outer])
-    parts = dotted.split(".")[:-1]
+    return _package_match(catalog, dotted.rpartition(".")[0])
+
+
+@functools.lru_cache(maxsize=16384)
+def _package_match(catalog: str, package: str) -> tuple[int, SdkInfo] | None:
+    """The longest catalogued prefix of a package (memoised: every class of a package asks the same, three
+    passes over all classes per app)."""
+    prefixes = _tables(catalog)[0]
+    parts = package.split(".") if package else []
     for n in range(len(parts), 0, -1):
         key = ".".join(parts[:n])
         hit = prefixes.get(key)
