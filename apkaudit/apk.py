@@ -58,6 +58,8 @@ DEFAULT_LIMITS = Limits()
 
 
 def _is_traversal(name: str) -> bool:
+    if ".." not in name and name[1:2] != ":" and not name.startswith(("/", "\\")):
+        return False  # the usual name, decided without regexes (an APK has thousands of entries)
     if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
         return True
     parts = re.split(r"[\\/]", name)

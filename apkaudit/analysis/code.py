@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -437,6 +439,7 @@ def _click_handlers(program: Program, components: list[Component], layouts: Sequ
     its length before and its terminator after, so a longer string holding the name does not count)."""
     if not layouts:
         return {}
+    pools = _Layouts(layouts)
     out: dict[str, str] = {}
     for c in components:
         if c.kind != "activity":
@@ -445,18 +448,35 @@ def _click_handlers(program: Program, components: list[Component], layouts: Sequ
         for k in [cls, *program.app_ancestors(cls)]:
             for m in program.methods(k):
                 handler = m.proto == _CLICK_PROTO and not m.is_static and m.access_flags & _ACC_PUBLIC and m.code_off
-                if handler and m.signature not in out and _in_string_pool(m.name, layouts):
+                if handler and m.signature not in out and pools.has_string(m.name):
                     out[m.signature] = _entry_kind(c)
     return out
 
 
-def _in_string_pool(name: str, layouts: Sequence[bytes]) -> bool:
-    utf8 = name.encode("utf-8")
-    utf16 = name.encode("utf-16-le")
-    if len(utf8) >= 0x80 or len(name) >= 0x8000:
+class _Layouts:
+    """The compiled layouts joined into one buffer, searched once per form rather than once per layout (ApiDemos:
+    hundreds of layouts, hundreds of handler names); a match counts only inside one layout, as before."""
+
+    def __init__(self, layouts: Sequence[bytes]) -> None:
+        self._blob = b"".join(layouts)
+        self._ends = list(itertools.accumulate(len(data) for data in layouts))
+
+    def has_string(self, name: str) -> bool:
+        utf8 = name.encode("utf-8")
+        utf16 = name.encode("utf-16-le")
+        if len(utf8) >= 0x80 or len(name) >= 0x8000:
+            return False
+        forms = (bytes([len(name), len(utf8)]) + utf8 + b"\0", len(name).to_bytes(2, "little") + utf16 + b"\0\0")
+        return any(self._within_one(form) for form in forms)
+
+    def _within_one(self, form: bytes) -> bool:
+        at = self._blob.find(form)
+        while at >= 0:
+            layout = bisect.bisect_right(self._ends, at)  # the layout the match starts in
+            if at + len(form) <= self._ends[layout]:
+                return True
+            at = self._blob.find(form, at + 1)
         return False
-    forms = (bytes([len(name), len(utf8)]) + utf8 + b"\0", len(name).to_bytes(2, "little") + utf16 + b"\0\0")
-    return any(form in data for data in layouts for form in forms)
 
 
 def _reach(targets: set[str], program: Program, entries: dict[str, str]) -> dict[str, tuple[str, ...]]:
