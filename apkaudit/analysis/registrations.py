@@ -104,9 +104,8 @@ def _keeps_itself(program: Program, cls: str) -> bool:
         for m in program.methods(k):
             if m.name != "<init>" or not m.code_off:
                 continue
-            try:
-                code = decode(program.dexes[m.dex], m.code_off)
-            except DexError:
+            code = program.code(m)
+            if code is None:  # refused by the decoder
                 return False
             this = code.registers - code.ins
             for op in code.ops:

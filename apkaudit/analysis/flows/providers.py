@@ -14,8 +14,7 @@ from collections.abc import Mapping
 
 from apkaudit.analysis.flows.receivers import reaching_write
 from apkaudit.analysis.program import Program
-from apkaudit.dex.decoder import Method, decode
-from apkaudit.dex.encoding import DexError
+from apkaudit.dex.decoder import Method
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import CONST_STRING, CONST_STRING_JUMBO, MOVE_RESULT_OBJECT, SGET, SPUT_OBJECT
 
@@ -68,9 +67,8 @@ class Providers:
             if m.name != "<clinit>" or not m.code_off:
                 continue
             dex = self.program.dexes[m.dex]
-            try:
-                code = decode(dex, m.code_off)
-            except DexError:
+            code = self.program.code(m)
+            if code is None:  # refused by the decoder
                 return None
             for i, op in enumerate(code.ops):
                 if op.opcode == SPUT_OBJECT and op.index is not None and dex.field_ref(op.index).signature == field_sig:
