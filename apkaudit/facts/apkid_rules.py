@@ -138,8 +138,9 @@ class Background:
     """The rules loaded and `match` run on some targets, in a thread while the audit goes on.
 
     YARA releases the GIL while it loads and scans, so loading the rules and scanning the APK file itself
-    (about 0.01 s per MB, the largest piece of data the rules read) or the DEX files take a second core
-    instead of adding to the audit's wall time.
+    (about 0.01 s per MB, the largest piece of data the rules read) take a second core instead of adding to
+    the audit's wall time. The audit waits for its DEX scan before the code analysis (audit._gather: memory),
+    but still runs it here, where the memory YARA takes goes back to the system when the thread ends.
     """
 
     def __init__(self, targets: Sequence[tuple[str, bytes]], timeout: int = TIMEOUT_SECONDS) -> None:
@@ -155,6 +156,10 @@ class Background:
             return  # the caller loads the rules itself, and notes why it cannot
         for location, data in self._targets:
             self._results[location] = match(ruleset, data, location, timeout)
+
+    def wait(self) -> None:
+        """Until every target is matched."""
+        self._thread.join()
 
     def result(self, location: str, data: bytes) -> tuple[list[RuleHit], str | None] | None:
         """What `match` returned on these bytes at this location, once it has; None when they are not among
