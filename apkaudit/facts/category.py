@@ -24,6 +24,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from apkaudit import catalogs
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
@@ -134,12 +136,15 @@ class _DexStrings:
         data = dex.data
         # header_item (DEX format spec): string_ids_size at 0x38, string_ids_off at 0x3C; DexFile checked both
         n, off = struct.unpack_from("<II", data, 0x38)
-        offsets = struct.unpack_from(f"<{n}I", data, off) if n else ()
-        order = sorted(range(n), key=offsets.__getitem__)
-        self.starts = [offsets[i] for i in order]  # string_data_item offsets, ascending
+        # numpy arrays, not a tuple and lists of Python ints: for the 73,788 strings of a 10.8 MB DEX this took
+        # 12.0 MB at its peak and kept 8.5 MB with ints, 6.7 and 3.8 MB so (2.9 MB of them the lowered bytes),
+        # where the audit of that app peaks. The sort is stable, as sorted() is.
+        offsets = np.frombuffer(data, dtype="<u4", count=n, offset=off) if n else np.zeros(0, dtype=np.uint32)
+        order = np.argsort(offsets, kind="stable")
+        self.starts = offsets[order]  # string_data_item offsets, ascending
         self.index = order  # string index of each of those
-        lo = self.starts[0] if n else 0
-        hi = data.find(b"\x00", self.starts[-1]) + 1 if n else 0
+        lo = int(self.starts[0]) if n else 0
+        hi = data.find(b"\x00", int(self.starts[-1])) + 1 if n else 0
         self.base = lo
         self.lower = bytes(data[lo : hi if hi > 0 else len(data)]).lower()  # ASCII-only, keeps offsets
 
@@ -153,11 +158,11 @@ class _DexStrings:
         for pos in self._finds(_needle(kw)) if at is None else at:
             if len(checked) >= tries:
                 break
-            k = bisect.bisect_right(self.starts, self.base + pos) - 1
+            k = int(np.searchsorted(self.starts, self.base + pos, side="right")) - 1  # as bisect_right
             if k >= 0 and k not in checked:
                 checked.add(k)
                 try:
-                    text = self.dex.string(self.index[k])
+                    text = self.dex.string(int(self.index[k]))
                 except DexError:
                     return None
                 if len(text) <= max_len and _find(kw, text) >= 0:

@@ -223,6 +223,17 @@ def test_the_plain_public_suffix_list_answers_like_the_full_one():
     assert servers.registrable_domain("www.食狮.中国") == "食狮.中国" == full.privatesuffix("www.食狮.中国")
 
 
+def test_the_plain_public_suffix_list_read_line_by_line_holds_the_rules_of_the_whole_file():
+    """_psl_plain parses the bundled file line by line (memory); the rules are those of the file read at once."""
+    from publicsuffixlist import PSLFILE, PublicSuffixList
+
+    with open(PSLFILE, "rb") as source:
+        whole = PublicSuffixList(source.read(), accept_unknown=False, accept_encoded_idn=False)
+    plain = servers._psl_plain()
+    assert plain._publicsuffix == whole._publicsuffix and len(plain._publicsuffix) > 5000
+    assert plain._maxlabel == whole._maxlabel
+
+
 class _Strings:
     """A DEX stand-in holding only a string table (what scan_dex reads of it)."""
 

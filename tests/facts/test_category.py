@@ -140,6 +140,23 @@ def _dex_files(*apks):
             yield from (DexFile(z.read(n), n) for n in z.namelist() if n.endswith(".dex"))
 
 
+@pytest.mark.parametrize("apk", ["harvest-loan", "appium-uiautomator2-server-v10.6.6.apk"])
+def test_string_data_offsets_are_sorted_stably_and_held_compactly(apk):
+    """_DexStrings holds the string_data_item offsets in ascending order with each string's index, as a stable
+    sort of the string_ids table gives them, in arrays of at most 12 bytes a string (Python ints took ~80)."""
+    import struct
+
+    path = corpus_apk(apk) if apk.endswith(".apk") else sample_apk(apk)
+    for dex in _dex_files(path):
+        n, off = struct.unpack_from("<II", dex.data, 0x38)
+        offsets = struct.unpack_from(f"<{n}I", dex.data, off)
+        order = sorted(range(n), key=offsets.__getitem__)
+        strings = category._DexStrings(dex)
+        assert strings.index.tolist() == order
+        assert strings.starts.tolist() == [offsets[i] for i in order]
+        assert strings.starts.nbytes + strings.index.nbytes <= 12 * n
+
+
 @pytest.mark.parametrize("apk", ["compliant-loan", "harvest-loan", "ApiDemos-debug.apk"])
 def test_one_yara_pass_finds_every_occurrence_find_finds(apk, monkeypatch):
     """The keywords' offsets from one YARA pass are those of a `find` per keyword, and the hits the same."""

@@ -103,3 +103,21 @@ def test_an_ordinary_label_is_whole_and_unnoted():
     facts = gather_facts(sample_apk("harvest-loan"))
     assert facts.app.label == "Quick Cash 快速借款"
     assert not [n for n in facts.analysis.notes if "label" in n]
+
+
+def test_androguard_public_xml_document_is_freed_and_its_tables_kept():
+    """androguard keeps the minidom document of its public.xml (about 5 MB) after building its id tables from
+    it; the manifest reader frees it. The tables androguard reads attribute names from stay whole."""
+    import gc
+    import xml.dom.minidom
+
+    from androguard.core.resources import public
+
+    import apkaudit.facts.manifest  # noqa: F401 - the import frees the document
+
+    assert not hasattr(public, "_xml")
+    documents = [o for o in gc.get_objects() if isinstance(o, xml.dom.minidom.Document)]
+    assert not [d for d in documents if d.getElementsByTagName("public")]
+    attributes = public.SYSTEM_RESOURCES["attributes"]
+    assert attributes["forward"]["label"] == 0x01010001 and attributes["inverse"][0x01010003] == "name"
+    assert len(attributes["inverse"]) > 1000 and len(public.SYSTEM_RESOURCES["styles"]["forward"]) > 500

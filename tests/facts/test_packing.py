@@ -228,6 +228,41 @@ def test_apkid_scan_started_early_gives_the_same_facts(name, monkeypatch):
     assert packing.APK_LOCATION in seen and "classes.dex" in seen and len(seen) == len(set(seen))
 
 
+def test_apkid_dex_scan_is_over_before_the_code_analysis_starts(monkeypatch):
+    """YARA's dex module holds some 45 bytes per DEX byte while it scans: the audit waits for its DEX scan (still
+    in a thread) before the code analysis, so that the two peaks of memory do not add up. The scan is slowed
+    here, so that a scan left running would still be running when the analysis starts."""
+    import time
+
+    from apkaudit import audit as audit_module
+
+    scans: list[tuple[list[str], apkid_rules.Background]] = []
+    start, match = apkid_rules.Background.__init__, apkid_rules.match
+
+    def started(self, targets, timeout=apkid_rules.TIMEOUT_SECONDS):
+        start(self, targets, timeout)
+        scans.append(([location for location, _ in targets], self))
+
+    def slow(ruleset, data, location, timeout=apkid_rules.TIMEOUT_SECONDS):
+        time.sleep(0.5 if location.endswith(".dex") else 0)
+        return match(ruleset, data, location, timeout)
+
+    running: list[bool] = []
+    analyse = audit_module._analyse_code
+
+    def analysed(*args, **kwargs):
+        running.extend(scan._thread.is_alive() for locations, scan in scans if "classes.dex" in locations)
+        return analyse(*args, **kwargs)
+
+    monkeypatch.setattr(apkid_rules.Background, "__init__", started)
+    monkeypatch.setattr(apkid_rules, "match", slow)
+    monkeypatch.setattr(audit_module, "_analyse_code", analysed)
+    facts = gather_facts(sample_apk("compliant-loan"))
+    assert running == [False]
+    monkeypatch.undo()
+    assert facts == gather_facts(sample_apk("compliant-loan"))
+
+
 def test_apkid_names_a_packer_library_in_an_otherwise_normal_app(tmp_path):
     """A packer's library name alone names the packer but is never enough for `opaque`."""
     apk = _with_entries(tmp_path, "compliant-loan", {"lib/arm64-v8a/libDexHelper.so": _elf()})
