@@ -199,6 +199,33 @@ def test_apkid_identity_is_the_hash_of_the_rules_it_loaded():
     assert ruleset.stamp.startswith(ruleset.version + " rules sha256:")
 
 
+def test_apkid_rules_load_once_when_two_threads_ask_together(monkeypatch):
+    """The APK file's scan and the DEX scan each load the rules in their thread: the second waits for the first's
+    load instead of loading a copy of its own (held, with the first, through the DEX scan)."""
+    import threading
+    import time
+
+    import yara
+
+    loads: list[int] = []
+    real = yara.load
+
+    def slow(*args, **kwargs):
+        loads.append(1)
+        time.sleep(0.2)  # the first thread is still loading when the second asks
+        return real(*args, **kwargs)
+
+    apkid_rules._load.cache_clear()
+    monkeypatch.setattr(yara, "load", slow)
+    got: list[apkid_rules.RuleSet] = []
+    threads = [threading.Thread(target=lambda: got.append(apkid_rules.load())) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loads) == 1 and len(got) == 2 and got[0] is got[1]
+
+
 def test_apkid_fast_mode_matches_the_same_rules():
     """apkid_rules.match runs YARA in fast mode: on every sample APK and each of its entries, the rules that
     match are those of a full match."""
