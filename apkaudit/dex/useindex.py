@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from apkaudit.dex import starts as instruction_starts
+from apkaudit.dex.arrays import nonzero_u32
 from apkaudit.dex.decoder import RawInsn
 from apkaudit.dex.opcodes import CONST_STRING_JUMBO, OPCODE_KINDS, OPCODE_UNITS
 
@@ -35,7 +36,6 @@ for _op in range(256):
     if _kind in _KIND_ID:  # const-method-handle and const-method-type are never asked about
         _LUT[_op] = _KIND_ID[_kind]
 _IS_REF = _LUT != 0
-_CHUNK = 1 << 16  # code units per flatnonzero in _positions (512 KB of int64 at most)
 
 
 class UseIndex:
@@ -173,14 +173,8 @@ def build(data: bytes, starts: Sequence[int], region: tuple[int, int], exact: bo
 
 
 def _positions(mask: np.ndarray, lo: int) -> np.ndarray:
-    """``lo + 2 * i`` for every true ``mask[i]``, as uint32. A chunk at a time: this is built at the audit's
-    peak of memory, where flatnonzero's int64 array of them all would be twice the result (2 MB for synth-2)."""
-    out = np.empty(int(np.count_nonzero(mask)), dtype=np.uint32)
-    at = 0
-    for first in range(0, len(mask), _CHUNK):
-        found = np.flatnonzero(mask[first : first + _CHUNK])
-        out[at : at + len(found)] = found + first
-        at += len(found)
+    """``lo + 2 * i`` for every true ``mask[i]``, as uint32 (built where the audit's memory peaks)."""
+    out = nonzero_u32(mask)
     out <<= 1
     out += np.uint32(lo)
     return out
