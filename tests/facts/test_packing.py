@@ -245,7 +245,7 @@ def test_apkid_scan_started_early_gives_the_same_facts(name, monkeypatch):
     """gather_facts starts APKiD's scans of the APK file and of the DEX files in threads (packing.start); the
     facts are those of the scans run inline, and no piece is matched twice."""
     early = gather_facts(sample_apk(name))
-    monkeypatch.setattr(packing, "start", lambda archive, dexes=None: ())
+    monkeypatch.setattr(packing, "start", lambda archive, dexes=None, since=0: ())
     assert gather_facts(sample_apk(name)) == early
     monkeypatch.undo()
     seen: list[str] = []
@@ -253,6 +253,32 @@ def test_apkid_scan_started_early_gives_the_same_facts(name, monkeypatch):
     monkeypatch.setattr(apkid_rules, "match", lambda r, d, loc, t=60: seen.append(loc) or match(r, d, loc, t))
     gather_facts(sample_apk(name))
     assert packing.APK_LOCATION in seen and "classes.dex" in seen and len(seen) == len(set(seen))
+
+
+def test_apkid_dex_scan_is_over_before_a_dex_it_leaves_out_is_read(monkeypatch):
+    """The DEX scan is where the audit's memory peaks: a DEX it leaves out (over DEX_BUDGET) is read after it,
+    not held under it. The facts are those of the scans run inline."""
+    from apkaudit.apk import ApkArchive
+
+    monkeypatch.setattr(packing, "DEX_BUDGET", 7000)  # code-patterns: classes.dex 6,388 bytes, classes2.dex 1,876
+    events: list[tuple[str, str]] = []
+    read, match = ApkArchive.read, apkid_rules.match
+
+    def reading(self, name, **kwargs):
+        events.append(("read", name))
+        return read(self, name, **kwargs)
+
+    def matching(ruleset, data, location, timeout=apkid_rules.TIMEOUT_SECONDS):
+        events.append(("match", location))
+        return match(ruleset, data, location, timeout)
+
+    monkeypatch.setattr(ApkArchive, "read", reading)
+    monkeypatch.setattr(apkid_rules, "match", matching)
+    facts = gather_facts(sample_apk("code-patterns"))
+    assert events.index(("read", "classes.dex")) < events.index(("match", "classes.dex"))
+    assert events.index(("match", "classes.dex")) < events.index(("read", "classes2.dex"))
+    monkeypatch.setattr(packing, "start", lambda archive, dexes=None, since=0: ())
+    assert gather_facts(sample_apk("code-patterns")) == facts
 
 
 def test_apkid_dex_scan_is_over_before_the_code_analysis_starts(monkeypatch):
