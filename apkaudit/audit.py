@@ -7,7 +7,7 @@ import signal
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,16 +79,32 @@ def _gather(
     early: tuple[apkid_rules.Background, ...] = (),
 ) -> Facts:
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
-    dexes = load_dex(archive, limited)
-    dex_scan = packing.start(archive, dexes)  # APKiD's DEX rules, in a thread too, but awaited:
-    for scan in dex_scan:
+    dex_scan: list[apkid_rules.Background] = []
+    scanned = [0]  # the DEX files (a prefix of those loaded) whose scan is over
+
+    def scan(dexes: Sequence[DexFile]) -> None:
+        # APKiD's DEX rules, in a thread too, but awaited:
         # YARA's dex module holds some 45 bytes per DEX byte while it scans (15 MB for synth-2's 355 KB app DEX,
         # 55 MB for 1.9 MB of DEX), which on top of the code analysis's own peak made the audit's peak their
         # sum; awaited, it is the larger of the two (synth-2: 96 MB, 102-113 MB in runs where they met; 1.9 MB
         # of DEX: 145 -> 131 MB), and no slower on 2 cores. The thread stays: its allocator arena is given back
         # when the scan ends, where the main thread's heap would keep the pages (96 vs 101 MB).
-        scan.wait()
-    early += dex_scan
+        for started in packing.start(archive, dexes, since=scanned[0]):
+            started.wait()
+            dex_scan.append(started)
+        scanned[0] = len(dexes)
+
+    def reading(dexes: Sequence[DexFile], size: int) -> None:
+        # The DEX files scanned so far are scanned before a DEX the scan will leave out is read (by its declared
+        # size: this only decides when), so that it is not held under the scan, which is then the audit's peak
+        # (synth-2: its 2.5 MB classes2.dex and what inflating it leaves in the heap, 90.0 -> 86 MB). Not after
+        # each DEX: a thread per DEX left the peaks of multi-DEX apps up to 2 MB higher in some runs.
+        if size > packing.dex_budget_left(dexes):
+            scan(dexes)
+
+    dexes = load_dex(archive, limited, reading)
+    scan(dexes)
+    early += tuple(dex_scan)
     code = _analyse_code(
         dexes,
         _startable(manifest.components, dexes),
@@ -138,11 +154,16 @@ def _gather(
     )
 
 
-def load_dex(archive: ApkArchive, limited: list[str] | None = None) -> list[DexFile]:
+def load_dex(
+    archive: ApkArchive,
+    limited: list[str] | None = None,
+    reading: Callable[[Sequence[DexFile], int], None] | None = None,
+) -> list[DexFile]:
     """Every classes*.dex, in load order; a DEX the audit cannot read refuses the scan.
 
     A DEX past a ceiling of `archive.limits` (count, size, strings, methods) is left out and the reason
-    added to `limited` (coverage becomes `partial`).
+    added to `limited` (coverage becomes `partial`). `reading` is called with the DEX files so far and the
+    declared size of the next before it is read.
     """
     limits = archive.limits
     limited = [] if limited is None else limited
@@ -150,7 +171,7 @@ def load_dex(archive: ApkArchive, limited: list[str] | None = None) -> list[DexF
     if len(names) > limits.max_dex_files:
         limited.append(f"{len(names)} DEX files, over the {limits.max_dex_files}-file limit: read the first ones only")
         names = names[: limits.max_dex_files]
-    dexes = []
+    dexes: list[DexFile] = []
     for name in names:
         if archive.declared_size(name) > limits.max_dex_bytes:
             limited.append(
@@ -158,6 +179,8 @@ def load_dex(archive: ApkArchive, limited: list[str] | None = None) -> list[DexF
                 f"over the {limits.max_dex_bytes}-byte DEX limit: not read"
             )
             continue
+        if reading is not None:
+            reading(dexes, archive.declared_size(name))
         data = archive.read(name, required=True)
         assert data is not None
         if len(data) > limits.max_dex_bytes:

@@ -18,6 +18,8 @@ import bisect
 
 import numpy as np
 
+from apkaudit.dex.arrays import nonzero_u32
+
 _MAX_ULEB = 5  # bytes; the decoder refuses a longer ULEB128 where it reads a value (fields are only skipped)
 
 
@@ -68,17 +70,46 @@ class MethodTable:
         return code.tolist(), list(zip(method.tolist(), flags.tolist(), classes.tolist(), strict=True))
 
 
-def _values(section: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(start offsets, lengths, values) of the ULEB128 values the section splits into (values of at most
-    five bytes as the decoder reads them: the fifth byte's bits above 32 dropped)."""
-    ends = np.flatnonzero(section < 0x80)
-    starts = np.concatenate([np.zeros(1, dtype=np.int64), ends[:-1] + 1])
-    lengths = ends - starts + 1
-    values = (section[starts] & 0x7F).astype(np.int64)
-    for j in range(1, _MAX_ULEB):
-        more = np.flatnonzero(lengths > j)
-        values[more] |= (section[starts[more] + j] & 0x7F).astype(np.int64) << (7 * j)
-    return starts, lengths, values & 0xFFFFFFFF
+class _Values:
+    """The ULEB128 values the section splits into, read at the indices asked for.
+
+    Only where each value ends is kept (uint32): this is built where the audit's memory peaks, and most values
+    are the fields', which are only skipped (synth-2's classes2.dex: 150,510 values, 7,506 methods), so int64
+    arrays of every value's start, length and value took 6.0 MB there, for a few thousand read.
+    """
+
+    def __init__(self, section: np.ndarray) -> None:
+        self.section = section
+        self.ends = nonzero_u32(section < 0x80)
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def first_of(self, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index of the value starting at each offset, whether one starts there) for offsets in the section."""
+        # the values ending before it, searched in the ends' own dtype (another would convert the whole array)
+        index = np.searchsorted(self.ends, offsets.astype(np.uint32))
+        prev = self.section[np.maximum(offsets - 1, 0)]
+        return index, (index < len(self.ends)) & ((offsets == 0) | (prev < 0x80))
+
+    def end(self, i: np.ndarray) -> np.ndarray:
+        """Offset just past each value (int64)."""
+        after: np.ndarray = self.ends[i].astype(np.int64) + 1
+        return after
+
+    def read(self, i: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(lengths, values) of these values (int64), those of at most five bytes as the decoder reads them: the
+        fifth byte's bits above 32 dropped."""
+        starts = np.where(i > 0, self.ends[np.maximum(i - 1, 0)].astype(np.int64) + 1, 0)
+        lengths = self.end(i) - starts
+        section = self.section
+        values = (section[starts] & 0x7F).astype(np.int64)
+        for j in range(1, _MAX_ULEB):
+            more = np.flatnonzero(lengths > j)
+            if not len(more):
+                break
+            values[more] |= (section[starts[more] + j] & 0x7F).astype(np.int64) << (7 * j)
+        return lengths, values & 0xFFFFFFFF
 
 
 def build(
@@ -92,31 +123,33 @@ def build(
         return None
     if not len(has):
         return MethodTable(np.zeros(len(offs) + 1, dtype=np.int64), *(np.zeros(0, dtype=np.int64) for _ in range(3)))
-    starts, lengths, values = _values(buf[lo:hi])
-    if not len(starts):
+    values = _Values(buf[lo:hi])
+    if not len(values):
         return None
-    k = np.searchsorted(starts, offs[has] - lo)  # each class's first value
-    if np.any(k + 4 > len(starts)) or np.any(starts[np.minimum(k, len(starts) - 1)] != offs[has] - lo):
+    k, starts_there = values.first_of(offs[has] - lo)  # each class's first value
+    if np.any(k + 4 > len(values)) or not np.all(starts_there):
         return None
-    counts = [values[k + j] for j in range(4)]  # static fields, instance fields, direct methods, virtual methods
-    header_long = np.any([lengths[k + j] > _MAX_ULEB for j in range(4)], axis=0)
-    after = lo + starts[k + 3] + lengths[k + 3]  # where the decoder stands after the counts
+    header = [values.read(k + j) for j in range(4)]  # static fields, instance fields, direct methods, virtual
+    counts = [value for _length, value in header]
+    header_long = np.any([length > _MAX_ULEB for length, _value in header], axis=0)
+    after = lo + values.end(k + 3)  # where the decoder stands after the counts
     fields, direct, virtual = counts[0] + counts[1], counts[2], counts[3]
     bad = (
         header_long
         | (np.maximum(counts[0], counts[1]) > n_fields)
         | (np.maximum(direct, virtual) > n_methods)
         | (2 * fields + 3 * (direct + virtual) > len(buf) - after)
-        | (k + 4 + 2 * fields + 3 * (direct + virtual) > len(starts))
+        | (k + 4 + 2 * fields + 3 * (direct + virtual) > len(values))
     )
     if np.any(bad):
         return None
-    table = _table(len(offs), has, k + 4 + 2 * fields, direct, virtual, lengths, values, n_methods)
-    if table is not None:
-        end = k + 4 + 2 * fields + 3 * (direct + virtual) - 1  # each class's last value
-        table.searchable = _disjoint(offs[has], lo + starts[end] + lengths[end]) and _canonical(
-            buf[lo:hi], starts, lengths, values, table.code_value_index
-        )
+    made = _table(len(offs), has, k + 4 + 2 * fields, direct, virtual, values, n_methods)
+    if made is None:
+        return None
+    table, code_length = made
+    end = k + 4 + 2 * fields + 3 * (direct + virtual) - 1  # each class's last value
+    last = values.section[values.end(table.code_value_index) - 1]
+    table.searchable = _disjoint(offs[has], lo + values.end(end)) and _canonical(table._code, code_length, last)
     return table
 
 
@@ -126,13 +159,10 @@ def _disjoint(begin: np.ndarray, end: np.ndarray) -> bool:
     return bool(np.all(end[order][:-1] <= begin[order][1:]))
 
 
-def _canonical(
-    section: np.ndarray, starts: np.ndarray, lengths: np.ndarray, values: np.ndarray, at: np.ndarray
-) -> bool:
-    """Are these values written in their shortest encoding (as DexFile's search for a code_off writes it)?"""
-    value, length = values[at], lengths[at]
+def _canonical(value: np.ndarray, length: np.ndarray, last: np.ndarray) -> bool:
+    """Are these values (of these lengths, ending in these bytes) written in their shortest encoding (as
+    DexFile's search for a code_off writes it)?"""
     shortest = 1 + sum((value >= 1 << (7 * j)).astype(np.int64) for j in range(1, _MAX_ULEB))
-    last = section[starts[at] + length - 1]
     return bool(np.all((length == shortest) & ((length < _MAX_ULEB) | (last <= 0x0F))))
 
 
@@ -142,11 +172,11 @@ def _table(
     first_value: np.ndarray,
     direct: np.ndarray,
     virtual: np.ndarray,
-    lengths: np.ndarray,
-    values: np.ndarray,
+    values: _Values,
     n_methods: int,
-) -> MethodTable | None:
-    """The rows of the classes ``has`` whose method values start at ``first_value``."""
+) -> tuple[MethodTable, np.ndarray] | None:
+    """The rows of the classes ``has`` whose method values start at ``first_value``, and the lengths of their
+    code_off values."""
     per_class = np.zeros(n_classes, dtype=np.int64)
     per_class[has] = direct + virtual
     first = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(per_class)])
@@ -156,15 +186,15 @@ def _table(
     owner = np.repeat(np.arange(len(has)), direct + virtual)  # position in ``has`` of each row's class
     row = np.arange(n_rows, dtype=np.int64) - first[has][owner]  # row within its class
     at = first_value[owner] + 3 * row  # value index of (index diff, flags, code_off)
-    if np.any(lengths[at] > _MAX_ULEB) or np.any(lengths[at + 1] > _MAX_ULEB) or np.any(lengths[at + 2] > _MAX_ULEB):
+    (diff_length, diff), (flags_length, flags), (code_length, code) = (values.read(at + j) for j in range(3))
+    if np.any(diff_length > _MAX_ULEB) or np.any(flags_length > _MAX_ULEB) or np.any(code_length > _MAX_ULEB):
         return None
-    diff = values[at]
     # method indices restart from 0 in each class's direct and then virtual list: a cumulative sum per group
     group_first = first[has][owner] + np.where(row >= direct[owner], direct[owner], 0)
     total = np.cumsum(diff)
     method = total - total[group_first] + diff[group_first]
     if n_rows and method.max() >= n_methods:
         return None
-    table = MethodTable(first, method, values[at + 1], values[at + 2])
+    table = MethodTable(first, method, flags, code)
     table.code_value_index = at + 2
-    return table
+    return table, code_length

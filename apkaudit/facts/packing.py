@@ -476,12 +476,15 @@ def _dedupe(signals: list[Signal]) -> tuple[Signal, ...]:
     return tuple(out.values())
 
 
-def start(archive: ApkArchive, dexes: Sequence[DexFile] | None = None) -> tuple[apkid_rules.Background, ...]:
+def start(
+    archive: ApkArchive, dexes: Sequence[DexFile] | None = None, since: int = 0
+) -> tuple[apkid_rules.Background, ...]:
     """APKiD's rules started in the background on the APK file itself (as soon as the archive is open) or, given
-    `dexes`, on the DEX files they read in any case (within DEX_BUDGET): the matches `analyse` would run
-    later, with the same arguments, for `analyse(early=...)` to take."""
+    `dexes`, on the DEX files they read in any case (within DEX_BUDGET), those from ``dexes[since]`` on: the
+    matches `analyse` would run later, with the same arguments, for `analyse(early=...)` to take."""
     if dexes is not None:
-        targets = _dex_targets(dexes, everything=False)[0]
+        later = {id(dex.data) for dex in dexes[since:]}
+        targets = [t for t in _dex_targets(dexes, everything=False)[0] if id(t[1]) in later]
     else:
         targets = [(APK_LOCATION, archive.data)] if len(archive.names) <= MAX_APKID_ENTRIES else []
     if not targets:
@@ -490,6 +493,11 @@ def start(archive: ApkArchive, dexes: Sequence[DexFile] | None = None) -> tuple[
         return (apkid_rules.Background(targets, int(archive.seconds_left() or apkid_rules.TIMEOUT_SECONDS)),)
     except RuntimeError:  # no thread to be had (a batch child's memory cap counts its stack): analyse matches
         return ()
+
+
+def dex_budget_left(dexes: Sequence[DexFile]) -> int:
+    """DEX bytes APKiD's rules may still read after these DEX files (a larger DEX is left out)."""
+    return DEX_BUDGET - sum(len(data) for _name, data in _dex_targets(dexes, everything=False)[0])
 
 
 def _dex_targets(dexes: Sequence[DexFile], everything: bool) -> tuple[list[tuple[str, bytes]], list[str]]:

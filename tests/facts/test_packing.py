@@ -199,6 +199,33 @@ def test_apkid_identity_is_the_hash_of_the_rules_it_loaded():
     assert ruleset.stamp.startswith(ruleset.version + " rules sha256:")
 
 
+def test_apkid_rules_load_once_when_two_threads_ask_together(monkeypatch):
+    """The APK file's scan and the DEX scan each load the rules in their thread: the second waits for the first's
+    load instead of loading a copy of its own (held, with the first, through the DEX scan)."""
+    import threading
+    import time
+
+    import yara
+
+    loads: list[int] = []
+    real = yara.load
+
+    def slow(*args, **kwargs):
+        loads.append(1)
+        time.sleep(0.2)  # the first thread is still loading when the second asks
+        return real(*args, **kwargs)
+
+    apkid_rules._load.cache_clear()
+    monkeypatch.setattr(yara, "load", slow)
+    got: list[apkid_rules.RuleSet] = []
+    threads = [threading.Thread(target=lambda: got.append(apkid_rules.load())) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loads) == 1 and len(got) == 2 and got[0] is got[1]
+
+
 def test_apkid_fast_mode_matches_the_same_rules():
     """apkid_rules.match runs YARA in fast mode: on every sample APK and each of its entries, the rules that
     match are those of a full match."""
@@ -218,7 +245,7 @@ def test_apkid_scan_started_early_gives_the_same_facts(name, monkeypatch):
     """gather_facts starts APKiD's scans of the APK file and of the DEX files in threads (packing.start); the
     facts are those of the scans run inline, and no piece is matched twice."""
     early = gather_facts(sample_apk(name))
-    monkeypatch.setattr(packing, "start", lambda archive, dexes=None: ())
+    monkeypatch.setattr(packing, "start", lambda archive, dexes=None, since=0: ())
     assert gather_facts(sample_apk(name)) == early
     monkeypatch.undo()
     seen: list[str] = []
@@ -226,6 +253,32 @@ def test_apkid_scan_started_early_gives_the_same_facts(name, monkeypatch):
     monkeypatch.setattr(apkid_rules, "match", lambda r, d, loc, t=60: seen.append(loc) or match(r, d, loc, t))
     gather_facts(sample_apk(name))
     assert packing.APK_LOCATION in seen and "classes.dex" in seen and len(seen) == len(set(seen))
+
+
+def test_apkid_dex_scan_is_over_before_a_dex_it_leaves_out_is_read(monkeypatch):
+    """The DEX scan is where the audit's memory peaks: a DEX it leaves out (over DEX_BUDGET) is read after it,
+    not held under it. The facts are those of the scans run inline."""
+    from apkaudit.apk import ApkArchive
+
+    monkeypatch.setattr(packing, "DEX_BUDGET", 7000)  # code-patterns: classes.dex 6,388 bytes, classes2.dex 1,876
+    events: list[tuple[str, str]] = []
+    read, match = ApkArchive.read, apkid_rules.match
+
+    def reading(self, name, **kwargs):
+        events.append(("read", name))
+        return read(self, name, **kwargs)
+
+    def matching(ruleset, data, location, timeout=apkid_rules.TIMEOUT_SECONDS):
+        events.append(("match", location))
+        return match(ruleset, data, location, timeout)
+
+    monkeypatch.setattr(ApkArchive, "read", reading)
+    monkeypatch.setattr(apkid_rules, "match", matching)
+    facts = gather_facts(sample_apk("code-patterns"))
+    assert events.index(("read", "classes.dex")) < events.index(("match", "classes.dex"))
+    assert events.index(("match", "classes.dex")) < events.index(("read", "classes2.dex"))
+    monkeypatch.setattr(packing, "start", lambda archive, dexes=None, since=0: ())
+    assert gather_facts(sample_apk("code-patterns")) == facts
 
 
 def test_apkid_dex_scan_is_over_before_the_code_analysis_starts(monkeypatch):
