@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -279,6 +281,34 @@ def test_samples_folder_is_what_the_batch_sees():
     from apkaudit.batch.inputs import expand
 
     assert expand([str(SAMPLES)]) == sorted(str(p) for p in SAMPLES.glob("*.apk"))
+
+
+_CHILD_AFTER_WARM = """
+import json, os, sys
+from apkaudit.batch import local, task  # what `apkaudit batch` has imported when it forks
+task.warm()
+read, write = os.pipe()
+if os.fork() == 0:
+    before = set(sys.modules)
+    for path in sys.argv[1:]:
+        task.run_task(task.TaskSpec(path, path, ""))
+    os.write(write, json.dumps(sorted(set(sys.modules) - before)).encode())
+    os._exit(0)
+os.close(write)
+print(os.read(read, 1 << 20).decode())
+"""
+
+
+def test_children_forked_after_warm_start_warm():
+    # warm() loads in the parent what every audit loads on first use; a child that still imported a module (or
+    # whatever comes with one: the tables it builds, the patterns it compiles) would pay for it on every APK
+    apks = [sample_apk("code-patterns"), sample_apk("harvest-loan"), sample_apk("shell-jsbridge")]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD_AFTER_WARM, *map(str, apks)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]", f"imported in the child on first use: {proc.stdout}"
 
 
 def _misbehave(spec: TaskSpec) -> TaskResult:
