@@ -127,6 +127,53 @@ class _NoScanning:
         pass
 
 
+class _OneAtATime:
+    """One slot; the APK in it is read (in this process) when the batch waits, and the order of things logged."""
+
+    def __init__(self, log):
+        self.log = log
+        self.running = []
+
+    def has_capacity(self):
+        return not self.running
+
+    def pending(self):
+        return len(self.running)
+
+    def submit(self, spec):
+        self.log.append(f"start {Path(spec.path).name}")
+        self.running.append(spec)
+
+    def poll(self):
+        return []
+
+    def wait(self):
+        return [run_task(self.running.pop())] if self.running else []
+
+    def close(self):
+        pass
+
+
+def test_a_finished_apk_is_replaced_before_its_result_is_stored(tmp_path, monkeypatch):
+    # the next APK is planned (hashed, claimed) while one runs, and started as soon as that one ends: judging and
+    # storing a result never keeps a slot idle
+    paths = [sample_apk(n) for n in NAMES[:3]]
+    log: list[str] = []
+    store = Store.create(tmp_path / "r.sqlite")
+    write = store.write
+
+    def logged_write(key, record=None, facts_json=None, inputs=()):
+        if record is not None:
+            log.append(f"store {Path(record.path).name}")
+        write(key, record, facts_json, inputs)
+
+    monkeypatch.setattr(store, "write", logged_write)
+    events = list(Batch(store, (POLICY,), _OneAtATime(log)).run([str(p) for p in paths]))
+    assert events[-1].counts == Counts(3, scanned=3)
+    a, b, c = (p.name for p in paths)
+    assert log == [f"start {a}", f"start {b}", f"store {a}", f"start {c}", f"store {b}", f"store {c}"]
+
+
 def test_a_changed_rule_book_is_applied_to_stored_facts_without_reading_the_apks(tmp_path):
     db = tmp_path / "r.sqlite"
     paths = [sample_apk(n) for n in NAMES[:3]]
