@@ -480,6 +480,8 @@ def start(archive: ApkArchive, dexes: Sequence[DexFile] | None = None) -> tuple[
     """APKiD's rules started in the background on the APK file itself (as soon as the archive is open) or, given
     `dexes`, on the DEX files they read in any case (within DEX_BUDGET): the matches `analyse` would run
     later, with the same arguments, for `analyse(early=...)` to take."""
+    if not apkid_rules.background():
+        return ()
     if dexes is not None:
         targets = _dex_targets(dexes, everything=False)[0]
     else:
