@@ -3,17 +3,26 @@
 
 The folder is made from the public corpus (../shared/corpus, with droidbench/) and the built samples, each
 copied round-robin with a tag in its zip comment, so every file has its own SHA-256 and deduplication hides no
-work. Each run is `apkaudit batch` in a fresh process on a fresh database, as a user runs it. Printed: APKs per
-minute, the peak resident memory of the workers (from the store: every APK's worker reports its own), failures,
-the CPU time the batch used over its wall time (how many cores it really had: on a shared machine fewer than
---jobs), and the speed-up of two jobs over one.
+work. Each run is `apkaudit batch` of this checkout in a fresh process on a fresh database, as a user runs it.
 
-    python bench/bench_batch.py [--count 300] [--jobs 1 2] [--keep DIR]
+Two settings, each at every --jobs:
+  default          the batch as shipped: each audit runs APKiD's YARA matches in a thread beside its analysis, so
+                   one job already takes more than one core when one is idle
+  one core a job   the same with that thread off (the matches on the audit's own thread): each job needs one core,
+                   and the speed-up of two jobs shows what the second job adds per core (the batch's own scaling)
+
+Printed per run: APKs per minute, the CPU time the batch and its children used over the wall time (cores used),
+the CPU time other processes took meanwhile (a shared machine gives the batch fewer cores), the batch process's
+own CPU time per APK (planning, hashing, judging, the store), the peak resident memory of the workers, failures;
+then the fixed start-up of a run (an empty folder) and the speed-ups.
+
+    python bench/bench_batch.py [--count 300] [--jobs 1 2] [--repeat 1] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import resource
 import sqlite3
@@ -55,37 +64,78 @@ def build(folder: Path, count: int) -> dict[str, int]:
     return mix
 
 
-def run(folder: Path, db: Path, jobs: int) -> dict[str, float]:
-    cmd = [sys.executable, "-m", "apkaudit.cli", "batch", str(folder), "--db", str(db), "--jobs", str(jobs)]
+# `apkaudit batch` with APKiD's thread on or off, reporting its own CPU time (the parent: planning, judging, the store)
+RUNNER = """
+import atexit, resource, sys
+from apkaudit.cli import main
+from apkaudit.facts import apkid_rules
+
+apkid_rules.use_background(sys.argv[1] == "thread")
+
+def own_time():
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    sys.stderr.write(f"\\nbench: batch process CPU {u.ru_utime + u.ru_stime:.3f}\\n")
+
+atexit.register(own_time)
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def busy_seconds() -> float | None:
+    """CPU time every process of the machine has used since boot (Linux); None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(v) for v in fh.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+
+
+def run(folder: Path, db: Path, jobs: int, thread: bool) -> dict[str, float]:
+    mode = "thread" if thread else "inline"
+    cmd = [sys.executable, "-c", RUNNER, mode, "batch", str(folder), "--db", str(db), "--jobs", str(jobs)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy = busy_seconds()
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     wall = time.perf_counter() - start
+    busy_after = busy_seconds()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the batch and every worker it waited for
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         sys.exit(f"batch failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    own = float(proc.stderr.rsplit("bench: batch process CPU ", 1)[1].split()[0])
     with sqlite3.connect(db) as con:
         rss = [r[0] for r in con.execute("SELECT peak_rss FROM results WHERE peak_rss IS NOT NULL")]
-        seconds = [r[0] for r in con.execute("SELECT scan_seconds FROM results WHERE scan_seconds IS NOT NULL")]
         (done,) = con.execute("SELECT COUNT(*) FROM results").fetchone()
         (failed,) = con.execute("SELECT COUNT(*) FROM results WHERE report IS NULL").fetchone()
     return {
         "apks": done,
         "failed": failed,
         "wall": wall,
-        "per_min": done / wall * 60,
-        "rss_max": max(rss) / 2**20,
-        "rss_median": statistics.median(rss) / 2**20,
-        "cpu_sum": sum(seconds),
+        "per_min": done / wall * 60 if wall else 0.0,
+        "rss_max": max(rss, default=0) / 2**20,
+        "rss_median": statistics.median(rss) / 2**20 if rss else 0.0,
         "cores": cpu / wall,
+        "others": (busy_after - busy - cpu) / wall if busy is not None and busy_after is not None else math.nan,
+        "own": own,
     }
+
+
+def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The median run by wall time (the run itself, so that its figures belong together)."""
+    return sorted(runs, key=lambda r: r["wall"])[(len(runs) - 1) // 2]
+
+
+SETTINGS = (("default", True), ("one core a job", False))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--count", type=int, default=300, help="files in the benchmark folder")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each setting, interleaved; the median is kept")
     ap.add_argument("--keep", type=Path, help="build the folder here and keep it")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="apkaudit-bench-") as tmp:
@@ -95,21 +145,38 @@ def main() -> None:
         size = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
         print(
             f"{args.count} APKs ({size:.0f} MiB) from {len(mix)} distinct apps; {os.cpu_count()} cores; "
-            f"load average at start {os.getloadavg()[0]:.1f}"
+            f"load average at start {os.getloadavg()[0]:.1f}; this checkout: {ROOT}"
         )
-        results = {}
-        for jobs in args.jobs:
-            results[jobs] = r = run(folder, Path(tmp) / f"jobs{jobs}.sqlite", jobs)
-            print(
-                f"--jobs {jobs}: {r['apks']:.0f} APKs in {r['wall']:.1f} s = {r['per_min']:.0f} APKs/min; "
-                f"peak RSS per worker max {r['rss_max']:.0f} MiB, median {r['rss_median']:.0f} MiB; "
-                f"{r['failed']:.0f} failed; analysis time summed {r['cpu_sum']:.1f} s; "
-                f"CPU time / wall time {r['cores']:.2f} (cores actually used)"
-            )
-        if 1 in results and len(results) > 1:
-            for jobs, r in results.items():
-                if jobs != 1:
-                    print(f"speed-up --jobs {jobs} over --jobs 1: {results[1]['wall'] / r['wall']:.2f}x")
+        empty = Path(tmp) / "empty"
+        empty.mkdir()
+        startup = min((run(empty, Path(tmp) / f"empty{i}.sqlite", 1, True) for i in range(2)), key=lambda r: r["wall"])
+        print(
+            f"fixed start-up of a run (an empty folder): {startup['wall']:.2f} s, of which "
+            f"{startup['own']:.2f} s CPU in the batch process"
+        )
+        runs: dict[tuple[str, int], list[dict[str, float]]] = {}
+        for i in range(args.repeat):
+            for label, thread in SETTINGS:
+                for jobs in args.jobs:
+                    r = run(folder, Path(tmp) / f"run{i}-{thread}-{jobs}.sqlite", jobs, thread)
+                    runs.setdefault((label, jobs), []).append(r)
+                    own_ms = (r["own"] - startup["own"]) / max(r["apks"], 1) * 1000
+                    print(
+                        f"{label:>14}, --jobs {jobs}: {r['apks']:.0f} APKs in {r['wall']:.1f} s = "
+                        f"{r['per_min']:.0f} APKs/min; cores used {r['cores']:.2f} (other processes "
+                        f"{r['others']:.2f}); batch process {own_ms:.1f} ms CPU per APK after start-up; "
+                        f"peak RSS per worker max {r['rss_max']:.0f} MiB, median {r['rss_median']:.0f} MiB; "
+                        f"{r['failed']:.0f} failed",
+                        flush=True,
+                    )
+        for label, _ in SETTINGS:
+            kept = {jobs: median_run(runs[label, jobs]) for jobs in args.jobs}
+            figures = ", ".join(f"--jobs {j} {r['per_min']:.0f}/min on {r['cores']:.2f} cores" for j, r in kept.items())
+            print(f"{label}: {figures}")
+            if 1 in kept:
+                for jobs, r in kept.items():
+                    if jobs != 1:
+                        print(f"  speed-up --jobs {jobs} over --jobs 1 ({label}): {kept[1]['wall'] / r['wall']:.2f}x")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -123,6 +125,53 @@ class _NoScanning:
 
     def close(self):
         pass
+
+
+class _OneAtATime:
+    """One slot; the APK in it is read (in this process) when the batch waits, and the order of things logged."""
+
+    def __init__(self, log):
+        self.log = log
+        self.running = []
+
+    def has_capacity(self):
+        return not self.running
+
+    def pending(self):
+        return len(self.running)
+
+    def submit(self, spec):
+        self.log.append(f"start {Path(spec.path).name}")
+        self.running.append(spec)
+
+    def poll(self):
+        return []
+
+    def wait(self):
+        return [run_task(self.running.pop())] if self.running else []
+
+    def close(self):
+        pass
+
+
+def test_a_finished_apk_is_replaced_before_its_result_is_stored(tmp_path, monkeypatch):
+    # the next APK is planned (hashed, claimed) while one runs, and started as soon as that one ends: judging and
+    # storing a result never keeps a slot idle
+    paths = [sample_apk(n) for n in NAMES[:3]]
+    log: list[str] = []
+    store = Store.create(tmp_path / "r.sqlite")
+    write = store.write
+
+    def logged_write(key, record=None, facts_json=None, inputs=()):
+        if record is not None:
+            log.append(f"store {Path(record.path).name}")
+        write(key, record, facts_json, inputs)
+
+    monkeypatch.setattr(store, "write", logged_write)
+    events = list(Batch(store, (POLICY,), _OneAtATime(log)).run([str(p) for p in paths]))
+    assert events[-1].counts == Counts(3, scanned=3)
+    a, b, c = (p.name for p in paths)
+    assert log == [f"start {a}", f"start {b}", f"store {a}", f"start {c}", f"store {b}", f"store {c}"]
 
 
 def test_a_changed_rule_book_is_applied_to_stored_facts_without_reading_the_apks(tmp_path):
@@ -279,6 +328,34 @@ def test_samples_folder_is_what_the_batch_sees():
     from apkaudit.batch.inputs import expand
 
     assert expand([str(SAMPLES)]) == sorted(str(p) for p in SAMPLES.glob("*.apk"))
+
+
+_CHILD_AFTER_WARM = """
+import json, os, sys
+from apkaudit.batch import local, task  # what `apkaudit batch` has imported when it forks
+task.warm()
+read, write = os.pipe()
+if os.fork() == 0:
+    before = set(sys.modules)
+    for path in sys.argv[1:]:
+        task.run_task(task.TaskSpec(path, path, ""))
+    os.write(write, json.dumps(sorted(set(sys.modules) - before)).encode())
+    os._exit(0)
+os.close(write)
+print(os.read(read, 1 << 20).decode())
+"""
+
+
+def test_children_forked_after_warm_start_warm():
+    # warm() loads in the parent what every audit loads on first use; a child that still imported a module (or
+    # whatever comes with one: the tables it builds, the patterns it compiles) would pay for it on every APK
+    apks = [sample_apk("code-patterns"), sample_apk("harvest-loan"), sample_apk("shell-jsbridge")]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD_AFTER_WARM, *map(str, apks)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]", f"imported in the child on first use: {proc.stdout}"
 
 
 def _misbehave(spec: TaskSpec) -> TaskResult:

@@ -277,6 +277,7 @@ def test_a_claim_of_a_dead_batch_is_taken_over(tmp_path):
         )
     with Store(db) as store:
         assert store.claim("a" * 64, key)  # its batch is gone
+        assert store._db.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL again for results after a claim
         assert not store.claim("b" * 64, key)  # a live process holds it
         store.write(key, Record("a" * 64, "a.apk", error_kind="bad-apk", message="m"))
         assert not store.claim("a" * 64, key)  # done

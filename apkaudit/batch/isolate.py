@@ -29,7 +29,7 @@ from apkaudit.errors import BatchError
 
 _EXIT_FAILED = 70  # the child could not even report what went wrong
 MAX_RESULT_BYTES = 512 << 20  # a child that sends more is killed: no parent holds an unbounded answer
-_FORK_LOCK = threading.Lock()
+FORK_LOCK = threading.Lock()  # held while forking (and while warm() loads what children inherit)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Child:
         parent = os.getpid()
         # Under the lock, no other thread (a Dask worker runs several) forks while this pipe's write end is
         # open here: a sibling holding it would keep this child's pipe from ever reporting end-of-file.
-        with _FORK_LOCK:
+        with FORK_LOCK:
             read_end, write_end = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: never returns

@@ -14,6 +14,7 @@ import json
 import os
 import stat
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -118,24 +119,32 @@ class Batch:
         self._skips = 0
 
     def run(self, paths: Sequence[str]) -> Generator[Event, None, None]:
+        """Plan the paths in order, each running APK with the next one planned (hashed, claimed) behind it, so
+        that a finished child is replaced at once: its result is judged and stored while its successor runs."""
         self._counts = Counts(len(paths))
         ex = self.executor
+        plan = self._plan(paths)
+        ready: deque[TaskSpec] = deque()
+        planning = True
         try:
-            for item in self._plan(paths):
-                if self.stop():
+            while not self.stop():
+                if planning and len(ready) < max(1, ex.pending()):
+                    item = next(plan, None)
+                    if item is None:
+                        planning = False
+                    elif isinstance(item, Event):
+                        yield item
+                    else:
+                        ready.append(item)
+                        self._inflight[item.sha256] = item.path
+                    results = ex.poll()
+                elif ready or ex.pending():
+                    results = ex.wait()
+                else:
                     break
-                if isinstance(item, Event):
-                    yield item
-                    continue
-                while not ex.has_capacity() and not self.stop():
-                    yield from self._settle(ex.wait())
-                if self.stop():
-                    break
-                ex.submit(item)
-                self._inflight[item.sha256] = item.path
-                yield from self._settle(ex.poll())
-            while ex.pending() and not self.stop():
-                yield from self._settle(ex.wait())
+                while ready and ex.has_capacity() and not self.stop():
+                    ex.submit(ready.popleft())
+                yield from self._settle(results)
             if self._inputs:
                 self.store.write(self.key, inputs=self._take_inputs())
             self.interrupted = self.stop()

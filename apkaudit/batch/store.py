@@ -306,18 +306,27 @@ class Store:
         return (row[0], row[1], row[2]) if row else None
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
+    def _writing(self, durable: bool = True) -> Iterator[None]:
         """One short write transaction (BEGIN IMMEDIATE ... COMMIT, rolled back on any exception); a database
-        error becomes a StoreError naming the file."""
+        error becomes a StoreError naming the file.
+
+        `durable=False` commits without waiting for the disk (synchronous NORMAL: other processes see the change at
+        once, and the next durable commit syncs it with its own): for what a power cut may lose, a claim."""
         try:
-            self._db.execute("BEGIN IMMEDIATE")
+            if not durable:
+                self._db.execute("PRAGMA synchronous = NORMAL")
             try:
-                yield
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+            finally:
+                if not durable:
+                    self._db.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot write the results database: {_reason(exc)}") from None
 
@@ -325,7 +334,8 @@ class Store:
         """Take this APK for this process to audit under this key. False when another live batch holds it, or when a
         result was written since the caller looked (an error counts only when `redo_errors` is False)."""
         me = (os.getpid(), _host())
-        with self._writing():
+        # not durable: a claim lost in a power cut belonged to a process that is gone with it, which makes it stale
+        with self._writing(durable=False):
             taken = self._claimable(sha256, key, me, redo_errors)
             if taken:
                 self._db.execute(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import functools
 import hashlib
+import inspect
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -14,7 +17,7 @@ from typing import Any
 
 from apkaudit import __version__, catalogs
 from apkaudit.audit import gather_facts
-from apkaudit.batch.isolate import Outcome, WorkerLimits
+from apkaudit.batch.isolate import FORK_LOCK, Outcome, WorkerLimits
 from apkaudit.batch.isolate import run as run_isolated
 from apkaudit.errors import ApkAuditError, BadApkError, CatalogError
 from apkaudit.facts.serialize import facts_to_dict
@@ -112,7 +115,7 @@ def isolated_task(
     spec: TaskSpec, limits: WorkerLimits, task: Callable[[TaskSpec], TaskResult] = run_task
 ) -> TaskResult:
     """`task(spec)` in a child process of the caller, under limits: what a Dask worker runs per APK."""
-    warm()  # once per worker process: its children then fork with the catalogues loaded
+    warm()  # the first task of a worker process loads what its children then start with
     return result_of(spec, run_isolated(functools.partial(as_data, task), spec, limits))
 
 
@@ -151,10 +154,76 @@ def policy_key(policies: Sequence[Policy]) -> str:
 
 
 def warm() -> None:
-    """Load the shipped catalogues in this process, so that children forked from it start with them loaded."""
+    """Load in this process what every audit otherwise loads on first use, so that the children forked from it (one
+    per APK) start with it: the shipped catalogues, every process-wide table the audit's modules build from them
+    (their zero-argument cached functions: compiled patterns, indexes, APKiD's rules), and the modules and patterns
+    third-party code sets up lazily. A child would pay for all of it again, for each APK: measured on DroidBench-
+    sized apps, about 100 ms of CPU time per APK, as much as the audit itself.
+
+    Once per process, under the fork lock: a Dask worker's threads fork no child while one of them is halfway
+    through loading (YARA loads its rules without the GIL)."""
+    with FORK_LOCK:
+        if not _WARMED:
+            _warm()
+            _WARMED.append(True)
+
+
+_WARMED: list[bool] = []
+
+
+def _warm() -> None:
     folder = resources.files(catalogs.__name__)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             # a file not shaped like a catalogue is skipped here; a child that needs it reports that per APK
             with contextlib.suppress(CatalogError):
                 catalogs.load(entry.name[: -len(".yaml")])
+    for table in _process_tables():
+        with contextlib.suppress(Exception):  # the child meets the same error and reports it per APK
+            table()
+    with contextlib.suppress(Exception):
+        _warm_libraries()
+
+
+_TABLE_PACKAGES = ("apkaudit.analysis.", "apkaudit.dex.", "apkaudit.facts.")
+
+
+def _process_tables() -> list[Callable[[], Any]]:
+    """The zero-argument cached functions of the audit's modules imported so far: each is a table built once per
+    process (a catalogue index, a compiled pattern set, APKiD's rules)."""
+    found = []
+    for name, module in sorted(sys.modules.items()):
+        if not name.startswith(_TABLE_PACKAGES) or module is None:
+            continue
+        for value in vars(module).values():
+            wrapped = getattr(value, "__wrapped__", None)
+            if (
+                callable(value)
+                and hasattr(value, "cache_info")
+                and getattr(wrapped, "__module__", None) == name
+                and _no_arguments(wrapped)
+            ):
+                found.append(value)
+    return found
+
+
+def _no_arguments(fn: Any) -> bool:
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params)
+
+
+def _warm_libraries() -> None:
+    """What third-party code sets up on first use in every audit."""
+    import numpy.ma  # noqa: F401 - numpy.unique (dex/starts.py) imports it on first call: ~18 ms
+    from androguard.core.axml import AXMLPrinter
+    from cryptography.hazmat.backends import default_backend
+
+    default_backend()  # androguard's signature check; imports the OpenSSL backend on first call
+    for encoding in ("cp437", "cp1252", "utf-16-le"):  # zip entry names, androguard's resource strings
+        codecs.lookup(encoding)
+    # AXMLPrinter compiles two large character classes on first use of any printer (re's cache then keeps them
+    # for the process): ~14 ms
+    AXMLPrinter.__new__(AXMLPrinter)._fix_value("")

@@ -147,6 +147,21 @@ def match(
     return sorted(hits.values(), key=lambda h: (h.kind, h.name, h.rule)), None
 
 
+_background = True
+
+
+def use_background(on: bool) -> None:
+    """Whether the matches `packing.start` begins run in a thread of their own (`Background`) beside the audit, to
+    take a core the audit leaves idle. Off, they run on the audit's thread in `packing.analyse`, with the same
+    results: one core per audit (bench/bench_batch.py measures the batch's scaling per core so)."""
+    global _background
+    _background = on
+
+
+def background() -> bool:
+    return _background
+
+
 class Background:
     """The rules loaded and `match` run on some targets, in a thread while the audit goes on.
 

@@ -482,6 +482,8 @@ def start(
     """APKiD's rules started in the background on the APK file itself (as soon as the archive is open) or, given
     `dexes`, on the DEX files they read in any case (within DEX_BUDGET), those from ``dexes[since]`` on: the
     matches `analyse` would run later, with the same arguments, for `analyse(early=...)` to take."""
+    if not apkid_rules.background():
+        return ()
     if dexes is not None:
         later = {id(dex.data) for dex in dexes[since:]}
         targets = [t for t in _dex_targets(dexes, everything=False)[0] if id(t[1]) in later]
