@@ -166,9 +166,7 @@ class Program:
         """name index -> [(proto index, method index)] of the method_ids naming the class in DEX d; None when the
         tables cannot be trusted (unsorted method_ids, or type_ids DexFile.find_type resolves to another index)."""
         dex = self.dexes[d]
-        table = self._method_keys[d]
-        if table is None:
-            table = self._method_table(d)
+        table = self._method_table(d)
         if not self._type_trusted(d, class_idx) or not table[0] and dex.method_count:
             return None
         keys, protos = table
@@ -189,7 +187,10 @@ class Program:
     def _method_table(self, d: int) -> tuple[array[int], array[int]]:
         """(class_idx << 32 | name_idx, proto_idx) of DEX d's method_ids, read straight from the section with numpy
         into arrays (8 and 2 bytes an entry; bisect reads them without numpy's per-call overhead); empty when
-        the table is not sorted as the format requires (DexFile.find_methods then answers, as before)."""
+        the table is not sorted as the format requires (DexFile.find_methods then answers, as before). Memoised."""
+        found = self._method_keys[d]
+        if found is not None:
+            return found
         dex = self.dexes[d]
         header = read_header(dex.data, dex.name)
         rows = np.frombuffer(
@@ -356,7 +357,7 @@ class Program:
         d, cdef = entry
         if cdef.name in self._rows:
             return self._rows[cdef.name]
-        keys = (self._method_keys[d] or self._method_table(d))[0]
+        keys = self._method_table(d)[0]
         rows: dict[int, tuple[int, int, int]] = {}
         for position, (midx, flags, code_off) in enumerate(self.dexes[d].method_rows(cdef.index)):
             if midx >= len(keys) or keys[midx] >> 32 != cdef.type_idx:

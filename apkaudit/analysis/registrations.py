@@ -82,11 +82,9 @@ def _name_proto(dex: DexFile, method_idx: int) -> str:
 
 
 def never_runs(dex: DexFile, code_off: int, type_idx: int) -> bool:
-    """Does the method at code_off make instances of this type only to register them and take them back at once?"""
-    models = registrations()
-    calls = (dex.method_ref(i) for _, kind, i in dex.references(code_off) if kind == "method")
-    if not any(ref.name + ref.proto in models for ref in calls):
-        return False  # no registering call at all (the cheap decode)
+    """Does the method at code_off make instances of this type only to register them and take them back at once?
+
+    Asked only of code that calls a registration (Silencer finds those from the DEX's reverse index)."""
     try:
         code = decode(dex, code_off)
     except DexError:
