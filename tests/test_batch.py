@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from apkaudit.audit import audit
+from apkaudit.batch import local
 from apkaudit.batch.isolate import WorkerLimits, parse_size
 from apkaudit.batch.local import LocalExecutor
 from apkaudit.batch.run import Batch, Counts
 from apkaudit.batch.store import Store
 from apkaudit.batch.task import TaskResult, TaskSpec, run_task
 from apkaudit.errors import BatchError
+from apkaudit.facts import apkid_rules
 from apkaudit.policy import load as policy_load
 from apkaudit.report.json_report import report_dict
 from tests.batch_support import distinct_copy, memory_hog_apk
@@ -356,6 +358,19 @@ def test_children_forked_after_warm_start_warm():
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]", f"imported in the child on first use: {proc.stdout}"
+
+
+def _apkid_thread(spec: TaskSpec) -> TaskResult:
+    """A task that says whether APKiD's matches would run in a thread of their own in its child."""
+    return TaskResult(spec.path, spec.sha256, None, "error", f"thread {apkid_rules.background()}")
+
+
+@pytest.mark.parametrize(("jobs", "thread"), [(1, True), (2, False), (3, False)])
+def test_children_that_fill_the_cores_keep_apkid_on_their_own_thread(tmp_path, monkeypatch, jobs, thread):
+    monkeypatch.setattr(local, "usable_cores", lambda: 2)
+    store, _, _ = _batch(tmp_path / "r.sqlite", [sample_apk("harvest-loan")], jobs=jobs, task=_apkid_thread)
+    assert _errors(store)["harvest-loan.apk"]["message"] == f"thread {thread}"
+    assert apkid_rules.background()  # set in the child only
 
 
 def _misbehave(spec: TaskSpec) -> TaskResult:

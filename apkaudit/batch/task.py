@@ -20,6 +20,7 @@ from apkaudit.audit import gather_facts
 from apkaudit.batch.isolate import FORK_LOCK, Outcome, WorkerLimits
 from apkaudit.batch.isolate import run as run_isolated
 from apkaudit.errors import ApkAuditError, BadApkError, CatalogError
+from apkaudit.facts import apkid_rules
 from apkaudit.facts.serialize import facts_to_dict
 from apkaudit.policy.load import Policy
 
@@ -89,6 +90,13 @@ def as_data(task: Callable[[TaskSpec], TaskResult], spec: TaskSpec) -> dict[str,
     """task(spec) as the JSON data a child process sends back."""
     result = task(spec)
     return {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+
+
+def as_data_on_one_core(task: Callable[[TaskSpec], TaskResult], spec: TaskSpec) -> dict[str, Any]:
+    """as_data(task, spec) with APKiD's matches on the audit's own thread, not in one beside it (in the child that
+    runs it: its parent is unchanged)."""
+    apkid_rules.use_background(False)
+    return as_data(task, spec)
 
 
 def result_of(spec: TaskSpec, outcome: Outcome) -> TaskResult:

@@ -153,7 +153,8 @@ _background = True
 def use_background(on: bool) -> None:
     """Whether the matches `packing.start` begins run in a thread of their own (`Background`) beside the audit, to
     take a core the audit leaves idle. Off, they run on the audit's thread in `packing.analyse`, with the same
-    results: one core per audit (bench/bench_batch.py measures the batch's scaling per core so)."""
+    results: one core per audit. A batch whose children fill the cores turns it off in each child (batch/local.py);
+    bench/bench_batch.py turns it off to measure the batch's scaling per core."""
     global _background
     _background = on
 
