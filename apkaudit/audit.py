@@ -20,6 +20,7 @@ from apkaudit.analysis.code import CodeFacts, analyse
 from apkaudit.analysis.program import Program
 from apkaudit.analysis.runtime_code import RuntimeCode
 from apkaudit.apk import DEFAULT_LIMITS, ApkArchive, Limits
+from apkaudit.collector import fewer_collections
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.errors import BadApkError
@@ -43,6 +44,11 @@ def gather_facts(
     `flows=False` skips the data-flow search (sites stay `reachable`): for benchmarking its cost.
     `geoip` gives the country of IP literals in the server inventory (facts/geoip.py).
     """
+    with fewer_collections():
+        return _gather_facts(path, limits, flows, geoip)
+
+
+def _gather_facts(path: str | Path | Sequence[str], limits: Limits, flows: bool, geoip: GeoIP | None) -> Facts:
     archive = package.open_app(path, limits)
     archive.deadline = time.monotonic() + limits.max_analysis_seconds  # every stage after the opening
     early = packing.start(archive)  # APKiD's scan of the APK file, on another core while the code is read
