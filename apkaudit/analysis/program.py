@@ -83,12 +83,11 @@ class Program:
         self._lambda_sites: list[dict[int, list[int]] | None] = [None for _ in dexes]  # impl method -> call sites
         # id-table look-ups are binary searches over MUTF-8 strings: memoised, as the walk repeats them
         self._type_table: dict[str, list[tuple[int, int]]] | None = None
-        self._first_rows: list[dict[int, int] | None] = [None for _ in dexes]  # per DEX: _first_rows_for
         self._ref_index: list[RefIndex | None] = [None for _ in dexes]
         # (dex, code_off, type index) -> the method makes instances of the type that never run callbacks
         # (registered and taken back at once: analysis/registrations.py, set by analysis/code.py)
         self.quiet_instances: Callable[[int, int, int], bool] | None = None
-        self._type_found: list[dict[int, bool]] = [{} for _ in dexes]  # per DEX: _first_rows_for may answer
+        self._type_found: list[dict[int, bool]] = [{} for _ in dexes]  # per DEX: _runs_answer
         self._method_keys: list[tuple[array[int], array[int]] | None] = [None for _ in dexes]
 
     def drop_walk_caches(self) -> None:
@@ -96,7 +95,6 @@ class Program:
         the decoded reverse indexes): the facts gathered after the code analysis then reuse that memory instead
         of adding to the peak. Asking again recomputes them."""
         self._callers.clear()
-        self._first_rows = [None for _ in self.dexes]
         self._code_owners.clear()
         self._ref_index = [None for _ in self.dexes]
         self._method_keys = [None for _ in self.dexes]
@@ -140,49 +138,43 @@ class Program:
         walk asks this of every ancestor and subclass of each method it visits (~30,000 asks on ApiDemos, three
         in four for a name the class never has)."""
         types = self._types()
-        name_idxs: dict[int, int | None] = {}
+        per_dex: dict[int, tuple[int, dict[int, int]] | None] = {}  # d -> (name index, its runs), None: no name
         found: list[tuple[int, int]] = []
         for owner in owners:
             for d, tidx in types.get(owner, ()):
-                first_rows = self._first_rows_for(d, tidx)
-                if first_rows is None:  # method_ids or type_ids not sorted as required: DexFile searches
+                if not self._runs_answer(d, tidx):  # method_ids or type_ids not sorted as required: DexFile searches
                     found.extend((d, i) for i in self.dexes[d].find_methods(owner, name, proto))
                     continue
-                if d in name_idxs:
-                    name_idx = name_idxs[d]
+                if d in per_dex:
+                    named = per_dex[d]
                 else:
-                    name_idx = name_idxs[d] = self.dexes[d].find_string(name)
-                first = first_rows.get(tidx << 32 | name_idx) if name_idx is not None else None
-                if first is not None:
-                    found.extend((d, i) for i in self._rows_from(d, first, proto))
+                    name_idx = self.dexes[d].find_string(name)
+                    named = per_dex[d] = None if name_idx is None else (name_idx, self.dexes[d].method_runs())
+                run = named[1].get(tidx << 32 | named[0]) if named is not None else None
+                if run:
+                    found.extend((d, i) for i in self._with_proto(d, run, proto))
         return found
 
     def _dex_method_indices(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
         """DexFile.find_methods(class, name, proto) in DEX d, answered as `_method_ids_naming` does."""
         dex = self.dexes[d]
-        first_rows = self._first_rows_for(d, class_idx)
-        if first_rows is None:
+        if not self._runs_answer(d, class_idx):
             return dex.find_methods(dex.type_name(class_idx), name, proto)
         name_idx = dex.find_string(name)
-        first = first_rows.get(class_idx << 32 | name_idx) if name_idx is not None else None
-        return self._rows_from(d, first, proto) if first is not None else []
+        run = dex.method_runs().get(class_idx << 32 | name_idx) if name_idx is not None else None
+        return self._with_proto(d, run, proto) if run else []
 
-    def _rows_from(self, d: int, first: int, proto: str) -> list[int]:
-        """The rows of DEX d's sorted method_ids from `first` on that name its class and name, with this proto."""
+    def _with_proto(self, d: int, run: int, proto: str) -> list[int]:
+        """The method_ids of DEX d in a run of its sorted table (DexFile.method_runs: start << 32 | stop, one
+        class and name) with this proto."""
         dex = self.dexes[d]
-        keys, protos = self._method_table(d)
-        key, n, i = keys[first], len(keys), first
-        found: list[int] = []
-        while i < n and keys[i] == key:
-            if dex.proto(protos[i]) == proto:
-                found.append(i)
-            i += 1
-        return found
+        protos = self._method_table(d)[1]
+        return [i for i in range(run >> 32, run & 0xFFFFFFFF) if dex.proto(protos[i]) == proto]
 
-    def _first_rows_for(self, d: int, class_idx: int) -> dict[int, int] | None:
-        """class_idx << 32 | name_idx -> the first row of DEX d's sorted method_ids naming that class and name;
-        None when these cannot answer for the class: the method_ids are unsorted (the table is then empty), or
-        the type_ids are such that DexFile.find_type resolves the class's name to another index."""
+    def _runs_answer(self, d: int, class_idx: int) -> bool:
+        """Can DEX d's runs of sorted method_ids (DexFile.method_runs) answer for this class? Not when the table
+        is unsorted (`_method_table` is then empty), or the type_ids are such that DexFile.find_type resolves
+        the class's name to another index."""
         trusted = self._type_found[d]
         ok = trusted.get(class_idx)
         if ok is None:
@@ -190,14 +182,7 @@ class Program:
             ok = trusted[class_idx] = bool(self._method_table(d)[0] or not dex.method_count) and (
                 dex.find_type(dex.type_name(class_idx)) == class_idx
             )
-        if not ok:
-            return None
-        found = self._first_rows[d]
-        if found is None:  # one numpy pass and one dict per DEX (43,541 rows, about 5 ms, on ApiDemos)
-            keys = np.frombuffer(self._method_table(d)[0], dtype=np.uint64)
-            starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
-            found = self._first_rows[d] = dict(zip(keys[starts].tolist(), starts.tolist(), strict=True))
-        return found
+        return ok
 
     def _method_table(self, d: int) -> tuple[array[int], array[int]]:
         """(class_idx << 32 | name_idx, proto_idx) of DEX d's method_ids, read straight from the section with numpy
@@ -343,7 +328,7 @@ class Program:
             if entry is None:
                 return None
             d, cdef = entry
-            if self._first_rows_for(d, cdef.type_idx) is not None:
+            if self._runs_answer(d, cdef.type_idx):
                 found = self._one[signature] = self._one_method(entry, signature)
                 return found
         if by_sig is None:
