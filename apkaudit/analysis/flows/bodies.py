@@ -10,9 +10,10 @@ connection's output stream. The endpoint is the URL the body meets in the reques
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from apkaudit.analysis.flows.labels import NO_LABELS, Instance, Labels, SinkObject, Url
+from apkaudit.analysis.flows.labels import NO_LABELS, Instance, Label, Labels, SinkObject, Url
 from apkaudit.analysis.flows.models import request_objects
 
 if TYPE_CHECKING:
@@ -43,9 +44,9 @@ def written_sink(flows: FlowAnalysis, method: str, position: int) -> Labels:
     return frozenset({SinkObject(model.sink, "network"), *(Url(u) for u in urls)})
 
 
-def note_body_urls(flows: FlowAnalysis, args: list[Labels]) -> None:
+def note_body_urls(flows: FlowAnalysis, args: Sequence[Iterable[Label]]) -> None:
     """A request body object of the app and URL constants in one call (the request builder's chain): the body is
-    sent to those URLs."""
+    sent to those URLs. `args`: the arguments' labels, or only those of rare kinds (rare.py)."""
     bodies = {x.cls for a in args for x in a if isinstance(x, Instance)}
     if not bodies:
         return

@@ -43,6 +43,7 @@ from apkaudit.analysis.flows.models import (
     store_of,
 )
 from apkaudit.analysis.flows.ops import WRITES_A
+from apkaudit.analysis.flows.rare import RareLabels
 from apkaudit.analysis.flows.results import RESULT_INTENT, result_activity, startable_by_others
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import split_signature
@@ -81,6 +82,7 @@ class CallsMixin:
     params: list[tuple[int, int]]
     code: Method
     dex: DexFile
+    rare: RareLabels
 
     def _receiver_classes(self, reg: int) -> list[str]:
         raise NotImplementedError
@@ -122,7 +124,7 @@ class CallsMixin:
         continues = (
             bool(args)
             and not call.static
-            and any(isinstance(x, SinkObject) and x.kind == sink.kind for x in args[0])
+            and any(isinstance(x, SinkObject) and x.kind == sink.kind for x in self.rare.of(args[0]))
             and data_of(incoming) <= data_of(args[0])
         )
         if data_of(incoming) and not continues:
@@ -247,13 +249,14 @@ class CallsMixin:
         if not call.static and op.regs and op.regs[0] != self.this_reg:
             receiver = args[0]
             rest = NO_LABELS.union(*args[1:]) if len(args) > 1 else NO_LABELS
-            sink_objects = [x for x in receiver if isinstance(x, SinkObject)]
+            sink_objects = [x for x in self.rare.of(receiver) if isinstance(x, SinkObject)]
             if sink_objects and data_of(rest):
                 k = min(sink_objects)  # one leak per instruction
                 self._leak(op, k.sink, k.kind, rest | receiver)
             self._store(receiver, data_of(rest))
             if rest:
-                state[op.regs[0]] = receiver | rest
+                state[op.regs[0]] = made = receiver | rest
+                self.rare.union(made, receiver, rest)
             if ref.name.startswith("read") and receiver:
                 # InputStream.read(byte[]), Reader.read(char[]): the stream fills the array it is given
                 for reg, t in zip(op.regs[1:], param_types(ref.proto), strict=False):
@@ -319,7 +322,7 @@ class CallsMixin:
     def _store(self, receiver: Labels, data: Labels) -> None:
         """Data written into a store writer (a file opened by name) is kept under the store's name."""
         if data:
-            for w in receiver:
+            for w in self.rare.of(receiver):
                 if isinstance(w, StoreWriter):
                     self.summary.fields[w.store] |= data
 

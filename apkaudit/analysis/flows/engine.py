@@ -17,6 +17,7 @@ reflection, the budget), it says so instead of guessing.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ from apkaudit.analysis.flows.models import (
     first_callbacks,
     intent_receivers,
     param_types,
+    request_objects,
     saved_state,
     sink_of,
     store_readers,
@@ -390,6 +392,15 @@ class FlowAnalysis:
             for label in carried:
                 for target in sorted(targets):
                     self._edges[label].append((Delivered(target), method))
+
+    @functools.cached_property
+    def posts_bodies(self) -> bool:
+        """Is any app class a request-body class whose writer sends what is written into it (sinks.yaml
+        request_objects with `writes`), bundled or extended? When none is, no call can post such a body
+        (bodies.note_body_urls: asked of every call, it looked through each argument's labels)."""
+        program = self.program
+        bodies = [m.cls for m in request_objects().values() if m.writes]
+        return any(program.is_app_class(c) or program.subclasses(c) for c in bodies)
 
     def request_model(self, cls: str) -> RequestObject | None:
         """The request-object model of an app class (a Volley Request subclass), if it is one."""

@@ -71,6 +71,7 @@ from apkaudit.analysis.flows.ops import (
     UNARY,
     WRITES_A,
 )
+from apkaudit.analysis.flows.rare import RareLabels
 from apkaudit.analysis.flows.receivers import DISPATCHED, receiver_type, resolve
 from apkaudit.analysis.flows.reflection import (
     ConstantFields,
@@ -116,6 +117,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         self.dex = dex
         self.code = code
         self.summary = Summary()
+        self.rare = RareLabels()  # sink objects, stores, instances and URLs in a label set (rare.py)
         self.params = self._param_registers(is_static)
         self.this_reg = None if is_static else code.registers - code.ins
         self.consts: dict[int, str] = {}  # register -> string constant, for prefs keys (flow-insensitive)
@@ -361,11 +363,13 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if is_serialiser(sig):  # Gson.toJson(bean): what the bean's fields hold
             args = [self._object_fields(a) for a in args]
         self._request_url(ref, args)
-        note_body_urls(self.flows, args)  # a RequestBody subclass posted with a URL (bodies.py)
+        if self.flows.posts_bodies:  # a RequestBody subclass posted with a URL (bodies.py)
+            note_body_urls(self.flows, [self.rare.of(a) for a in args])
         if sig in base_setters() and len(args) >= 2:
             self.flows.endpoints.base_args[self.method] |= {x.url for x in args[1] if isinstance(x, Url)}
         sink = self.flows.sink_for(ref.class_name, ref.name, ref.proto)
         incoming = NO_LABELS.union(*args) if args else NO_LABELS
+        self.rare.union(incoming, *args)
         service = self.flows.endpoints.service_call(sig) if sink is None else None
         call = Call(op, ref, sig, args, static, incoming)
         app = False
@@ -397,7 +401,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
         else:
             self._library_call(call, result, state)
             self._container_call(op, ref, static, state)
-        state[-1] = frozenset(result)
+        state[-1] = made = frozenset(result)
+        self.rare.derived(made, incoming)
         got = self.maps.call(op, state) if op.regs else None
         if got is not None:  # a local map's get by a constant key (localmaps.py)
             state[-1] = got

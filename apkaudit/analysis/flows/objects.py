@@ -35,6 +35,7 @@ from apkaudit.analysis.flows.models import (
     request_objects,
     wrappers,
 )
+from apkaudit.analysis.flows.rare import RareLabels
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.dex.decoder import Op
@@ -64,6 +65,7 @@ class ObjectsMixin:
     origins: dict[int, Origin]
     slots: FieldSlots
     heap: LocalHeap
+    rare: RareLabels
 
     # -- aliases ------------------------------------------------------------------------------------------
 
@@ -85,7 +87,9 @@ class ObjectsMixin:
             if seen:  # an object read from an element of the array in `reg` (heap.py)
                 self.heap.absorb(reg, None, data, state)
             seen.add(reg)
-            state[reg] = state.get(reg, NO_LABELS) | data
+            held = state.get(reg, NO_LABELS)
+            state[reg] = grown = held | data
+            self.rare.union(grown, held, data)
             origin = self.origins.get(reg)
             if origin is None:
                 return
