@@ -76,6 +76,36 @@ def _startable(components: Sequence[Component], dexes: Sequence[DexFile]) -> tup
     return tuple(c for c in components if c.enabled)
 
 
+class _DexScan:
+    """APKiD's DEX rules, in a thread too, but awaited.
+
+    YARA's dex module holds some 45 bytes per DEX byte while it scans (15 MB for synth-2's 355 KB app DEX, 55 MB
+    for 1.9 MB of DEX), which on top of the code analysis's own peak made the audit's peak their sum; awaited, it
+    is the larger of the two (synth-2: 96 MB, 102-113 MB in runs where they met; 1.9 MB of DEX: 145 -> 131 MB),
+    and no slower on 2 cores. The thread stays: its allocator arena is given back when the scan ends, where the
+    main thread's heap would keep the pages (96 vs 101 MB).
+    """
+
+    def __init__(self, archive: ApkArchive) -> None:
+        self.archive = archive
+        self.done: list[apkid_rules.Background] = []
+        self.scanned = 0  # the DEX files (a prefix of those loaded) whose scan is over
+
+    def scan(self, dexes: Sequence[DexFile]) -> None:
+        for started in packing.start(self.archive, dexes, since=self.scanned):
+            started.wait()
+            self.done.append(started)
+        self.scanned = len(dexes)
+
+    def reading(self, dexes: Sequence[DexFile], size: int) -> None:
+        """Before a DEX is read: the DEX files loaded so far are scanned first when the scan will leave this one
+        out (by its declared size: this only decides when), so that it is not held under the scan, which is then
+        the audit's peak (synth-2: its 2.5 MB classes2.dex and what inflating it leaves in the heap, 90.0 -> 86
+        MB). Not after each DEX: a thread per DEX left the peaks of multi-DEX apps up to 2 MB higher in some runs."""
+        if size > packing.dex_budget_left(dexes):
+            self.scan(dexes)
+
+
 def _gather(
     archive: ApkArchive,
     apk: APK,
@@ -85,32 +115,10 @@ def _gather(
     early: tuple[apkid_rules.Background, ...] = (),
 ) -> Facts:
     limited: list[str] = []  # why the code evidence is incomplete: a ceiling of `limits` was hit
-    dex_scan: list[apkid_rules.Background] = []
-    scanned = [0]  # the DEX files (a prefix of those loaded) whose scan is over
-
-    def scan(dexes: Sequence[DexFile]) -> None:
-        # APKiD's DEX rules, in a thread too, but awaited:
-        # YARA's dex module holds some 45 bytes per DEX byte while it scans (15 MB for synth-2's 355 KB app DEX,
-        # 55 MB for 1.9 MB of DEX), which on top of the code analysis's own peak made the audit's peak their
-        # sum; awaited, it is the larger of the two (synth-2: 96 MB, 102-113 MB in runs where they met; 1.9 MB
-        # of DEX: 145 -> 131 MB), and no slower on 2 cores. The thread stays: its allocator arena is given back
-        # when the scan ends, where the main thread's heap would keep the pages (96 vs 101 MB).
-        for started in packing.start(archive, dexes, since=scanned[0]):
-            started.wait()
-            dex_scan.append(started)
-        scanned[0] = len(dexes)
-
-    def reading(dexes: Sequence[DexFile], size: int) -> None:
-        # The DEX files scanned so far are scanned before a DEX the scan will leave out is read (by its declared
-        # size: this only decides when), so that it is not held under the scan, which is then the audit's peak
-        # (synth-2: its 2.5 MB classes2.dex and what inflating it leaves in the heap, 90.0 -> 86 MB). Not after
-        # each DEX: a thread per DEX left the peaks of multi-DEX apps up to 2 MB higher in some runs.
-        if size > packing.dex_budget_left(dexes):
-            scan(dexes)
-
-    dexes = load_dex(archive, limited, reading)
-    scan(dexes)
-    early += tuple(dex_scan)
+    scan = _DexScan(archive)
+    dexes = load_dex(archive, limited, scan.reading)
+    scan.scan(dexes)
+    early += tuple(scan.done)
     code = _analyse_code(
         dexes,
         _startable(manifest.components, dexes),

@@ -151,8 +151,8 @@ def _cancelled_after(dex: DexFile, code: Method, at: int, reg: int) -> int | Non
     op = code.ops[at]
     if op.index is None or op.opcode not in _INVOKES:
         return None
-    ref = dex.method_ref(op.index)
-    model = registrations().get(ref.name + ref.proto)
+    registering = _name_proto(dex, op.index)
+    model = registrations().get(registering)
     if model is None or model.listener >= len(op.regs) or op.regs.count(reg) != 1 or op.regs[model.listener] != reg:
         return None
     overwritten = False  # the listener's register reused (for the replacing value)
@@ -165,10 +165,10 @@ def _cancelled_after(dex: DexFile, code: Method, at: int, reg: int) -> int | Non
             continue
         if nxt.index is None or nxt.opcode not in _INVOKES or not nxt.regs or nxt.regs[0] != op.regs[0]:
             return None
-        other = dex.method_ref(nxt.index)
+        other = _name_proto(dex, nxt.index)
         if model.cancel == "replace":
-            replaced = other.name + other.proto == ref.name + ref.proto and (overwritten or reg not in nxt.regs)
+            replaced = other == registering and (overwritten or reg not in nxt.regs)
             return j if replaced else None
         removed = model.removed < len(nxt.regs) and nxt.regs[model.removed] == reg
-        return j if other.name + other.proto == model.cancel and removed else None
+        return j if other == model.cancel and removed else None
     return None
