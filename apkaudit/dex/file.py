@@ -568,6 +568,19 @@ class DexFile:
             return []
         return list(self._member_range(self._field_ids_off, self._n_fields, class_idx, name_idx))
 
+    def field_range(self, class_name: str) -> range:
+        """Indices of every ``field_ids`` entry of this class (the table is sorted by class, then name and type)."""
+        class_idx = self.find_type(class_name)
+        if class_idx is None:
+            return range(0)
+        data, off, n = self._data, self._field_ids_off, self._n_fields
+
+        def key(i: int) -> int:
+            return int(_U16.unpack_from(data, off + 8 * i)[0])
+
+        lo = bisect.bisect_left(range(n), class_idx, key=key)
+        return range(lo, bisect.bisect_right(range(n), class_idx, lo, n, key=key))
+
     def find_field(self, signature: str) -> int | None:
         """Index of the field ``Lpkg/Cls;->NAME:Ltype;``, or ``None``."""
         class_name, sep, rest = signature.partition("->")

@@ -294,6 +294,19 @@ def test_find_type_methods_fields_use_sorted_tables(apidemos_bytes: bytes) -> No
     assert [d.field_ref(i).type for i in uri] == ["Landroid/net/Uri;"]
 
 
+def test_field_range_is_every_field_of_the_class(apidemos_bytes: bytes) -> None:
+    _apidemos_itself()
+    d = DexFile(apidemos_bytes)
+    by_class: dict[str, list[int]] = {}
+    for i in range(d.field_count):
+        by_class.setdefault(d.field_ref(i).class_name, []).append(i)
+    assert len(by_class) > 100
+    for cls, idxs in by_class.items():
+        assert list(d.field_range(cls)) == idxs
+    assert not d.field_range("Lapkaudit/NoSuchClass;")
+    assert not d.field_range("Ljava/lang/Runnable;")  # a type with no field
+
+
 @corpus
 def test_classes_and_methods_match_androguard(apidemos_analysis: Any, apidemos_bytes: bytes) -> None:
     ag = apidemos_analysis[1][0]

@@ -52,16 +52,15 @@ from apkaudit.analysis.flows.models import (
     request_objects,
     saved_state,
     sink_of,
-    store_readers,
     view_handlers,
 )
 from apkaudit.analysis.flows.objects import request_model, runs
 from apkaudit.analysis.flows.providers import Providers
+from apkaudit.analysis.flows.readers import FieldReaders
 from apkaudit.analysis.flows.results import result_receivers
 from apkaudit.analysis.flows.strong import BEFORE_FIRST
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_signature
-from apkaudit.dex.opcodes import FIELD_GETS
 
 MAX_SUMMARIES = 6000  # methods decoded per APK before the flow search stops
 MAX_NODES = 60_000
@@ -117,7 +116,7 @@ class FlowAnalysis:
         self.bridges = JsBridges(program)
         self._summaries: dict[str, Summary | None] = {}
         self._edges: dict[Label, list[tuple[Label | Leak, str]]] = defaultdict(list)
-        self._field_readers: dict[str, list[str]] | None = None
+        self.readers = FieldReaders(program)  # who reads a field or a store key (readers.py)
         self.exhausted = False
         self.class_fields: dict[str, list[str]] = {}  # app class -> its field signatures (objects.py)
         self.request_urls: dict[str, set[str]] = {}  # request class -> URL constants its constructor got
@@ -188,7 +187,7 @@ class FlowAnalysis:
                     for outer in sorted(self.program.callers([caller])[caller]):
                         self._summary(outer)
         elif isinstance(node, FieldValue):
-            for reader in self._readers(node.field):
+            for reader in self.readers.of(node.field):
                 self._summary(reader)
         elif isinstance(node, Delivered):
             self._deliver(node.component)
@@ -249,32 +248,6 @@ class FlowAnalysis:
             kind == "method" and dex.method_ref(index).name == "getIntent"
             for _, kind, index in dex.references(m.code_off)
         )
-
-    def _readers(self, field_sig: str) -> list[str]:
-        """Methods that read a field (iget/sget), or a SharedPreferences value, over every DEX."""
-        if self._field_readers is None:
-            self._field_readers = {}
-        pseudo = store_readers(field_sig.partition(":")[0]) or None if "->" not in field_sig else None
-        if pseudo is not None and field_sig not in self._field_readers:
-            readers: set[str] = set()
-            for dex in self.program.dexes:
-                idxs = [i for name in pseudo for i in dex.find_methods_named(name)]
-                for code_off in dex.code_users(methods=idxs) if idxs else {}:
-                    readers.update(dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off))
-            self._field_readers[field_sig] = sorted(readers)
-        if field_sig not in self._field_readers:
-            cls, _, rest = field_sig.partition("->")
-            name = rest.partition(":")[0]
-            readers = set()
-            for dex in self.program.dexes:
-                idxs = dex.find_fields(cls, name)
-                if not idxs:
-                    continue
-                for code_off, insns in dex.code_users(fields=idxs).items():
-                    if any(i.opcode in FIELD_GETS for i in insns):
-                        readers.update(dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off))
-            self._field_readers[field_sig] = sorted(readers)
-        return self._field_readers[field_sig]
 
     # -- summaries --------------------------------------------------------------------------------------
 

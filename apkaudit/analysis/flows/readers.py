@@ -1,0 +1,102 @@
+"""Who reads a field, or a value an app store keeps under a key, over every DEX: the flow search (engine.py) asks
+this of each field and store key a value was written into.
+
+A field's readers are the code items with an iget/sget of it (DexFile.code_users). When the search has asked
+about several fields of one class, the readers of all the class's fields are found in one question: a class
+whose fields are written one by one (a bean, a cache of settings, synth-2's store of 1,000 fields) was asked
+once per field, each a pass over the DEX's reverse index. A store key's readers are the calls of the store's
+reader methods (SharedPreferences.getString...), the same for every key of the store: found once per store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from apkaudit.analysis.flows.models import store_readers
+from apkaudit.analysis.program import Program
+from apkaudit.dex.encoding import DexError
+from apkaudit.dex.opcodes import FIELD_GETS
+
+MANY = 3  # fields of one class asked before the readers of all its fields are found at once
+
+
+class FieldReaders:
+    """Field or store key -> signatures of the methods that read it, sorted; memoised."""
+
+    def __init__(self, program: Program) -> None:
+        self.program = program
+        self._known: dict[str, list[str]] = {}
+        self._stores: dict[tuple[str, ...], list[str]] = {}
+        self._asked: Counter[str] = Counter()
+        self._code_owners: dict[tuple[int, int], list[str]] = {}  # (dex, code_off) -> its methods
+        # (dex, class) -> (the field indices covered, field index -> code items reading it); None: ask per field
+        self._classes: dict[tuple[int, str], tuple[range, dict[int, set[int]]] | None] = {}
+
+    def of(self, field_sig: str) -> list[str]:
+        known = self._known.get(field_sig)
+        if known is None:
+            pseudo = (store_readers(field_sig.partition(":")[0]) or None) if "->" not in field_sig else None
+            known = self._store(tuple(pseudo)) if pseudo is not None else self._field(field_sig)
+            self._known[field_sig] = known
+        return known
+
+    def _store(self, names: tuple[str, ...]) -> list[str]:
+        """Methods calling any of the store's reader methods (any class: the name decides)."""
+        known = self._stores.get(names)
+        if known is None:
+            readers: set[str] = set()
+            for d, dex in enumerate(self.program.dexes):
+                idxs = [i for name in names for i in dex.find_methods_named(name)]
+                readers.update(self._owners(d, dex.code_users(methods=idxs) if idxs else ()))
+            known = self._stores[names] = sorted(readers)
+        return known
+
+    def _field(self, field_sig: str) -> list[str]:
+        cls, _, rest = field_sig.partition("->")
+        name = rest.partition(":")[0]
+        self._asked[cls] += 1
+        readers: set[str] = set()
+        for d, dex in enumerate(self.program.dexes):
+            idxs = dex.find_fields(cls, name)
+            if not idxs:
+                continue
+            whole = self._class(d, cls) if self._asked[cls] >= MANY else None
+            if whole is not None and all(i in whole[0] for i in idxs):
+                code_offs: Iterable[int] = set().union(*(whole[1].get(i, ()) for i in idxs))
+            else:
+                users = dex.code_users(fields=idxs)
+                code_offs = [off for off, insns in users.items() if any(i.opcode in FIELD_GETS for i in insns)]
+            readers.update(self._owners(d, code_offs))
+        return sorted(readers)
+
+    def _class(self, d: int, cls: str) -> tuple[range, dict[int, set[int]]] | None:
+        """The code items reading each field of the class in DEX d, from one question."""
+        key = (d, cls)
+        if key not in self._classes:
+            dex = self.program.dexes[d]
+            covered = dex.field_range(cls)
+            gets: dict[int, set[int]] = {}
+            try:
+                for off, insns in dex.code_users(fields=covered).items():
+                    for insn in insns:
+                        if insn.opcode in FIELD_GETS and insn.index is not None:
+                            gets.setdefault(insn.index, set()).add(off)
+            except DexError:  # a code item only some other field's question reaches does not decode: as before
+                self._classes[key] = None
+            else:
+                self._classes[key] = (covered, gets)
+        return self._classes[key]
+
+    def _owners(self, d: int, code_offs: Iterable[int]) -> set[str]:
+        """Signatures of the methods whose code is at these offsets of DEX d (memoised: one method reads many
+        fields)."""
+        dex = self.program.dexes[d]
+        found: set[str] = set()
+        for off in code_offs:
+            owners = self._code_owners.get((d, off))
+            if owners is None:
+                owners = [dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(off)]
+                self._code_owners[(d, off)] = owners
+            found.update(owners)
+        return found
