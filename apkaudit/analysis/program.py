@@ -98,6 +98,8 @@ class Program:
         self._code_owners.clear()
         self._ref_index = [None for _ in self.dexes]
         self._method_keys = [None for _ in self.dexes]
+        for dex in self.dexes:  # the walk built each DEX's dict of method_id runs (_method_ids_naming)
+            dex.forget_method_runs()
 
     def code_using(self, d: int, kind: str, indices: Iterable[int]) -> dict[int, set[int]]:
         """code_off -> the wanted (kind, index) entries of DEX d its code really uses ("method", "type" for

@@ -522,6 +522,12 @@ class DexFile:
             self._method_runs_cache = runs
         return runs
 
+    def forget_method_runs(self) -> None:
+        """Drop the dict of method_id runs (a few MB on a large DEX) once its heavy user is done: later
+        look-ups binary-search the table again, and many of them rebuild it."""
+        self._method_runs_cache = None
+        self._method_lookups = 0
+
     def find_methods_named(self, name: str) -> list[int]:
         """Indices of every ``method_ids`` entry with this name, on any class (one pass over the table)."""
         name_idx = self.find_string(name)

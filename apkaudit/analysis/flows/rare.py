@@ -14,7 +14,9 @@ from __future__ import annotations
 from apkaudit.analysis.flows.labels import Instance, Label, Labels, SinkObject, StoreWriter, Url
 
 RARE_KINDS = (SinkObject, StoreWriter, Instance, Url)
-_REMEMBERED = 256  # sets remembered per method interpreted: the chain above only needs the latest
+_REMEMBERED = 16  # sets remembered per method interpreted, the oldest forgotten first: the chain above needs
+# only the last call's (a call notes three); each set kept is memory held (synth-2: 256 kept sets of up to 1,000
+# labels raised the audit's peak by 2.5 MB)
 
 
 class RareLabels:
@@ -50,6 +52,8 @@ class RareLabels:
         self._remember(made, kept + tuple(x for x in made - base if isinstance(x, RARE_KINDS)))
 
     def _remember(self, labels: Labels, found: tuple[Label, ...]) -> None:
-        if len(self._known) >= _REMEMBERED:
-            self._known.clear()
-        self._known[id(labels)] = (labels, found)
+        known = self._known
+        known.pop(id(labels), None)  # re-inserted last: the most recent
+        if len(known) >= _REMEMBERED:
+            del known[next(iter(known))]
+        known[id(labels)] = (labels, found)
