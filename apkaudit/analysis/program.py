@@ -389,7 +389,7 @@ class Program:
             keys = self._name_protos[descriptor] = frozenset((m.name, m.proto) for m in self.methods(descriptor))
         return (name, proto) in keys
 
-    def _signatures_at(self, d: int, code_off: int) -> list[str]:
+    def signatures_at(self, d: int, code_off: int) -> list[str]:
         """Signatures of the methods whose code is at code_off in DEX d (memoised: callers share code)."""
         key = (d, code_off)
         found = self._code_owners.get(key)
@@ -494,7 +494,7 @@ class Program:
         index = self._index(d)
         for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
             for code_off, hits in index.users(kind, wanted).items():
-                callers = self._signatures_at(d, code_off)
+                callers = self.signatures_at(d, code_off)
                 targets: set[str] = set()
                 for i in hits:
                     if kind == "type" and self.quiet_instances is not None and self.quiet_instances(d, code_off, i):

@@ -29,7 +29,6 @@ class FieldReaders:
         self._known: dict[str, list[str]] = {}
         self._stores: dict[tuple[str, ...], list[str]] = {}
         self._asked: Counter[str] = Counter()
-        self._code_owners: dict[tuple[int, int], list[str]] = {}  # (dex, code_off) -> its methods
         # (dex, class) -> (the field indices covered, field index -> code items reading it); None: ask per field
         self._classes: dict[tuple[int, str], tuple[range, dict[int, set[int]]] | None] = {}
 
@@ -89,14 +88,5 @@ class FieldReaders:
         return self._classes[key]
 
     def _owners(self, d: int, code_offs: Iterable[int]) -> set[str]:
-        """Signatures of the methods whose code is at these offsets of DEX d (memoised: one method reads many
-        fields)."""
-        dex = self.program.dexes[d]
-        found: set[str] = set()
-        for off in code_offs:
-            owners = self._code_owners.get((d, off))
-            if owners is None:
-                owners = [dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(off)]
-                self._code_owners[(d, off)] = owners
-            found.update(owners)
-        return found
+        """Signatures of the methods whose code is at these offsets of DEX d (Program memoises them)."""
+        return {sig for off in code_offs for sig in self.program.signatures_at(d, off)}
