@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from apkaudit.dex.arrays import unique
 from apkaudit.dex.opcodes import FILL_ARRAY_DATA_IDENT, OPCODE_UNITS, PACKED_SWITCH_IDENT, SPARSE_SWITCH_IDENT
 
 # size in units of the instruction a code unit opens (opcode in its low byte), 0 for a payload's first unit
@@ -121,7 +122,7 @@ def _double(
     undecided[item[too_long]] = True
     keep = np.flatnonzero(~too_long)
     batch = np.cumsum(units[keep]) // _DOUBLING_UNITS  # consecutive items, about _DOUBLING_UNITS units each
-    for b in np.unique(batch):
+    for b in unique(batch):
         sel = keep[batch == b]
         _double_batch(widths, item[sel], unit[sel], end[sel], is_start, undecided)
 
@@ -150,5 +151,5 @@ def _double_batch(
         if r + 1 < rounds:
             jump = jump[jump]
     reached = reached[:total]
-    undecided[item[np.unique(owner[reached & bad])]] = True
+    undecided[item[unique(owner[reached & bad])]] = True
     is_start[at[reached]] = True

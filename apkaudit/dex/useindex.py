@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from apkaudit.dex import starts as instruction_starts
-from apkaudit.dex.arrays import nonzero_u32
+from apkaudit.dex.arrays import nonzero_u32, unique
 from apkaudit.dex.decoder import RawInsn
 from apkaudit.dex.opcodes import CONST_STRING_JUMBO, OPCODE_KINDS, OPCODE_UNITS
 
@@ -72,7 +72,7 @@ class UseIndex:
             return empty, empty, empty
         keys, positions = entry
         # the keys' own dtype: searching with another would convert (copy) the whole key array each time
-        want = np.unique(np.fromiter((i for i in indices if 0 <= i < 1 << 32), dtype=np.uint32))
+        want = unique(np.fromiter((i for i in indices if 0 <= i < 1 << 32), dtype=np.uint32))
         if not len(want) or not len(keys):
             return empty, empty, empty
         left = np.searchsorted(keys, want, side="left")
@@ -119,7 +119,7 @@ class UseIndex:
 
         Undecided code items count when they hold a candidate (decode them to know).
         """
-        return [int(x) for x in np.unique(self.sites(kind, indices, opcodes)[2])]
+        return [int(x) for x in unique(self.sites(kind, indices, opcodes)[2])]
 
     def users(self, wanted: Mapping[str | None, Iterable[int]]) -> list[int]:
         """Sorted offsets of the code items holding an instruction (or candidate) for any wanted (kind, index)."""
