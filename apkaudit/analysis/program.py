@@ -50,6 +50,9 @@ class MethodDef:
         return bool(self.access_flags & ACC_STATIC)
 
 
+_Slots = tuple[tuple[int, int, bool, int], ...]  # Program._owners
+
+
 def split_signature(signature: str) -> tuple[str, str, str]:
     """'Lpkg/C;->name(I)V' -> ('Lpkg/C;', 'name', '(I)V')"""
     cls, _, rest = signature.partition("->")
@@ -88,6 +91,8 @@ class Program:
         # (registered and taken back at once: analysis/registrations.py, set by analysis/code.py)
         self.quiet_instances: Callable[[int, int, int], bool] | None = None
         self._type_found: list[dict[int, bool]] = [{} for _ in dexes]  # per DEX: _runs_answer
+        self._owner_slots: dict[str, tuple[_Slots, _Slots, tuple[str, ...]]] = {}  # class -> _owners
+        self._instance_types: dict[str, tuple[tuple[int, int], ...]] = {}  # class -> its and its subclasses' type ids
         self._method_keys: list[tuple[array[int], array[int]] | None] = [None for _ in dexes]
 
     def drop_walk_caches(self) -> None:
@@ -136,25 +141,50 @@ class Program:
         return tuple(self._method_ids_naming((cls,), name, proto))
 
     def _method_ids_naming(self, owners: Iterable[str], name: str, proto: str) -> list[tuple[int, int]]:
-        """[(dex, method index)] of every method_id naming owner->name proto, owner by owner: one loop, as the
-        walk asks this of every ancestor and subclass of each method it visits (~30,000 asks on ApiDemos, three
-        in four for a name the class never has)."""
-        types = self._types()
-        per_dex: dict[int, tuple[int, dict[int, int]] | None] = {}  # d -> (name index, its runs), None: no name
-        found: list[tuple[int, int]] = []
-        for owner in owners:
-            for d, tidx in types.get(owner, ()):
-                if not self._runs_answer(d, tidx):  # method_ids or type_ids not sorted as required: DexFile searches
-                    found.extend((d, i) for i in self.dexes[d].find_methods(owner, name, proto))
-                    continue
-                if d in per_dex:
-                    named = per_dex[d]
-                else:
-                    name_idx = self.dexes[d].find_string(name)
-                    named = per_dex[d] = None if name_idx is None else (name_idx, self.dexes[d].method_runs())
-                run = named[1].get(tidx << 32 | named[0]) if named is not None else None
-                if run:
-                    found.extend((d, i) for i in self._with_proto(d, run, proto))
+        """[(dex, method index)] of every method_id naming owner->name proto, owner by owner."""
+        return [(d, i) for _, d, i in self._ids_naming(self._slots(owners), name, proto)]
+
+    def _slots(self, types: Iterable[str]) -> _Slots:
+        """(dex, type index, can the DEX's runs of method_ids answer for it, position of the type in `types`) of
+        every DEX that refers to each type, sorted by DEX: `_ids_naming` looks up each DEX's name index once."""
+        return tuple(
+            sorted(
+                (d, t, self._runs_answer(d, t), k) for k, name in enumerate(types) for d, t in self.type_indices(name)
+            )
+        )
+
+    def _owners(self, cls: str) -> tuple[_Slots, _Slots, tuple[str, ...]]:
+        """Where the method_ids naming a method of the class on its owners may be: the slots of the class and its
+        app-defined supertypes, then of the subclasses that are not among those, and those subclasses. What
+        `_want_callers_of` asks of every method it visits (~30,000 asks on ApiDemos, three in four for a name
+        the class never has): memoised per class."""
+        found = self._owner_slots.get(cls)
+        if found is None:
+            owners = tuple(dict.fromkeys((cls, *self._app_ancestors(cls))))  # the class first: tag 0 (_walked_method)
+            subs = tuple(sorted(self._subclasses_of(cls).difference(owners)))
+            found = self._owner_slots[cls] = (self._slots(owners), self._slots(subs), subs)
+        return found
+
+    def _ids_naming(self, slots: _Slots, name: str, proto: str) -> list[tuple[int, int, int]]:
+        """(tag, dex, method index) of the method_ids naming name+proto on the types in these slots."""
+        found: list[tuple[int, int, int]] = []
+        last = -1
+        name_idx: int | None = None
+        runs: dict[int, int] = {}
+        for d, tidx, answered, tag in slots:
+            dex = self.dexes[d]
+            if not answered:  # method_ids or type_ids not sorted as required: DexFile searches
+                found.extend((tag, d, i) for i in dex.find_methods(dex.type_name(tidx), name, proto))
+                continue
+            if d != last:
+                last = d
+                name_idx = dex.find_string(name)
+                if name_idx is not None:
+                    runs = dex.method_runs()
+            run = runs.get(tidx << 32 | name_idx) if name_idx is not None else None
+            if run:
+                protos = self._method_table(d)[1]
+                found.extend((tag, d, i) for i in range(run >> 32, run & 0xFFFFFFFF) if dex.proto(protos[i]) == proto)
         return found
 
     def _dex_method_indices(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
@@ -339,11 +369,15 @@ class Program:
                 by_sig.setdefault(m.signature, m)  # the first, as a scan of methods() finds
         return by_sig.get(signature)
 
-    def _one_method(self, entry: tuple[int, ClassDef], signature: str) -> MethodDef | None:
-        """The first of the class's methods with that signature, found from the method_ids naming the class."""
+    def _one_method(
+        self, entry: tuple[int, ClassDef], signature: str, wanted: list[int] | None = None
+    ) -> MethodDef | None:
+        """The first of the class's methods with that signature, found from the method_ids naming the class
+        (`wanted`, when the caller has them: the method_ids of its DEX naming the signature)."""
         d, cdef = entry
         cls, name, proto = split_signature(signature)
-        wanted = self._dex_method_indices(d, cdef.type_idx, name, proto)
+        if wanted is None:
+            wanted = self._dex_method_indices(d, cdef.type_idx, name, proto)
         rows = self._rows_of(entry) if wanted else None
         if rows is None:
             return None
@@ -395,9 +429,7 @@ class Program:
         found = self._code_owners.get(key)
         if found is None:
             dex = self.dexes[d]
-            found = self._code_owners[key] = [
-                dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off)
-            ]
+            found = self._code_owners[key] = [dex.method_ref(m).signature for m in dex.method_indices_at(code_off)]
         return found
 
     def owner_of_code(self, dex_index: int, code_off: int) -> list[EncodedMethod]:
@@ -444,21 +476,21 @@ class Program:
     ) -> None:
         """Note, per DEX, the method and type ids whose users call `target` (directly or implicitly)."""
         cls, name, proto = split_signature(target)
-        mdef = self.method(target)
         # Direct calls name the static type of the receiver: the class itself, a subclass that inherits
         # the method (one that overrides it has its own), or an app-defined supertype it is dispatched through.
-        owners = {cls, *self._app_ancestors(cls)}
-        for sub in self._subclasses_of(cls):
-            # whether a subclass inherits the method matters only if some code names it on that subclass: asked
-            # first, as reading a class's methods (for `defines`) costs more than a method_id look-up
-            if (
-                sub not in owners
-                and self._method_ids_naming((sub,), name, proto)
-                and not self.defines(sub, name, proto)
-            ):
-                owners.add(sub)
-        for d, idx in self._method_ids_naming(owners, name, proto):
+        owners, subclasses, subs = self._owners(cls)
+        named = self._ids_naming(owners, name, proto)
+        for _, d, idx in named:
             per_dex_methods[d][idx].add(target)
+        mdef = self._walked_method(target, cls, named)
+        # whether a subclass inherits the method matters only if some code names it on that subclass: asked
+        # first, as reading a class's methods (for `defines`) costs more than a method_id look-up
+        inherits: dict[int, bool] = {}
+        for k, d, idx in self._ids_naming(subclasses, name, proto) if subclasses else ():
+            if k not in inherits:
+                inherits[k] = not self.defines(subs[k], name, proto)
+            if inherits[k]:
+                per_dex_methods[d][idx].add(target)
         if mdef is None:
             return
         if name == "<clinit>":
@@ -470,9 +502,31 @@ class Program:
             and (self.has_framework_supertype(cls) or target in self.js_bridge_methods(cls))
         ):
             # A callback: reached from wherever an instance is made.
-            for t in {cls} | self._subclasses_of(cls):
-                for d, tidx in self.type_indices(t):
-                    per_dex_types[d][tidx].add(target)
+            for d, tidx in self._instances_of(cls):
+                per_dex_types[d][tidx].add(target)
+
+    def _walked_method(self, signature: str, cls: str, named: list[tuple[int, int, int]]) -> MethodDef | None:
+        """method(signature), answered from the method_ids `_ids_naming` found naming it on its class (tag 0 of
+        `_owners`) when method() would look them up again in the class's DEX."""
+        if signature in self._one or cls in self._by_signature or cls in self._methods:
+            return self.method(signature)
+        entry = self.classes.get(cls)
+        if entry is None:
+            return None
+        d, cdef = entry
+        if not self._runs_answer(d, cdef.type_idx):
+            return self.method(signature)
+        found = self._one[signature] = self._one_method(entry, signature, [i for k, e, i in named if not k and e == d])
+        return found
+
+    def _instances_of(self, cls: str) -> tuple[tuple[int, int], ...]:
+        """(dex, type index) of the class and its subclasses, in every DEX that refers to them. Memoised."""
+        found = self._instance_types.get(cls)
+        if found is None:
+            found = self._instance_types[cls] = tuple(
+                slot for t in sorted({cls} | self._subclasses_of(cls)) for slot in self.type_indices(t)
+            )
+        return found
 
     def _find_wanted(
         self,
@@ -492,17 +546,33 @@ class Program:
         if not (wanted_methods or wanted_types or call_sites):
             return
         index = self._index(d)
+        quiet = self.quiet_instances
         for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
+            if not wanted:
+                continue
             for code_off, hits in index.users(kind, wanted).items():
                 callers = self.signatures_at(d, code_off)
-                targets: set[str] = set()
-                for i in hits:
-                    if kind == "type" and self.quiet_instances is not None and self.quiet_instances(d, code_off, i):
-                        targets.update(t for t in wanted[i] if "-><clinit>(" in t)  # its static initialiser runs
-                    else:
-                        targets |= wanted[i]
-                for target in targets:
-                    found[target].update(callers)  # a method is not its own caller: dropped in _compute_callers
+                targets: set[str]
+                if kind == "type" and quiet is not None:
+                    targets = set()
+                    for i in hits:
+                        if quiet(d, code_off, i):
+                            targets.update(t for t in wanted[i] if "-><clinit>(" in t)  # its static initialiser runs
+                        else:
+                            targets |= wanted[i]
+                elif len(hits) == 1:
+                    (i,) = hits
+                    targets = wanted[i]
+                else:
+                    targets = set().union(*(wanted[i] for i in hits))
+                # a method is not its own caller: dropped in _compute_callers
+                if len(callers) == 1:
+                    caller = callers[0]
+                    for target in targets:
+                        found[target].add(caller)
+                else:
+                    for target in targets:
+                        found[target].update(callers)
 
     def _lambdas(self, d: int) -> dict[int, list[int]]:
         """Lambda implementation method index -> the call sites (invoke-custom) that make it, in DEX d: read once,

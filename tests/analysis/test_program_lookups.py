@@ -2,7 +2,8 @@
 
 The walk to entry points asks `method(signature)`, `defines(class, name, proto)` and `method_indices` for
 thousands of classes; they are answered from the method_ids naming the class (sorted by class, then name)
-without listing the class's methods with their signatures. These tests compare each answer with the listing
+without listing the class's methods with their signatures, and for the methods it visits from the method_ids
+it looks up for their callers. These tests compare each answer with the listing
 (`Program.methods`) on a fresh Program, for every class of the sample apps and the public corpus, and on a
 DEX whose class data names another class's method (malformed: the listing must then answer).
 """
@@ -48,6 +49,9 @@ def _listed(dexes: list[DexFile]) -> dict[str, dict[str, object]]:
 def _check(dexes: list[DexFile], classes: list[str] | None = None) -> int:
     listed = _listed(dexes)
     quick = Program(dexes)  # nothing listed yet: every answer comes from the method_ids
+    # the walk finds each method it visits from the method_ids it looks up for its callers (_walked_method)
+    walked = Program(dexes)
+    walked.callers([sig for cls in classes or listed for sig in listed[cls] if sig.startswith(cls + "->")])
     checked = 0
     for cls in classes if classes is not None else sorted(listed):
         for sig, m in listed[cls].items():
@@ -56,6 +60,7 @@ def _check(dexes: list[DexFile], classes: list[str] | None = None) -> int:
             _, name, proto = split_signature(sig)
             assert quick.defines(cls, name, proto), sig
             assert quick.method(sig) == m, sig
+            assert walked.method(sig) == m, sig
             named = [(d, dexes[d].find_methods(cls, name, proto)) for d, _ in quick.type_indices(cls)]
             expected = tuple((d, i) for d, found in named for i in found)
             assert quick.method_indices(cls, name, proto) == expected, sig
