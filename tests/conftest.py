@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from apkaudit.cli import cli
+
+# parsed catalogues are cached between runs (apkaudit/yamlcache.py): the suite, and the audits it starts in
+# subprocesses, keep theirs in a directory of their own rather than the user's ~/.cache
+os.environ.setdefault("APKAUDIT_CACHE", tempfile.mkdtemp(prefix="apkaudit-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

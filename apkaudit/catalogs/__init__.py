@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from apkaudit import yamlcache
 from apkaudit.errors import CatalogError
 
 CATEGORIES = (
@@ -52,14 +53,19 @@ def load(name: str) -> Catalog:
         raw = resources.files(__package__).joinpath(f"{name}.yaml").read_bytes()
     except FileNotFoundError:
         raise CatalogError(f"catalogue {name}.yaml is missing from the installed package") from None
+    sha256 = hashlib.sha256(raw).hexdigest()
     try:
-        # libyaml's safe loader when PyYAML was built with it: the catalogues are read by every worker
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yamlcache.load(raw, sha256, _parse)  # parsed once, then read back as JSON (apkaudit/yamlcache.py)
     except yaml.YAMLError as exc:
         raise CatalogError(f"catalogue {name}.yaml: {exc}") from None
     if not isinstance(data, dict) or data.get("catalog") != name or "version" not in data:
         raise CatalogError(f"catalogue {name}.yaml: needs 'catalog: {name}' and 'version'")
-    return Catalog(name, str(data["version"]), hashlib.sha256(raw).hexdigest(), data)
+    return Catalog(name, str(data["version"]), sha256, data)
+
+
+def _parse(raw: bytes) -> Any:
+    # libyaml's safe loader when PyYAML was built with it: the catalogues are read by every worker
+    return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def permission_categories() -> dict[str, str]:
