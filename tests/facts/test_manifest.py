@@ -121,3 +121,21 @@ def test_androguard_public_xml_document_is_freed_and_its_tables_kept():
     attributes = public.SYSTEM_RESOURCES["attributes"]
     assert attributes["forward"]["label"] == 0x01010001 and attributes["inverse"][0x01010003] == "name"
     assert len(attributes["inverse"]) > 1000 and len(public.SYSTEM_RESOURCES["styles"]["forward"]) > 500
+
+
+def test_androguard_parses_without_calling_loguru():
+    """androguard's manifest and resource parsers log several messages per element through loguru, which looks
+    up the caller's frame even for a disabled module: their logger is replaced by one that drops the call
+    (facts/manifest.py), and nothing they would have logged reaches loguru, even when androguard is enabled."""
+    from loguru import logger
+
+    heard: list[str] = []
+    sink = logger.add(lambda message: heard.append(str(message)), level="TRACE")
+    logger.enable("androguard")
+    try:
+        facts = gather_facts(sample_apk("harvest-loan"))
+    finally:
+        logger.disable("androguard")
+        logger.remove(sink)
+    assert facts.app.label == "Quick Cash 快速借款"  # the label still comes from the resource table
+    assert not [m for m in heard if "androguard" in m]
