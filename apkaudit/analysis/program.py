@@ -293,7 +293,8 @@ class Program:
             return cached
         found: set[str] = set()
         entry = self.classes.get(descriptor)
-        if entry is not None:
+        # an annotation names its type in the DEX's type table: without it there is none to read
+        if entry is not None and any(d == entry[0] for d, _ in self.type_indices(JS_INTERFACE)):
             dex = self.dexes[entry[0]]
             try:
                 annotated = dex.method_annotations(entry[1].index)
