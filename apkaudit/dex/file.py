@@ -198,6 +198,7 @@ class DexFile:
         self._find_string_memo: dict[str, int | None] = {}
         self._method_runs_cache: dict[int, int] | None = None
         self._method_lookups = 0
+        self._fields_in_order: bool | None = None  # _fields_sorted
         self._mref_cache: dict[int, MethodRef] = {}
         self._fref_cache: dict[int, FieldRef] = {}
         self._class_cache: list[ClassDef | None] = [None] * class_defs_size
@@ -544,8 +545,10 @@ class DexFile:
         binary-search the table; after many, one pass builds a dict of runs.
         """
         class_idx = self.find_type(class_name)
+        if class_idx is None:  # before the name's search, as find_fields
+            return []
         name_idx = self.find_string(name)
-        if class_idx is None or name_idx is None:
+        if name_idx is None:
             return []
         self._method_lookups += 1
         if self._method_runs_cache is None and self._method_lookups <= _BISECT_LOOKUPS:
@@ -569,10 +572,39 @@ class DexFile:
     def find_fields(self, class_name: str, name: str) -> list[int]:
         """Indices of ``field_ids`` for ``class_name->name`` (any type)."""
         class_idx = self.find_type(class_name)
+        if class_idx is None:  # before the name's search: most DEX files of an app never name a given class
+            return []
         name_idx = self.find_string(name)
-        if class_idx is None or name_idx is None:
+        if name_idx is None:
             return []
         return list(self._member_range(self._field_ids_off, self._n_fields, class_idx, name_idx))
+
+    def field_names(self, class_name: str) -> dict[int, range] | None:
+        """name string index -> the ``field_ids`` of this class with that name, from one read of the class's run
+        of the table: what ``find_fields`` answers name by name. None when the table is not sorted by (class,
+        name) as the format requires (``find_fields``'s binary search then answers as it can)."""
+        if not self._fields_sorted():
+            return None
+        covered = self.field_range(class_name)
+        rows = np.frombuffer(
+            self._data, dtype="<u4", count=2 * len(covered), offset=self._field_ids_off + 8 * covered.start
+        )
+        names = rows[1::2].tolist()
+        out: dict[int, range] = {}
+        start = 0
+        for i in range(1, len(names) + 1):
+            if i == len(names) or names[i] != names[start]:
+                out[names[start]] = range(covered.start + start, covered.start + i)
+                start = i
+        return out
+
+    def _fields_sorted(self) -> bool:
+        """Are the field_ids sorted by (class, name)? Checked once, with numpy."""
+        if self._fields_in_order is None:
+            rows = np.frombuffer(self._data, dtype="<u4", count=2 * self._n_fields, offset=self._field_ids_off)
+            keys = ((rows[0::2] & 0xFFFF).astype(np.uint64) << np.uint64(32)) | rows[1::2].astype(np.uint64)
+            self._fields_in_order = not bool(np.any(keys[1:] < keys[:-1]))
+        return self._fields_in_order
 
     def field_range(self, class_name: str) -> range:
         """Indices of every ``field_ids`` entry of this class (the table is sorted by class, then name and type)."""

@@ -307,6 +307,34 @@ def test_field_range_is_every_field_of_the_class(apidemos_bytes: bytes) -> None:
     assert not d.field_range("Ljava/lang/Runnable;")  # a type with no field
 
 
+def test_field_names_answer_as_find_fields(apidemos_bytes: bytes) -> None:
+    """A class's fields by name, read at once (what the flow search asks of a class whose fields it follows one
+    after another), are find_fields's answers; a table out of order gives none, so find_fields answers."""
+    _apidemos_itself()
+    d = DexFile(apidemos_bytes)
+    by_class: dict[str, set[str]] = {}
+    for i in range(d.field_count):
+        ref = d.field_ref(i)
+        by_class.setdefault(ref.class_name, set()).add(ref.name)
+    for cls, names in by_class.items():
+        named = d.field_names(cls)
+        assert named is not None
+        assert {d.string(k) for k in named} == names
+        for name in names:
+            assert list(named[d.find_string(name)]) == d.find_fields(cls, name)
+    assert d.field_names("Lapkaudit/NoSuchClass;") == {}
+    assert d.field_names("Ljava/lang/Runnable;") == {}
+    data = bytearray(apidemos_bytes)
+    field_ids = int.from_bytes(data[0x54:0x58], "little")  # header field_ids_off
+    data[field_ids : field_ids + 8], data[field_ids + 8 : field_ids + 16] = (
+        data[field_ids + 8 : field_ids + 16],
+        data[field_ids : field_ids + 8],
+    )
+    first, second = d.field_ref(0), d.field_ref(1)
+    assert (first.class_name, first.name) < (second.class_name, second.name)  # now out of order
+    assert DexFile(bytes(data)).field_names(first.class_name) is None
+
+
 @corpus
 def test_classes_and_methods_match_androguard(apidemos_analysis: Any, apidemos_bytes: bytes) -> None:
     ag = apidemos_analysis[1][0]

@@ -31,6 +31,7 @@ class FieldReaders:
         self._asked: Counter[str] = Counter()
         # (dex, class) -> (the field indices covered, field index -> code items reading it); None: ask per field
         self._classes: dict[tuple[int, str], tuple[range, dict[int, set[int]]] | None] = {}
+        self._names: dict[tuple[int, str], dict[int, range] | None] = {}  # (dex, class) -> DexFile.field_names
 
     def of(self, field_sig: str) -> list[str]:
         known = self._known.get(field_sig)
@@ -56,11 +57,12 @@ class FieldReaders:
         name = rest.partition(":")[0]
         self._asked[cls] += 1
         readers: set[str] = set()
+        many = self._asked[cls] >= MANY
         for d, dex in enumerate(self.program.dexes):
-            idxs = dex.find_fields(cls, name)
+            idxs = self._find(d, cls, name) if many else dex.find_fields(cls, name)
             if not idxs:
                 continue
-            whole = self._class(d, cls) if self._asked[cls] >= MANY else None
+            whole = self._class(d, cls) if many else None
             if whole is not None and all(i in whole[0] for i in idxs):
                 code_offs: Iterable[int] = set().union(*(whole[1].get(i, ()) for i in idxs))
             else:
@@ -68,6 +70,17 @@ class FieldReaders:
                 code_offs = [off for off, insns in users.items() if any(i.opcode in FIELD_GETS for i in insns)]
             readers.update(self._owners(d, code_offs))
         return sorted(readers)
+
+    def _find(self, d: int, cls: str, name: str) -> list[int]:
+        """DexFile.find_fields(cls, name), from the class's fields by name (read once) when the DEX allows."""
+        key = (d, cls)
+        if key not in self._names:
+            self._names[key] = self.program.dexes[d].field_names(cls)
+        names = self._names[key]
+        if names is None:
+            return self.program.dexes[d].find_fields(cls, name)
+        name_idx = self.program.dexes[d].find_string(name) if names else None
+        return list(names.get(name_idx, ())) if name_idx is not None else []
 
     def _class(self, d: int, cls: str) -> tuple[range, dict[int, set[int]]] | None:
         """The code items reading each field of the class in DEX d, from one question."""
