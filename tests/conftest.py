@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from apkaudit.cli import cli
 
-# parsed catalogues are cached between runs (apkaudit/yamlcache.py): the suite, and the audits it starts in
+# parsed catalogues are cached between runs (apkaudit/datacache.py): the suite, and the audits it starts in
 # subprocesses, keep theirs in a directory of their own rather than the user's ~/.cache
 os.environ.setdefault("APKAUDIT_CACHE", tempfile.mkdtemp(prefix="apkaudit-test-cache-"))
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from androguard.core import api_specific_resources
 from androguard.core.api_specific_resources import load_permissions
 from androguard.core.apk import APK, get_certificate_name_string
 from androguard.core.resources import public
 from loguru import logger
 
-from apkaudit import catalogs
+from apkaudit import catalogs, datacache
 from apkaudit.apk import MANIFEST, ApkArchive, BoundedZip
 from apkaudit.errors import ApkAuditError, BadApkError
 from apkaudit.facts import resources
@@ -86,7 +88,24 @@ class ManifestFacts:
 
 @functools.lru_cache(maxsize=1)
 def _aosp_protection_levels() -> dict[str, str]:
-    """Permission -> protection level, newest API level first so removed permissions still resolve."""
+    """Permission -> protection level, newest API level first so removed permissions still resolve. Kept as JSON
+    between runs (apkaudit/datacache.py), named by the hash of androguard's table files it comes from."""
+    tables = Path(api_specific_resources.__file__).parent / "aosp_permissions"
+    sources = b"".join(
+        b"%d:" % api + _read_or_empty(tables / f"permissions_{api}.json") + b"\n" for api in _AOSP_LEVELS
+    )
+    levels = datacache.load(sources, hashlib.sha256(sources).hexdigest(), lambda _sources: _read_aosp_levels())
+    return {str(k): str(v) for k, v in levels.items()} if isinstance(levels, dict) else _read_aosp_levels()
+
+
+def _read_or_empty(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # load_permissions falls back to the nearest level it has
+        return b""
+
+
+def _read_aosp_levels() -> dict[str, str]:
     levels: dict[str, str] = {}
     for api in reversed(_AOSP_LEVELS):
         for name, info in load_permissions(api).items():

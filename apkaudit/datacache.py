@@ -1,11 +1,12 @@
-"""Parsed YAML kept between runs as JSON, named by the hash of the YAML's bytes.
+"""Parsed data files kept between runs as JSON, named by the hash of the bytes they were parsed from.
 
-Every audit process needs the catalogues (apkaudit/catalogs), 220 KB of YAML. PyYAML parses them in about 80 ms
-even with libyaml, as its constructor (implicit types, one Python call per node) is Python; the same data as
-JSON loads in about 2 ms. A single `apkaudit audit` is a fresh process, so it paid the 80 ms each time (a
-twentieth of auditing ApiDemos). The YAML stays the source: the file name is the SHA-256 of its bytes, so an
-edited catalogue is parsed again, and data JSON cannot hold exactly (dates, keys that are not strings) is
-never cached.
+Every audit process needs the catalogues (apkaudit/catalogs), 220 KB of YAML, and the protection levels of
+androguard's AOSP permission tables, 1.5 MB of JSON over twelve API levels. PyYAML parses the catalogues in about
+80 ms even with libyaml, as its constructor (implicit types, one Python call per node) is Python, and the
+permission tables take 17-30 ms; what the audit keeps of them, as JSON, loads in about 5 ms. A single `apkaudit
+audit` is a fresh process, so it paid all of it each time (a twelfth of auditing ApiDemos). The files stay the
+source: the cache file is named by the SHA-256 of their bytes, so an edited catalogue is parsed again, and data
+JSON cannot hold exactly (dates, keys that are not strings) is never cached.
 
 The cache is `$APKAUDIT_CACHE`, else `$XDG_CACHE_HOME/apkaudit`, else `~/.cache/apkaudit`; `APKAUDIT_CACHE=off`
 (or empty) turns it off. Nothing here may fail an audit: a cache that cannot be read or written is ignored.
@@ -36,7 +37,7 @@ def cache_dir() -> Path | None:
 def load(raw: bytes, sha256: str, parse: Callable[[bytes], Any]) -> Any:
     """`parse(raw)`, or what it gave last time for bytes with this SHA-256. Errors of `parse` propagate."""
     directory = cache_dir()
-    path = directory / "yaml" / f"{sha256}.v{_FORMAT}.json" if directory is not None else None
+    path = directory / "parsed" / f"{sha256}.v{_FORMAT}.json" if directory is not None else None
     if path is not None:
         try:
             return json.loads(path.read_bytes())
