@@ -3,7 +3,7 @@
 Every audit process needs the catalogues (apkaudit/catalogs), 220 KB of YAML, and the protection levels of
 androguard's AOSP permission tables, 1.5 MB of JSON over twelve API levels. PyYAML parses the catalogues in about
 80 ms even with libyaml, as its constructor (implicit types, one Python call per node) is Python, and the
-permission tables take 17-30 ms; what the audit keeps of them, as JSON, loads in about 5 ms. A single `apkaudit
+permission tables take 17-30 ms; what the audit keeps of them, as JSON, loads in about 8 ms. A single `apkaudit
 audit` is a fresh process, so it paid all of it each time (a twelfth of auditing ApiDemos). The files stay the
 source: the cache file is named by the SHA-256 of their bytes, so an edited catalogue is parsed again, and data
 JSON cannot hold exactly (dates, keys that are not strings) is never cached.
