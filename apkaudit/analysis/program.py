@@ -101,6 +101,8 @@ class Program:
         of adding to the peak. Asking again recomputes them."""
         self._callers.clear()
         self._code_owners.clear()
+        self._owner_slots.clear()
+        self._instance_types.clear()
         self._ref_index = [None for _ in self.dexes]
         self._method_keys = [None for _ in self.dexes]
         for dex in self.dexes:  # the walk built each DEX's dict of method_id runs (_method_ids_naming)
@@ -183,8 +185,7 @@ class Program:
                     runs = dex.method_runs()
             run = runs.get(tidx << 32 | name_idx) if name_idx is not None else None
             if run:
-                protos = self._method_table(d)[1]
-                found.extend((tag, d, i) for i in range(run >> 32, run & 0xFFFFFFFF) if dex.proto(protos[i]) == proto)
+                found.extend((tag, d, i) for i in self._with_proto(d, run, proto))
         return found
 
     def _dex_method_indices(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
