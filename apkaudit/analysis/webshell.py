@@ -284,7 +284,7 @@ def _load_urls(program: Program) -> list[tuple[str, str]]:
         if not wanted:
             continue
         for code_off in sorted(dex.code_users(methods=wanted)):
-            callers = [dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off)]
+            callers = program.signatures_at(d, code_off)
             for _op, kind, index in dex.references(code_off):
                 if kind != "string":
                     continue

@@ -115,7 +115,7 @@ class Endpoints:
             for d, idx in self.program.method_indices(cls, name, proto):
                 dex = self.program.dexes[d]
                 for code_off in dex.code_users(methods=[idx]):
-                    callers.update(dex.method_ref(em.method_idx).signature for em in dex.methods_at_code(code_off))
+                    callers.update(self.program.signatures_at(d, code_off))
         own = sorted(c for c in callers if owner_of(c) == FIRST_PARTY) or sorted(callers)
         bases: set[str] = set()
         for caller in own:
