@@ -26,7 +26,7 @@ _FORMAT = 1  # bumped when what is stored changes
 
 
 def cache_dir() -> Path | None:
-    """Where parsed YAML is kept, or None when the cache is off."""
+    """Where parsed data is kept, or None when the cache is off."""
     value = os.environ.get(CACHE_ENV)
     if value is not None:
         return None if value.strip().lower() in _OFF else Path(value)
@@ -34,8 +34,9 @@ def cache_dir() -> Path | None:
     return Path(base) / "apkaudit"
 
 
-def load(raw: bytes, sha256: str, parse: Callable[[bytes], Any]) -> Any:
-    """`parse(raw)`, or what it gave last time for bytes with this SHA-256. Errors of `parse` propagate."""
+def load(sha256: str, parse: Callable[[], Any]) -> Any:
+    """`parse()`, or what it gave last time for sources with this SHA-256 (the caller hashes the bytes `parse`
+    reads). Errors of `parse` propagate."""
     directory = cache_dir()
     path = directory / "parsed" / f"{sha256}.v{_FORMAT}.json" if directory is not None else None
     if path is not None:
@@ -43,7 +44,7 @@ def load(raw: bytes, sha256: str, parse: Callable[[bytes], Any]) -> Any:
             return json.loads(path.read_bytes())
         except (OSError, ValueError):  # absent, unreadable or damaged: parsed again, and written again
             pass
-    data = parse(raw)
+    data = parse()
     if path is not None:
         _store(path, data)
     return data

@@ -25,7 +25,7 @@ def _refuse(raw: bytes) -> object:
 
 
 def _load(raw: bytes, parse=_parse) -> object:  # noqa: ANN001 - a parse function
-    return datacache.load(raw, hashlib.sha256(raw).hexdigest(), parse)
+    return datacache.load(hashlib.sha256(raw).hexdigest(), lambda: parse(raw))
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def load(name: str) -> Catalog:
         raise CatalogError(f"catalogue {name}.yaml is missing from the installed package") from None
     sha256 = hashlib.sha256(raw).hexdigest()
     try:
-        data = datacache.load(raw, sha256, _parse)  # parsed once, then read back as JSON (apkaudit/datacache.py)
+        data = datacache.load(sha256, lambda: _parse(raw))  # parsed once, then read back as JSON (datacache.py)
     except yaml.YAMLError as exc:
         raise CatalogError(f"catalogue {name}.yaml: {exc}") from None
     if not isinstance(data, dict) or data.get("catalog") != name or "version" not in data:

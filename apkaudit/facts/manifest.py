@@ -95,7 +95,7 @@ def _aosp_protection_levels() -> dict[str, str]:
     for api in _AOSP_LEVELS:
         digest.update(b"%d:" % api)
         _hash_file(digest, tables / f"permissions_{api}.json")
-    levels = datacache.load(b"", digest.hexdigest(), lambda _: _read_aosp_levels())
+    levels = datacache.load(digest.hexdigest(), _read_aosp_levels)
     return {str(k): str(v) for k, v in levels.items()} if isinstance(levels, dict) else _read_aosp_levels()
 
 
