@@ -514,9 +514,7 @@ class DexFile:
         """
         runs = self._method_runs_cache
         if runs is None:
-            ids = np.frombuffer(self._data, dtype="<u4", count=2 * self._n_methods, offset=self._method_ids_off)
-            ids = ids.reshape(-1, 2).astype(np.int64)
-            keys = ((ids[:, 0] & 0xFFFF) << 32) | ids[:, 1]  # class_idx is the low u16 of the first word
+            keys = self._member_keys(self._method_ids_off, self._n_methods)
             first = np.flatnonzero(np.diff(keys, prepend=-1))
             stop = np.append(first[1:], len(keys))
             runs = dict(zip(keys[first].tolist(), ((first << 32) | stop).tolist(), strict=True))
@@ -601,10 +599,15 @@ class DexFile:
     def _fields_sorted(self) -> bool:
         """Are the field_ids sorted by (class, name)? Checked once, with numpy."""
         if self._fields_in_order is None:
-            rows = np.frombuffer(self._data, dtype="<u4", count=2 * self._n_fields, offset=self._field_ids_off)
-            keys = ((rows[0::2] & 0xFFFF).astype(np.uint64) << np.uint64(32)) | rows[1::2].astype(np.uint64)
+            keys = self._member_keys(self._field_ids_off, self._n_fields)
             self._fields_in_order = not bool(np.any(keys[1:] < keys[:-1]))
         return self._fields_in_order
+
+    def _member_keys(self, table_off: int, count: int) -> np.ndarray:
+        """class_idx << 32 | name_idx of each entry of method_ids or field_ids (8 bytes each: class_idx the low
+        u16 of the first word, name_idx the second word), the key both tables are sorted by, as int64."""
+        ids = np.frombuffer(self._data, dtype="<u4", count=2 * count, offset=table_off).reshape(-1, 2).astype(np.int64)
+        return ((ids[:, 0] & 0xFFFF) << 32) | ids[:, 1]
 
     def field_range(self, class_name: str) -> range:
         """Indices of every ``field_ids`` entry of this class (the table is sorted by class, then name and type)."""

@@ -41,7 +41,7 @@ class _Unheard:
 
 
 def _unheard_androguard() -> None:
-    from androguard.core import api_specific_resources, apk, axml
+    from androguard.core import apk, axml
 
     # androguard 4.1.4 (pinned): each binds loguru's logger as a module global
     for module in (api_specific_resources, apk, axml):
