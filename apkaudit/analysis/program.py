@@ -484,7 +484,6 @@ class Program:
         named = self._ids_naming(owners, name, proto)
         for _, d, idx in named:
             per_dex_methods[d][idx].add(target)
-        mdef = self._walked_method(target, cls, named)
         # whether a subclass inherits the method matters only if some code names it on that subclass: asked
         # first, as reading a class's methods (for `defines`) costs more than a method_id look-up
         inherits: dict[int, bool] = {}
@@ -493,19 +492,17 @@ class Program:
                 inherits[k] = not self.defines(subs[k], name, proto)
             if inherits[k]:
                 per_dex_methods[d][idx].add(target)
-        if mdef is None:
-            return
+        # the method's own definition (flags) is read only when it decides something: for a static initialiser,
+        # or a method that may be a callback (most visited methods are neither)
         if name == "<clinit>":
-            self._want_class_users(cls, target, per_dex_methods, per_dex_types)
-        elif (
-            not mdef.is_static
-            and name != "<init>"
-            and not mdef.access_flags & ACC_PRIVATE
-            and (self.has_framework_supertype(cls) or target in self.js_bridge_methods(cls))
-        ):
-            # A callback: reached from wherever an instance is made.
-            for d, tidx in self._instances_of(cls):
-                per_dex_types[d][tidx].add(target)
+            if self._walked_method(target, cls, named) is not None:
+                self._want_class_users(cls, target, per_dex_methods, per_dex_types)
+        elif name != "<init>" and (self.has_framework_supertype(cls) or target in self.js_bridge_methods(cls)):
+            mdef = self._walked_method(target, cls, named)
+            if mdef is not None and not mdef.is_static and not mdef.access_flags & ACC_PRIVATE:
+                # A callback: reached from wherever an instance is made.
+                for d, tidx in self._instances_of(cls):
+                    per_dex_types[d][tidx].add(target)
 
     def _walked_method(self, signature: str, cls: str, named: list[tuple[int, int, int]]) -> MethodDef | None:
         """method(signature), answered from the method_ids `_ids_naming` found naming it on its class (tag 0 of
