@@ -299,7 +299,9 @@ def scan_dex(dexes: Sequence[DexFile], inventory: Inventory) -> None:
         for scheme in _SCHEMES:
             indices.update(dex.strings_with_prefix(scheme))
             indices.update(dex.strings_with_prefix(scheme.upper()))
-        for m in _ITEM.finditer(dex.data):
+        start, stop = dex.string_data_span()
+        # a string item's bytes: the NUL that ends the item before it, its length, its text and its own NUL
+        for m in _ITEM.finditer(dex.data, max(start - 1, 0), stop):
             text = m.group(2).decode("ascii")
             if ord(m.group(1)) == len(text):
                 idx = dex.find_string(text)

@@ -390,6 +390,17 @@ class DexFile:
         memo[value] = found
         return found
 
+    def string_data_span(self) -> tuple[int, int]:
+        """(start, stop) of the bytes that hold every string's data item (its length, text and NUL), from the
+        lowest and highest offsets in ``string_ids``; (0, 0) when there are none, or they point outside the file.
+        A scan for strings in the raw bytes need not read the code and the other sections."""
+        if not self._n_strings:
+            return (0, 0)
+        offsets = np.frombuffer(self._data, dtype="<u4", count=self._n_strings, offset=self._string_ids_off)
+        low, high = int(offsets.min()), int(offsets.max())
+        end = self._data.find(b"\x00", high) if low >= HEADER_MIN and high < self._size else -1
+        return (low, end + 1) if end >= 0 else (0, 0)
+
     def strings_with_prefix(self, prefix: str) -> range:
         """Contiguous range of string indices whose value starts with ``prefix``."""
         n = self._n_strings

@@ -255,6 +255,9 @@ class _Strings:
     def code_users(self, strings: object = None) -> dict[int, list[object]]:
         return {}
 
+    def string_data_span(self) -> tuple[int, int]:
+        return (1, len(self.data))
+
 
 def test_adjacent_host_names_in_the_string_table_are_all_found() -> None:
     from apkaudit.analysis.servers import Inventory, scan_dex

@@ -30,6 +30,7 @@ import pytest
 
 from apkaudit.dex.encoding import DexError, decode_mutf8, uleb128
 from apkaudit.dex.file import DexFile
+from apkaudit.dex.header import read_header
 from apkaudit.dex.opcodes import FILL_ARRAY_DATA_PAYLOAD, PACKED_SWITCH_PAYLOAD, SPARSE_SWITCH_PAYLOAD
 
 CORPUS = Path(os.environ.get("APKAUDIT_TEST_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
@@ -259,6 +260,29 @@ def test_strings_with_prefix_matches_linear_filter(apk: Path) -> None:
             got = d.strings_with_prefix(prefix)
             assert list(got) == expected, (name, prefix)
             assert got.step == 1
+
+
+@corpus
+@pytest.mark.parametrize("apk", [APIDEMOS, SETTINGS, UIA2], ids=lambda p: p.name)
+def test_string_data_span_holds_every_string_item(apk: Path) -> None:
+    for name, data in dex_entries(apk):
+        d = DexFile(data, name)
+        start, stop = d.string_data_span()
+        table = read_header(data, name).string_ids_off
+        offsets = struct.unpack_from(f"<{d.string_count}I", data, table)
+        assert start == min(offsets) and stop <= len(data)
+        for off in offsets:
+            assert start <= off and data.index(b"\x00", uleb128(data, off)[1]) < stop
+        assert data[stop - 1] == 0 and data.index(b"\x00", max(offsets)) == stop - 1
+
+
+def test_string_data_span_is_empty_without_strings_or_with_offsets_outside() -> None:
+    data = bytearray(dex_entries(SAMPLE)[0][1])
+    d = DexFile(bytes(data))
+    assert d.string_data_span()[0] > 0
+    table = read_header(bytes(data), "classes.dex").string_ids_off
+    struct.pack_into("<I", data, table, len(data) + 10)  # the first string's item past the end of the file
+    assert DexFile(bytes(data)).string_data_span() == (0, 0)
 
 
 @corpus
