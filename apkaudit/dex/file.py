@@ -195,6 +195,7 @@ class DexFile:
         self._str_cache: list[str | None] = [None] * string_ids_size
         self._type_cache: list[str | None] = [None] * type_ids_size
         self._proto_cache: dict[int, str] = {}
+        self._params_cache: dict[int, str] = {}  # type_list offset -> its types joined (protos share type lists)
         self._find_string_memo: dict[str, int | None] = {}
         self._method_runs_cache: dict[int, int] | None = None
         self._method_lookups = 0
@@ -466,7 +467,10 @@ class DexFile:
             return cached
         self._check_index("proto", idx, self._n_protos)
         _shorty, ret, params_off = _III.unpack_from(self._data, self._proto_ids_off + 12 * idx)
-        text = "(" + "".join(self._type_list(params_off)) + ")" + self.type_name(ret)
+        params = self._params_cache.get(params_off)
+        if params is None:
+            params = self._params_cache[params_off] = "".join(self._type_list(params_off))
+        text = "(" + params + ")" + self.type_name(ret)
         self._proto_cache[idx] = text
         return text
 
