@@ -479,11 +479,19 @@ class _Layouts:
         return False
 
 
+_LONG_CALLERS = 32  # _reach: a caller tuple this long is gone through once per target
+
+
 def _reach(targets: set[str], program: Program, entries: dict[str, str]) -> dict[str, tuple[str, ...]]:
     """Shortest path entry ... target for every target some entry point reaches (level-synchronous BFS)."""
     paths: dict[str, tuple[str, ...]] = {}
     # per target: predecessor map (towards the target) and current frontier
     state: dict[str, tuple[dict[str, str | None], list[str]]] = {}
+    # per target: the long caller tuples it has gone through (by id, each kept alive here so that its id stays its
+    # own). Once gone through, every caller in one is in the predecessor map, which only grows: going through it
+    # again adds nothing. Program.callers hands one tuple to the methods that share their callers (the ~1,500
+    # callers of Function1.invoke, for each Kotlin lambda the walk meets on ApiDemos).
+    done: dict[str, dict[int, tuple[str, ...]]] = defaultdict(dict)
     for t in sorted(targets):
         if t in entries:
             paths[t] = (t,)
@@ -498,8 +506,14 @@ def _reach(targets: set[str], program: Program, entries: dict[str, str]) -> dict
             succ, current = state[t]
             nxt: list[str] = []
             reached = None
+            gone_through = done[t]
             for m in current:
-                for caller in callers[m]:
+                found = callers[m]
+                if len(found) >= _LONG_CALLERS:
+                    if id(found) in gone_through:
+                        continue
+                    gone_through[id(found)] = found
+                for caller in found:
                     if caller in succ:
                         continue
                     succ[caller] = m
@@ -511,9 +525,9 @@ def _reach(targets: set[str], program: Program, entries: dict[str, str]) -> dict
                 while (step := succ[path[-1]]) is not None:
                     path.append(step)
                 paths[t] = tuple(path)
-                del state[t]
+                del state[t], done[t]
             elif not nxt or len(succ) > MAX_FRONTIER:
-                del state[t]
+                del state[t], done[t]
             else:
                 state[t] = (succ, nxt)
     return paths

@@ -51,6 +51,9 @@ class MethodDef:
 
 
 _Slots = tuple[tuple[int, int, bool, int], ...]  # Program._owners
+# callers of one method that many others share (every Kotlin lambda's invoke answers Function1.invoke's ~1,500
+# callers on ApiDemos): one sorted tuple for all of them, compared by content; smaller sets are sorted each
+_SHARED_CALLERS = 64
 
 
 def split_signature(signature: str) -> tuple[str, str, str]:
@@ -77,6 +80,7 @@ class Program:
         self._name_protos: dict[str, frozenset[tuple[str, str]]] = {}  # class -> (name, proto) it defines
         self._code_owners: dict[tuple[int, int], list[str]] = {}  # (dex, code_off) -> signatures of its methods
         self._callers: dict[str, tuple[str, ...]] = {}
+        self._shared_callers: dict[frozenset[str], tuple[str, ...]] = {}  # long caller sets -> one sorted tuple
         self._extra_callers: dict[str, frozenset[str]] = {}  # edges other analyses found (add_callers)
         self._framework_super: dict[str, bool] = {}
         self._js_bridges: dict[str, frozenset[str]] = {}
@@ -100,6 +104,7 @@ class Program:
         the decoded reverse indexes): the facts gathered after the code analysis then reuse that memory instead
         of adding to the peak. Asking again recomputes them."""
         self._callers.clear()
+        self._shared_callers.clear()
         self._code_owners.clear()
         self._owner_slots.clear()
         self._instance_types.clear()
@@ -469,9 +474,17 @@ class Program:
             self._want_callers_of(target, per_dex_methods, per_dex_types)
         for d in range(len(self.dexes)):
             self._find_wanted(d, per_dex_methods[d], per_dex_types[d], found)
+        shared = self._shared_callers  # targets answered through one supertype share callers, level after level
         for target, callers_of in found.items():
             callers_of.discard(target)
-            self._callers[target] = tuple(sorted(callers_of)) if callers_of else ()
+            if len(callers_of) < _SHARED_CALLERS:
+                self._callers[target] = tuple(sorted(callers_of)) if callers_of else ()
+                continue
+            key = frozenset(callers_of)
+            known = shared.get(key)
+            if known is None:
+                known = shared[key] = tuple(sorted(key))
+            self._callers[target] = known
 
     def _want_callers_of(
         self, target: str, per_dex_methods: list[dict[int, set[str]]], per_dex_types: list[dict[int, set[str]]]
@@ -549,28 +562,24 @@ class Program:
         for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
             if not wanted:
                 continue
+            # the callers of each wanted index first, then each target takes those of its indices: an index that
+            # many targets want (Function1.invoke, which every Kotlin lambda's invoke answers) has ~1,500 callers
+            by_index: dict[int, list[str]] = defaultdict(list)
+            statics_only: dict[int, list[str]] = defaultdict(list)  # callers that only run static initialisers
             for code_off, hits in index.users(kind, wanted).items():
                 callers = self.signatures_at(d, code_off)
-                targets: set[str]
-                if kind == "type" and quiet is not None:
-                    targets = set()
-                    for i in hits:
-                        if quiet(d, code_off, i):
-                            targets.update(t for t in wanted[i] if "-><clinit>(" in t)  # its static initialiser runs
-                        else:
-                            targets |= wanted[i]
-                elif len(hits) == 1:
-                    (i,) = hits
-                    targets = wanted[i]
-                else:
-                    targets = set().union(*(wanted[i] for i in hits))
-                # a method is not its own caller: dropped in _compute_callers
-                if len(callers) == 1:
-                    caller = callers[0]
-                    for target in targets:
-                        found[target].add(caller)
-                else:
-                    for target in targets:
+                for i in hits:
+                    if kind == "type" and quiet is not None and quiet(d, code_off, i):
+                        statics_only[i].extend(callers)
+                    else:
+                        by_index[i].extend(callers)
+            # a method is not its own caller: dropped in _compute_callers
+            for i, callers in by_index.items():
+                for target in wanted[i]:
+                    found[target].update(callers)
+            for i, callers in statics_only.items():
+                for target in wanted[i]:
+                    if "-><clinit>(" in target:  # a registered-and-removed instance still runs its static initialiser
                         found[target].update(callers)
 
     def _lambdas(self, d: int) -> dict[int, list[int]]:
