@@ -394,11 +394,18 @@ def _script_calls(archive: ApkArchive, permissions: Sequence[Permission], notes:
 # -- putting it together ----------------------------------------------------------------------------------
 
 
+@cache  # the catalogue's patterns: a few
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex matching what any of the patterns matches (compiled once: searched over every entry name)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 def _runtimes(archive: ApkArchive, program: Program | None) -> list[dict[str, Any]]:
     names = archive.names
     found = []
     for r in _catalog()["runtimes"]:
-        by_file = any(re.search(p, n) for p in r.get("files", ()) for n in names)
+        files = _any_of(tuple(r.get("files", ())))
+        by_file = files is not None and any(files.search(n) for n in names)
         by_class = False
         if not by_file and program is not None and r.get("classes"):
             prefixes = tuple("L" + p.replace(".", "/") for p in r["classes"])
