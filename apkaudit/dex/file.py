@@ -350,10 +350,14 @@ class DexFile:
         (off,) = _U32.unpack_from(data, self._string_ids_off + 4 * idx)
         if not HEADER_MIN <= off < self._size:
             raise self._error(f"string {idx}: data offset 0x{off:x} outside the file")
-        try:
-            utf16_size, pos = uleb128(data, off)
-        except DexError as exc:
-            raise self._error(f"string {idx}: {exc}") from None
+        utf16_size = data[off]
+        if utf16_size < 0x80:  # a length of one byte, as nearly every string has: no call to the decoder
+            pos = off + 1
+        else:
+            try:
+                utf16_size, pos = uleb128(data, off)
+            except DexError as exc:
+                raise self._error(f"string {idx}: {exc}") from None
         end = data.find(b"\x00", pos)
         if end < 0:
             raise self._error(f"string {idx}: data truncated (no terminating NUL)")
