@@ -139,3 +139,30 @@ def test_androguard_parses_without_calling_loguru():
         logger.remove(sink)
     assert facts.app.label == "Quick Cash 快速借款"  # the label still comes from the resource table
     assert not [m for m in heard if "androguard" in m]
+
+
+@pytest.mark.parametrize("name", ["harvest-loan", "compliant-loan", "appium-settings-8.0.10.apk"])
+def test_androguard_apk_holds_what_it_would_from_its_own_parse(name):
+    """open_androguard gives APK() an empty zip, then the archive's bytes, digest and parsed zip: the object holds
+    what APK(bytes, raw=True) would, and reads the same manifest, certificates and raw bytes."""
+    from androguard.core.apk import APK
+
+    from apkaudit.apk import ApkArchive
+    from apkaudit.facts.manifest import open_androguard
+
+    path = corpus_apk(name) if name.endswith(".apk") else sample_apk(name)
+    data = path.read_bytes()
+    ours = open_androguard(ApkArchive.from_bytes(data, str(path)))
+    theirs = APK(data, raw=True)
+    skip = {"zip", "xml", "axml", "arsc", "permission_module", "permission_module_min_sdk"}
+    assert {k for k in vars(ours) if k not in skip} == {k for k in vars(theirs) if k not in skip}
+    for name, value in vars(theirs).items():
+        if name in ("permissions", "uses_permissions"):  # androguard lists them in set order, which varies
+            assert sorted(getattr(ours, name)) == sorted(value), name
+        elif name not in skip:
+            assert getattr(ours, name) == value, name
+    assert ours.get_raw() == data and ours.get_package() == theirs.get_package()
+    assert ours.get_certificates_der_v2() == theirs.get_certificates_der_v2()
+    assert ours.get_certificates_der_v3() == theirs.get_certificates_der_v3()
+    assert [c.dump() for c in ours.get_certificates_v1()] == [c.dump() for c in theirs.get_certificates_v1()]
+    assert sorted(ours.zip.namelist()) == sorted(theirs.zip.namelist())
