@@ -110,12 +110,18 @@ class Packer:
     kind: str
     apkid: tuple[str, ...]
     stub_classes: tuple[str, ...]
-    libs: re.Pattern[str] | None  # file-name patterns, compiled
-    files: re.Pattern[str] | None  # entry-name patterns, compiled
+    libs: tuple[str, ...]  # native library file-name patterns (fnmatch)
+    files: tuple[str, ...]  # entry-name patterns (fnmatch)
 
 
-def _compile(patterns: Sequence[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{translate(p)})" for p in patterns)) if patterns else None
+@functools.cache
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """An entry's patterns as one regex: compiled only for a name the union of every entry's matches."""
+    return re.compile(_source(patterns))
+
+
+def _source(patterns: Sequence[str]) -> str:
+    return "|".join(f"(?:{translate(p)})" for p in patterns)
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,8 +135,8 @@ def catalogue() -> tuple[Packer, ...]:
             kind=e["kind"],
             apkid=tuple(e.get("apkid") or ()),
             stub_classes=tuple(e.get("stub_classes") or ()),
-            libs=_compile(e.get("native_libs") or ()),
-            files=_compile(e.get("files") or ()),
+            libs=tuple(e.get("native_libs") or ()),
+            files=tuple(e.get("files") or ()),
         )
         for e in catalogs.load("packers").data["entries"]
     )
@@ -140,13 +146,13 @@ def catalogue() -> tuple[Packer, ...]:
 def _any_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(native library, file) patterns of every catalogue entry in one regex each: a name none matches is
     skipped at once."""
-    libs = [p.libs for p in catalogue() if p.libs is not None]
-    files = [p.files for p in catalogue() if p.files is not None]
+    libs = [_source(p.libs) for p in catalogue() if p.libs]
+    files = [_source(p.files) for p in catalogue() if p.files]
     return _union(libs), _union(files)
 
 
-def _union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
+def _union(sources: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{s})" for s in sources) or "(?!)")
 
 
 @dataclass(frozen=True)
@@ -236,9 +242,9 @@ class _Scan:
             if not (libs_any.match(base) or files_any.match(name)):
                 continue  # no entry's pattern matches: skips a regex per entry and name (thousands of names)
             for p in catalogue():
-                if p.libs is not None and p.libs.match(base):
+                if p.libs and _compiled(p.libs).match(base):
                     self.add("packer", p.name, f"native library {base} of {p.name} (catalogue entry {p.id})", name)
-                elif p.files is not None and p.files.match(name):
+                elif p.files and _compiled(p.files).match(name):
                     self.add("packer", p.name, f"a file {p.name} hides its payload or stub in ({p.id})", name)
                     self.payloads.append(_Payload(name, self.archive.declared_size(name), True))
         for p in catalogue():
