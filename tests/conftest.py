@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,7 +15,9 @@ from apkaudit.cli import cli
 
 # parsed catalogues are cached between runs (apkaudit/datacache.py): the suite, and the audits it starts in
 # subprocesses, keep theirs in a directory of their own rather than the user's ~/.cache
-os.environ.setdefault("APKAUDIT_CACHE", tempfile.mkdtemp(prefix="apkaudit-test-cache-"))
+if "APKAUDIT_CACHE" not in os.environ:
+    os.environ["APKAUDIT_CACHE"] = _cache = tempfile.mkdtemp(prefix="apkaudit-test-cache-")
+    atexit.register(shutil.rmtree, _cache, ignore_errors=True)  # not left behind in /tmp by every run
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
