@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from apkaudit.files import hash_file
+
 # Tag -> signal kind, in priority order (a rule with several tags takes the first that applies). APKiD's
 # `protector` rules name RASP and integrity SDKs (FreeRASP, Play Integrity API...) as often as code shields,
 # so they are anti-analysis here; the code-encrypting protectors are named as packers by catalogs/packers.yaml.
@@ -108,13 +110,9 @@ def _load() -> RuleSet:
 
 
 def _file_sha256(path: Path) -> str:
-    """The file's SHA-256, read in pieces: the compiled rules are 4.7 MB, and one buffer that size, freed at
-    once, leaves the allocator's mmap threshold raised so that the audit's later arrays fragment its heap
-    (a single audit's peak memory was 3 MB higher)."""
+    """The file's SHA-256, read in pieces (files.hash_file: the compiled rules are 4.7 MB)."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while piece := fh.read(1 << 16):
-            digest.update(piece)
+    hash_file(digest, path)
     return digest.hexdigest()
 
 

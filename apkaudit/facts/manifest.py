@@ -19,6 +19,7 @@ from apkaudit.apk import MANIFEST, ApkArchive, BoundedZip
 from apkaudit.errors import ApkAuditError, BadApkError
 from apkaudit.facts import resources
 from apkaudit.facts.icon import read_icon
+from apkaudit.files import hash_file
 from apkaudit.model import AppIdentity, Component, Permission, Signer, component_kind
 
 # androguard logs every parse step through loguru; a user of apkaudit sees our messages only.
@@ -100,12 +101,8 @@ def _aosp_protection_levels() -> dict[str, str]:
 
 
 def _hash_file(digest: Any, path: Path) -> None:
-    """Add the file's bytes, 64 KB at a time: the twelve tables read whole and joined (1.5 MB, freed at once)
-    left synth-2's peak 4 MB higher, measured (glibc then serves blocks of that size from its heap, likely)."""
     try:
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 16):
-                digest.update(chunk)
+        hash_file(digest, path)
     except OSError:  # load_permissions falls back to the nearest level it has
         digest.update(b"-")
 
