@@ -10,14 +10,13 @@ that the walk's paths equal those of a search of its own per site that looks at 
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from apkaudit.analysis import code
 from apkaudit.analysis.program import Program
-from apkaudit.dex.file import DexFile
+from tests.analysis.test_program_lookups import _dexes
 
 ROOT = Path(__file__).resolve().parents[2]
 APIDEMOS = ROOT.parent / "shared" / "corpus" / "ApiDemos-debug.apk"
@@ -25,12 +24,7 @@ SAMPLES = sorted((ROOT / "samples" / "apk").glob("*.apk"))
 
 
 def _program(path: Path) -> Program:
-    with zipfile.ZipFile(path) as z:
-        names = sorted(
-            (n for n in z.namelist() if n.startswith("classes") and n.endswith(".dex")),
-            key=lambda n: int(n[len("classes") : -len(".dex")] or 1),
-        )
-        return Program([DexFile(z.read(n), n) for n in names])
+    return Program(_dexes(path))
 
 
 def _apks() -> list[Path]:
