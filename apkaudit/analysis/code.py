@@ -260,7 +260,7 @@ def _uses_by_method(dex: DexFile, table: DexSources) -> tuple[dict[str, list[_Us
     code_at: dict[str, int] = {}
     for code_off, insns in users.items():
         for em in dex.methods_at_code(code_off):
-            method = dex.method_ref(em.method_idx).signature
+            method = dex.method_signature(em.method_idx)
             code_at[method] = code_off
             for insn in insns:
                 assert insn.index is not None and insn.kind is not None

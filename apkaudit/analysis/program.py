@@ -308,7 +308,7 @@ class Program:
                 annotated = {}
             for idx, annotations in annotated.items():
                 if any(t == JS_INTERFACE for t, _ in annotations):
-                    found.add(dex.method_ref(idx).signature)
+                    found.add(dex.method_signature(idx))
         self._js_bridges[descriptor] = frozenset(found)
         return self._js_bridges[descriptor]
 
@@ -436,7 +436,7 @@ class Program:
         found = self._code_owners.get(key)
         if found is None:
             dex = self.dexes[d]
-            found = self._code_owners[key] = [dex.method_ref(m).signature for m in dex.method_indices_at(code_off)]
+            found = self._code_owners[key] = [dex.method_signature(m) for m in dex.method_indices_at(code_off)]
         return found
 
     def owner_of_code(self, dex_index: int, code_off: int) -> list[EncodedMethod]:

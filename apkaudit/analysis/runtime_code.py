@@ -154,7 +154,7 @@ def _methods(program: Program) -> list[_Method]:
             if folds:  # a name computed from the method's constants (reversed, cut: folded.py)
                 strings += folded_strings(dex, code_off)
             for em in dex.methods_at_code(code_off):
-                sig = dex.method_ref(em.method_idx).signature
+                sig = dex.method_signature(em.method_idx)
                 if sig in out:  # the same class in a later DEX: Android loads the first one
                     continue
                 m = out[sig] = _Method(sig, defaultdict(set), sorted(set(strings)), apk_path, frozenset(types))

@@ -132,7 +132,7 @@ def _add_content_uris(found: DexSources, dex: DexFile, uris: list[Source]) -> No
 def describe(s: Source, dex: DexFile, kind: str, index: int) -> str:
     """The API as the report shows it: a smali signature, or the URI or string literal itself."""
     if kind == "method":
-        return dex.method_ref(index).signature
+        return dex.method_signature(index)
     if kind == "field":
         return dex.field_ref(index).signature
     if kind == "string":

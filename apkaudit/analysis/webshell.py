@@ -153,7 +153,7 @@ def _annotated(program: Program, annotation: str) -> dict[str, tuple[str, ...]]:
                 continue
             for midx, items in sorted(dex.method_annotations(cdef.index).items()):
                 if any(t == annotation for t, _ in items):
-                    out.setdefault(cdef.name, []).append(dex.method_ref(midx).signature)
+                    out.setdefault(cdef.name, []).append(dex.method_signature(midx))
     return {c: tuple(sorted(ms)) for c, ms in out.items()}
 
 

@@ -201,6 +201,7 @@ class DexFile:
         self._method_lookups = 0
         self._fields_in_order: bool | None = None  # _fields_sorted
         self._mref_cache: dict[int, MethodRef] = {}
+        self._msig_cache: dict[int, str] = {}
         self._fref_cache: dict[int, FieldRef] = {}
         self._class_cache: list[ClassDef | None] = [None] * class_defs_size
         self._classes: tuple[ClassDef, ...] | None = None
@@ -500,6 +501,16 @@ class DexFile:
             ref = MethodRef(self.type_name(class_idx), self.string(name_idx), self.proto(proto_idx))
             self._mref_cache[idx] = ref
         return ref
+
+    def method_signature(self, idx: int) -> str:
+        """``method_ref(idx).signature``, made once (cached): the walk names every caller it meets by it, and
+        a MethodRef made only to be joined into one string costs as much again."""
+        sig = self._msig_cache.get(idx)
+        if sig is None:
+            class_idx, proto_idx, name_idx = self._method_id(idx)
+            sig = f"{self.type_name(class_idx)}->{self.string(name_idx)}{self.proto(proto_idx)}"
+            self._msig_cache[idx] = sig
+        return sig
 
     def field_ref(self, idx: int) -> FieldRef:
         """``field_ids[idx]`` resolved to strings (cached)."""

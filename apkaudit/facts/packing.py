@@ -348,7 +348,7 @@ class _Scan:
         for em in dex.methods_of(entry[1].index):
             if not em.code_off:
                 continue
-            method = dex.method_ref(em.method_idx).signature
+            method = dex.method_signature(em.method_idx)
             for _op, kind, index in dex.references(em.code_off):
                 if kind != "string":
                     continue

@@ -229,6 +229,10 @@ def test_type_names_and_refs_match_androguard(apidemos_analysis: Any, apidemos_b
         ref = d.method_ref(i)
         assert ref.signature == _ag_method_sig(cm, i)
         assert ref.signature == f"{ref.class_name}->{ref.name}{ref.proto}"
+    fresh = DexFile(apidemos_bytes)  # method_signature made first, not from a MethodRef already made
+    assert [fresh.method_signature(i) for i in range(d.method_count)] == [
+        _ag_method_sig(cm, i) for i in range(d.method_count)
+    ]
     for i in range(0, d.field_count, 3):
         ref = d.field_ref(i)
         assert ref.signature == _ag_field_sig(cm, i)

@@ -95,7 +95,7 @@ def _ranges(ops: list[Op], dex: DexFile, constant_call: Callable[[str], int | No
         elif o == MOVE_RESULT and r:
             value, pending = pending, None
         elif o in CALLS and op.index is not None:
-            sig = dex.method_ref(op.index).signature
+            sig = dex.method_signature(op.index)
             c = constant_call(sig)
             pending = (c, c) if c is not None else _next_int(sig, op, ranges)
             continue

@@ -93,7 +93,7 @@ class Endpoints:
                 if kind in verbs:
                     verb = verbs[kind] or elements.get("method", "HTTP")
                     path = elements.get("value", elements.get("path", ""))
-                    found[dex.method_ref(method_idx).signature] = (verb, self._join_base(path))
+                    found[dex.method_signature(method_idx)] = (verb, self._join_base(path))
         return found
 
     def _join_base(self, path: str) -> str:

@@ -386,7 +386,7 @@ class LocalHeap:
             return w.literal << 16 if w.opcode == CONST_HIGH16 else w.literal
         if w.opcode == MOVE_RESULT and i > self.block_start[at]:
             call = self.code.ops[i - 1]
-            return returns(self.dex.method_ref(call.index).signature) if call.index is not None else None
+            return returns(self.dex.method_signature(call.index)) if call.index is not None else None
         return None
 
     def safe(self, at: int, op: Op) -> bool:

@@ -49,7 +49,7 @@ class JsBridges:
     def _scan(self, dex: DexFile, code_off: int) -> None:
         assert self._registered is not None
         for em in dex.methods_at_code(code_off):
-            method = dex.method_ref(em.method_idx).signature
+            method = dex.method_signature(em.method_idx)
             classes = {method.partition("->")[0]}
             try:
                 code = decode(dex, code_off)

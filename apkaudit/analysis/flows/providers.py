@@ -83,7 +83,7 @@ def _parsed(dex: DexFile, code: Method, at: int) -> str | None:
     if op.opcode != MOVE_RESULT_OBJECT or at == 0:
         return None
     call = code.ops[at - 1]
-    if call.index is None or not call.regs or dex.method_ref(call.index).signature != URI_PARSE:
+    if call.index is None or not call.regs or dex.method_signature(call.index) != URI_PARSE:
         return None
     write = reaching_write(code, call.regs[0], call.offset)
     if write is None:

@@ -185,7 +185,7 @@ def _stored_type(program: Program, field_sig: str) -> Known | None:
             if not any(i.opcode in FIELD_PUTS for i in insns):
                 continue
             for em in dex.methods_at_code(code_off):
-                writer = dex.method_ref(em.method_idx).signature
+                writer = dex.method_signature(em.method_idx)
                 stored = _stored_by(program, d, code_off, writer, field_sig)
                 found |= {Known("", False)} if stored is None else stored  # "": a store of unknown class
             if len(found) > 1:
@@ -252,7 +252,7 @@ def _passed_type(program: Program, init: str, slot: int) -> Known | None:
         dex = program.dexes[mdef.dex]
         for op in code.ops:
             direct = op.opcode in (INVOKE_DIRECT, INVOKE_DIRECT_RANGE) and op.index is not None
-            if direct and op.index is not None and dex.method_ref(op.index).signature == init and slot < len(op.regs):
+            if direct and op.index is not None and dex.method_signature(op.index) == init and slot < len(op.regs):
                 known = _value_type(program, dex, code, op.regs[slot], caller, mdef.is_static, op.offset)
                 if known is None or (found and known not in found):
                     return None
