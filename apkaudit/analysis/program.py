@@ -435,8 +435,7 @@ class Program:
         key = (d, code_off)
         found = self._code_owners.get(key)
         if found is None:
-            dex = self.dexes[d]
-            found = self._code_owners[key] = [dex.method_signature(m) for m in dex.method_indices_at(code_off)]
+            found = self._code_owners[key] = self.dexes[d].signatures_at(code_off)
         return found
 
     def owner_of_code(self, dex_index: int, code_off: int) -> list[EncodedMethod]:

@@ -315,7 +315,7 @@ def scan_dex(dexes: Sequence[DexFile], inventory: Inventory) -> None:
         wanted = {i for i in indices if parse(dex.string(i)) is not None}
         users: dict[int, set[str]] = defaultdict(set)
         for code_off, insns in dex.code_users(strings=wanted).items() if wanted else ():
-            names = [dex.method_signature(m.method_idx) for m in dex.methods_at_code(code_off)]
+            names = dex.signatures_at(code_off)
             for insn in insns:
                 if insn.index is not None:
                     users[insn.index].update(names)
@@ -408,7 +408,7 @@ def trust_all(dexes: Sequence[DexFile]) -> dict[str, set[str]]:
         if not types:
             continue
         for code_off, insns in dex.code_users(types=types).items():
-            names = [dex.method_signature(m.method_idx) for m in dex.methods_at_code(code_off)]
+            names = dex.signatures_at(code_off)
             for insn in insns:
                 if insn.index in types:
                     found[types[insn.index]].update(names)

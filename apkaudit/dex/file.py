@@ -1044,9 +1044,9 @@ class DexFile:
         """All methods whose ``code_off`` is ``code_off`` (code items may be shared)."""
         return [EncodedMethod(m, f, code_off, c) for m, f, c in self._owners(code_off)]
 
-    def method_indices_at(self, code_off: int) -> list[int]:
-        """The method indices of ``methods_at_code`` (no EncodedMethod made for each)."""
-        return [m for m, _f, _c in self._owners(code_off)]
+    def signatures_at(self, code_off: int) -> list[str]:
+        """The signatures of ``methods_at_code`` (code items may be shared), in method index order."""
+        return [self.method_signature(m) for m, _f, _c in self._owners(code_off)]
 
     def method_at_code(self, code_off: int) -> EncodedMethod | None:
         """The method owning the ``code_item`` at ``code_off`` (lowest method index if shared).

@@ -419,6 +419,7 @@ def test_code_index_and_method_at_code(apk: Path) -> None:
             m = d.method_at_code(code_off)
             assert m is not None and m.method_idx == min(idxs) and m.code_off == code_off
             assert sorted(x.method_idx for x in d.methods_at_code(code_off)) == sorted(idxs)
+            assert d.signatures_at(code_off) == [d.method_ref(i).signature for i in sorted(set(idxs))]
         assert d.method_at_code(d.code_offsets()[0] + 2) is None
 
 
