@@ -71,6 +71,18 @@ def test_resource_strings_alone_can_decide_when_there_are_enough():
     assert _detect("Cash Plus", ["Loan amount"]).id == "unknown"
 
 
+def test_text_whose_lowering_changes_its_length_still_finds_keywords_where_they_are():
+    # "İ" lowers to two characters: the ASCII letters alone are lowered, so that offsets keep to the text
+    found = _detect("Cash Plus", ["İstanbul LOAN amount", "İ Repayment schedule", "额度"])
+    assert found.id == "online_lending"
+    assert [(e.keyword, e.value) for e in found.evidence] == [
+        ("loan", "İstanbul LOAN amount"),
+        ("repayment", "İ Repayment schedule"),
+        ("额度", "额度"),
+    ]
+    assert _detect("Cash Plus", ["İLOAN amount", "İ Repayment schedule", "额度"]).id == "unknown"
+
+
 def test_permissions_support_but_never_decide():
     harvest = [
         Permission("android.permission.READ_CONTACTS", "dangerous", "contacts"),
