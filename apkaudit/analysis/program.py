@@ -22,7 +22,6 @@ import numpy as np
 from apkaudit.dex.decoder import Method, decode
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
-from apkaudit.dex.header import read_header
 from apkaudit.dex.items import ClassDef, EncodedMethod
 from apkaudit.dex.refindex import RefIndex
 
@@ -195,12 +194,8 @@ class Program:
 
     def _dex_method_indices(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
         """DexFile.find_methods(class, name, proto) in DEX d, answered as `_method_ids_naming` does."""
-        dex = self.dexes[d]
-        if not self._runs_answer(d, class_idx):
-            return dex.find_methods(dex.type_name(class_idx), name, proto)
-        name_idx = dex.find_string(name)
-        run = dex.method_runs().get(class_idx << 32 | name_idx) if name_idx is not None else None
-        return self._with_proto(d, run, proto) if run else []
+        slot = (d, class_idx, self._runs_answer(d, class_idx), 0)
+        return [i for _, _, i in self._ids_naming((slot,), name, proto)]
 
     def _with_proto(self, d: int, run: int, proto: str) -> list[int]:
         """The method_ids of DEX d in a run of its sorted table (DexFile.method_runs: start << 32 | stop, one
@@ -229,18 +224,10 @@ class Program:
         found = self._method_keys[d]
         if found is not None:
             return found
-        dex = self.dexes[d]
-        header = read_header(dex.data, dex.name)
-        rows = np.frombuffer(
-            dex.data,
-            dtype=np.dtype([("cls", "<u2"), ("proto", "<u2"), ("name", "<u4")]),
-            count=header.method_ids_size,
-            offset=header.method_ids_off,
-        )
-        keys = (rows["cls"].astype(np.uint64) << np.uint64(32)) | rows["name"].astype(np.uint64)
+        keys, protos = self.dexes[d].method_id_keys()
         table = (array("Q"), array("H"))  # unsorted: marked by being empty
         if not (len(keys) > 1 and bool(np.any(keys[1:] < keys[:-1]))):
-            table = (array("Q", keys.astype("=u8").tobytes()), array("H", rows["proto"].astype("=u2").tobytes()))
+            table = (array("Q", keys.astype("=u8").tobytes()), array("H", protos.astype("=u2").tobytes()))
         self._method_keys[d] = table
         return table
 

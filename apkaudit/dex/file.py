@@ -633,6 +633,12 @@ class DexFile:
             self._fields_in_order = not bool(np.any(keys[1:] < keys[:-1]))
         return self._fields_in_order
 
+    def method_id_keys(self) -> tuple[np.ndarray, np.ndarray]:
+        """(class_idx << 32 | name_idx, proto_idx) of each method_id, read from the table at once (int64, uint16)."""
+        keys = self._member_keys(self._method_ids_off, self._n_methods)
+        words = np.frombuffer(self._data, dtype="<u2", count=4 * self._n_methods, offset=self._method_ids_off)
+        return keys, words[1::4].copy()
+
     def _member_keys(self, table_off: int, count: int) -> np.ndarray:
         """class_idx << 32 | name_idx of each entry of method_ids or field_ids (8 bytes each: class_idx the low
         u16 of the first word, name_idx the second word), the key both tables are sorted by, as int64."""

@@ -11,12 +11,14 @@ DEX whose class data names another class's method (malformed: the listing must t
 from __future__ import annotations
 
 import zipfile
+from array import array
 from pathlib import Path
 
 import pytest
 
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.dex.file import DexFile
+from apkaudit.dex.header import read_header
 from apkaudit.dex.items import ClassDef
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,3 +131,17 @@ def test_a_row_naming_another_class_is_answered_by_the_listing() -> None:
         )
         return
     pytest.fail("no sample class has a one-byte first method index to change")
+
+
+def test_an_unsorted_method_table_is_answered_by_the_listing() -> None:
+    """method_ids out of the (class, name) order the format requires: the quick look-ups are not used."""
+    dex = _dexes(ROOT / "samples" / "apk" / "harvest-loan.apk")[0]
+    keys, _protos = dex.method_id_keys()
+    last = next(i for i in range(len(keys) - 1, 0, -1) if keys[i] > keys[0])
+    data = bytearray(dex.data)
+    off = read_header(dex.data, dex.name).method_ids_off
+    first, other = bytes(data[off : off + 8]), bytes(data[off + 8 * last : off + 8 * last + 8])
+    data[off : off + 8], data[off + 8 * last : off + 8 * last + 8] = other, first  # the largest key first
+    mutated = DexFile(bytes(data), "unsorted.dex")
+    assert Program([mutated])._method_table(0) == (array("Q"), array("H"))  # the quick look-ups step aside
+    assert _check([mutated]) > 0
