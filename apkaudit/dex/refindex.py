@@ -82,11 +82,16 @@ class RefIndex:
         pos, values, items = index.sites(kind, wanted, [NEW_INSTANCE] if kind == "type" else None)
         out: dict[int, set[int]] = {}
         undecided: set[int] = set()
+        skip = index.undecided
         for value, item in zip(values.tolist(), items.tolist(), strict=True):
-            if item in index.undecided:
+            if skip and item in skip:
                 undecided.add(item)
+                continue
+            found = out.get(item)  # not setdefault(item, set()): a set made for every site (the walk's 20,000)
+            if found is None:
+                out[item] = {value}
             else:
-                out.setdefault(item, set()).add(value)
+                found.add(value)
         if undecided:
             out.update(self._confirmed(kind, sorted(undecided), set(wanted)))
             out = dict(sorted(out.items()))

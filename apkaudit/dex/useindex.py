@@ -82,7 +82,9 @@ class UseIndex:
         at = np.repeat(left - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
         pos = positions[at].astype(np.int64)
         if opcodes is not None:
-            mine = np.isin(self._buf[pos], np.asarray(list(opcodes), dtype=np.uint8))
+            allowed = np.zeros(256, dtype=bool)  # a table of the 256 opcodes: np.isin sorts both arrays each call
+            allowed[list(opcodes)] = True
+            mine = allowed[self._buf[pos]]
             pos, at = pos[mine], at[mine]
         order = np.argsort(pos, kind="stable")
         pos = pos[order]
