@@ -12,13 +12,15 @@ the same pairs.
 
 With --runs N each of the three measurements runs N times, interleaved round by round (apkaudit, apkaudit
 without flows, AnalyzeAPK, then again), and the table shows each one's best time and its highest peak memory:
-on a shared machine one run of a second or two moves by 20-30% from run to run.
+on a shared machine one run of a second or two moves by 20-30% from run to run. It also shows the speed-up of
+each round (AnalyzeAPK's time over apkaudit's in that round): their median and range.
 """
 
 from __future__ import annotations
 
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -140,17 +142,23 @@ def _run(mode: str, path: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _best(apk: Path, runs: int) -> tuple[dict, dict, dict]:
-    """(apkaudit, apkaudit without flows, AnalyzeAPK): each one's best time and highest peak over `runs` rounds."""
+def _best(apk: Path, runs: int) -> tuple[dict, dict, dict, list[float]]:
+    """(apkaudit, apkaudit without flows, AnalyzeAPK): each one's best time and highest peak over `runs` rounds;
+    then AnalyzeAPK's time over apkaudit's in each round (the two run a few seconds apart, so a slow phase of
+    the machine slows both: the ratio of a round moves less than either time)."""
     modes = ("apkaudit", "apkaudit-noflows", "androguard")
     best: dict[str, dict] = {}
+    ratios: list[float] = []
     for _ in range(runs):
+        round_seconds = {}
         for mode in modes:
             result = _run(mode, apk)
+            round_seconds[mode] = result["seconds"]
             kept = best.setdefault(mode, result)
             kept["seconds"] = min(kept["seconds"], result["seconds"])
             kept["peak_mb"] = max(kept["peak_mb"], result["peak_mb"])
-    return best[modes[0]], best[modes[1]], best[modes[2]]
+        ratios.append(round_seconds["androguard"] / round_seconds["apkaudit"])
+    return best[modes[0]], best[modes[1]], best[modes[2]], ratios
 
 
 def main(argv: list[str]) -> int:
@@ -168,7 +176,7 @@ def main(argv: list[str]) -> int:
 
     rows, mismatches = [], 0
     for apk in apks:
-        ours, bare, theirs = _best(apk, runs)
+        ours, bare, theirs, ratios = _best(apk, runs)
         a, b = {tuple(p) for p in ours["pairs"]}, {tuple(p) for p in theirs["pairs"]}
         same = a == b
         mismatches += not same
@@ -182,6 +190,7 @@ def main(argv: list[str]) -> int:
                 f"{theirs['seconds']:.2f}",
                 f"{theirs['peak_mb']:.0f}",
                 f"{theirs['seconds'] / ours['seconds']:.1f}x",
+                f"{statistics.median(ratios):.1f}x ({min(ratios):.1f}-{max(ratios):.1f})",
                 f"{ours['peak_mb'] / theirs['peak_mb']:.2f}",
                 f"{len(a)} / {len(b)}" + ("" if same else f" (only ours {len(a - b)}, only xrefs {len(b - a)})"),
             )
@@ -200,6 +209,7 @@ def main(argv: list[str]) -> int:
         "AnalyzeAPK s",
         "MB",
         "speed-up",
+        "per round (median, range)",
         "memory ratio",
         "source uses (ours / xrefs)",
     ]
