@@ -77,7 +77,8 @@ class Program:
         self._one: dict[str, MethodDef | None] = {}  # signature -> method(), for classes not listed (_one_method)
         self._rows: dict[str, dict[int, tuple[int, int, int]] | None] = {}  # class -> _rows_of
         self._name_protos: dict[str, frozenset[tuple[str, str]]] = {}  # class -> (name, proto) it defines
-        self._code_owners: dict[tuple[int, int], list[str]] = {}  # (dex, code_off) -> signatures of its methods
+        # per DEX: code_off -> signatures of its methods (a dict per DEX: the walk asks ~19,000 times on ApiDemos)
+        self._code_owners: list[dict[int, list[str]]] = [{} for _ in dexes]
         self._callers: dict[str, tuple[str, ...]] = {}
         self._shared_callers: dict[frozenset[str], tuple[str, ...]] = {}  # long caller sets -> one sorted tuple
         self._extra_callers: dict[str, frozenset[str]] = {}  # edges other analyses found (add_callers)
@@ -104,7 +105,8 @@ class Program:
         of adding to the peak. Asking again recomputes them."""
         self._callers.clear()
         self._shared_callers.clear()
-        self._code_owners.clear()
+        for owners in self._code_owners:
+            owners.clear()
         self._owner_slots.clear()
         self._instance_types.clear()
         self._ref_index = [None for _ in self.dexes]
@@ -175,34 +177,32 @@ class Program:
         """(tag, dex, method index) of the method_ids naming name+proto on the types in these slots."""
         found: list[tuple[int, int, int]] = []
         last = -1
-        name_idx: int | None = None
-        runs: dict[int, int] = {}
+        runs: dict[int, int] | None = None  # DEX `last`'s runs, None when it has no string `name`
+        name_key = 0
         for d, tidx, answered, tag in slots:
-            dex = self.dexes[d]
             if not answered:  # method_ids or type_ids not sorted as required: DexFile searches
+                dex = self.dexes[d]
                 found.extend((tag, d, i) for i in dex.find_methods(dex.type_name(tidx), name, proto))
                 continue
             if d != last:
-                last = d
+                last, dex = d, self.dexes[d]
                 name_idx = dex.find_string(name)
-                if name_idx is not None:
-                    runs = dex.method_runs()
-            run = runs.get(tidx << 32 | name_idx) if name_idx is not None else None
-            if run:
-                found.extend((tag, d, i) for i in self._with_proto(d, run, proto))
+                runs = dex.method_runs() if name_idx is not None else None
+                name_key = name_idx or 0
+                protos = self._method_table(d)[1]
+            if runs is None:
+                continue
+            run = runs.get(tidx << 32 | name_key)
+            if run:  # the run's method_ids with this proto (nearly every run is one method_id)
+                for i in range(run >> 32, run & 0xFFFFFFFF):
+                    if dex.proto(protos[i]) == proto:
+                        found.append((tag, d, i))
         return found
 
     def _dex_method_indices(self, d: int, class_idx: int, name: str, proto: str) -> list[int]:
         """DexFile.find_methods(class, name, proto) in DEX d, answered as `_method_ids_naming` does."""
         slot = (d, class_idx, self._runs_answer(d, class_idx), 0)
         return [i for _, _, i in self._ids_naming((slot,), name, proto)]
-
-    def _with_proto(self, d: int, run: int, proto: str) -> list[int]:
-        """The method_ids of DEX d in a run of its sorted table (DexFile.method_runs: start << 32 | stop, one
-        class and name) with this proto."""
-        dex = self.dexes[d]
-        protos = self._method_table(d)[1]
-        return [i for i in range(run >> 32, run & 0xFFFFFFFF) if dex.proto(protos[i]) == proto]
 
     def _runs_answer(self, d: int, class_idx: int) -> bool:
         """Can DEX d's runs of sorted method_ids (DexFile.method_runs) answer for this class? Not when the table
@@ -419,10 +419,10 @@ class Program:
 
     def signatures_at(self, d: int, code_off: int) -> list[str]:
         """Signatures of the methods whose code is at code_off in DEX d (memoised: callers share code)."""
-        key = (d, code_off)
-        found = self._code_owners.get(key)
+        known = self._code_owners[d]
+        found = known.get(code_off)
         if found is None:
-            found = self._code_owners[key] = self.dexes[d].signatures_at(code_off)
+            found = known[code_off] = self.dexes[d].signatures_at(code_off)
         return found
 
     def owner_of_code(self, dex_index: int, code_off: int) -> list[EncodedMethod]:
@@ -535,16 +535,12 @@ class Program:
     ) -> None:
         """Add to `found` the methods of DEX `d` that use a wanted method, type or call site."""
         dex = self.dexes[d]
-        call_sites: dict[int, set[str]] = defaultdict(set)
-        if dex.call_site_count and wanted_methods:
-            lambdas = self._lambdas(d)
-            for impl in wanted_methods.keys() & lambdas.keys():
-                for cs in lambdas[impl]:
-                    call_sites[cs] |= wanted_methods[impl]
+        call_sites = self._wanted_call_sites(d, wanted_methods)
         if not (wanted_methods or wanted_types or call_sites):
             return
         index = self._index(d)
         quiet = self.quiet_instances
+        known = self._code_owners[d]  # signatures_at's memo, read here without a call per code item
         for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
             if not wanted:
                 continue
@@ -552,10 +548,13 @@ class Program:
             # many targets want (Function1.invoke, which every Kotlin lambda's invoke answers) has ~1,500 callers
             by_index: dict[int, list[str]] = defaultdict(list)
             statics_only: dict[int, list[str]] = defaultdict(list)  # callers that only run static initialisers
+            silence = quiet if kind == "type" else None
             for code_off, hits in index.users(kind, wanted).items():
-                callers = self.signatures_at(d, code_off)
+                callers = known.get(code_off)
+                if callers is None:
+                    callers = known[code_off] = dex.signatures_at(code_off)
                 for i in hits:
-                    if kind == "type" and quiet is not None and quiet(d, code_off, i):
+                    if silence is not None and silence(d, code_off, i):
                         statics_only[i].extend(callers)
                     else:
                         by_index[i].extend(callers)
@@ -567,6 +566,16 @@ class Program:
                 for target in wanted[i]:
                     if "-><clinit>(" in target:  # a registered-and-removed instance still runs its static initialiser
                         found[target].update(callers)
+
+    def _wanted_call_sites(self, d: int, wanted_methods: dict[int, set[str]]) -> dict[int, set[str]]:
+        """The call sites (invoke-custom) of DEX d that make a lambda of a wanted method, and who wants each."""
+        call_sites: dict[int, set[str]] = defaultdict(set)
+        if self.dexes[d].call_site_count and wanted_methods:
+            lambdas = self._lambdas(d)
+            for impl in wanted_methods.keys() & lambdas.keys():
+                for cs in lambdas[impl]:
+                    call_sites[cs] |= wanted_methods[impl]
+        return call_sites
 
     def _lambdas(self, d: int) -> dict[int, list[int]]:
         """Lambda implementation method index -> the call sites (invoke-custom) that make it, in DEX d: read once,
