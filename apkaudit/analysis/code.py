@@ -259,8 +259,7 @@ def _uses_by_method(dex: DexFile, table: DexSources) -> tuple[dict[str, list[_Us
     per_method: dict[str, list[_Use]] = defaultdict(list)
     code_at: dict[str, int] = {}
     for code_off, insns in users.items():
-        for em in dex.methods_at_code(code_off):
-            method = dex.method_signature(em.method_idx)
+        for method in dex.signatures_at(code_off):
             code_at[method] = code_off
             for insn in insns:
                 assert insn.index is not None and insn.kind is not None

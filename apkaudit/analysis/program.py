@@ -534,13 +534,11 @@ class Program:
         found: dict[str, set[str]],
     ) -> None:
         """Add to `found` the methods of DEX `d` that use a wanted method, type or call site."""
-        dex = self.dexes[d]
         call_sites = self._wanted_call_sites(d, wanted_methods)
         if not (wanted_methods or wanted_types or call_sites):
             return
         index = self._index(d)
         quiet = self.quiet_instances
-        known = self._code_owners[d]  # signatures_at's memo, read here without a call per code item
         for kind, wanted in (("method", wanted_methods), ("type", wanted_types), ("call_site", call_sites)):
             if not wanted:
                 continue
@@ -550,9 +548,7 @@ class Program:
             statics_only: dict[int, list[str]] = defaultdict(list)  # callers that only run static initialisers
             silence = quiet if kind == "type" else None
             for code_off, hits in index.users(kind, wanted).items():
-                callers = known.get(code_off)
-                if callers is None:
-                    callers = known[code_off] = dex.signatures_at(code_off)
+                callers = self.signatures_at(d, code_off)
                 for i in hits:
                     if silence is not None and silence(d, code_off, i):
                         statics_only[i].extend(callers)

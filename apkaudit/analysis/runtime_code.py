@@ -153,8 +153,7 @@ def _methods(program: Program) -> list[_Method]:
                     apk_path = apk_path or dex.field_ref(index).name in _APK_PATH_FIELDS
             if folds:  # a name computed from the method's constants (reversed, cut: folded.py)
                 strings += folded_strings(dex, code_off)
-            for em in dex.methods_at_code(code_off):
-                sig = dex.method_signature(em.method_idx)
+            for sig in dex.signatures_at(code_off):
                 if sig in out:  # the same class in a later DEX: Android loads the first one
                     continue
                 m = out[sig] = _Method(sig, defaultdict(set), sorted(set(strings)), apk_path, frozenset(types))

@@ -48,8 +48,7 @@ class JsBridges:
 
     def _scan(self, dex: DexFile, code_off: int) -> None:
         assert self._registered is not None
-        for em in dex.methods_at_code(code_off):
-            method = dex.method_signature(em.method_idx)
+        for method in dex.signatures_at(code_off):
             classes = {method.partition("->")[0]}
             try:
                 code = decode(dex, code_off)

@@ -184,8 +184,7 @@ def _stored_type(program: Program, field_sig: str) -> Known | None:
         for code_off, insns in users.items():
             if not any(i.opcode in FIELD_PUTS for i in insns):
                 continue
-            for em in dex.methods_at_code(code_off):
-                writer = dex.method_signature(em.method_idx)
+            for writer in dex.signatures_at(code_off):
                 stored = _stored_by(program, d, code_off, writer, field_sig)
                 found |= {Known("", False)} if stored is None else stored  # "": a store of unknown class
             if len(found) > 1:
