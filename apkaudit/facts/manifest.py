@@ -11,13 +11,14 @@ from typing import Any
 from androguard.core import api_specific_resources
 from androguard.core.api_specific_resources import load_permissions
 from androguard.core.apk import APK, get_certificate_name_string
+from androguard.core.axml import ARSCParser
 from androguard.core.resources import public
 from loguru import logger
 
 from apkaudit import catalogs, datacache
 from apkaudit.apk import MANIFEST, ApkArchive, BoundedZip
 from apkaudit.errors import ApkAuditError, BadApkError
-from apkaudit.facts import resources
+from apkaudit.facts import resources, restable
 from apkaudit.facts.icon import read_icon
 from apkaudit.files import hash_file
 from apkaudit.model import AppIdentity, Component, Permission, Signer, component_kind
@@ -117,6 +118,23 @@ def _read_aosp_levels() -> dict[str, str]:
 
 
 _EMPTY_ZIP = b"PK\x05\x06" + bytes(18)  # an end-of-central-directory record and nothing else
+_ARSC = "resources.arsc"
+
+
+class _AuditedApk(APK):  # type: ignore[misc]  # androguard ships no type information
+    """androguard's APK, whose resource table is read by facts/restable.py where that gives androguard's answers."""
+
+    def get_android_resources(self) -> Any:
+        # APK.get_android_resources (androguard 4.1.4, pinned), with the same read, at the same moment and with
+        # the same failures; androguard's ARSCParser reads what restable leaves to it
+        try:
+            return self.arsc[_ARSC]
+        except KeyError:
+            if _ARSC not in self.zip.namelist():
+                return None
+            raw = self.zip.read(_ARSC)
+            self.arsc[_ARSC] = restable.parse(raw) or ARSCParser(raw)
+            return self.arsc[_ARSC]
 
 
 def open_androguard(archive: ApkArchive) -> APK:
@@ -124,7 +142,7 @@ def open_androguard(archive: ApkArchive) -> APK:
     # APK() parses the zip it is given with apkInspector and hashes it, both of which ApkArchive has done (about
     # 30 ms on a 6 MB APK, 1.5 s on a 300 MB one): it is given an empty zip, then the archive's bytes, digest
     # and parse, which is what it would hold (androguard 4.1.4, pinned; tests/facts/test_manifest.py)
-    apk = APK(_EMPTY_ZIP, raw=True, skip_analysis=True)
+    apk = _AuditedApk(_EMPTY_ZIP, raw=True, skip_analysis=True)
     apk._APK__raw = archive.data  # what get_raw() and the signing-block readers read
     apk._sha256 = archive.sha256
     apk.filename = f"raw_apk_sha256:{archive.sha256}"

@@ -64,6 +64,11 @@ def seed_entries() -> tuple[dict[str, bytes], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def seed_tables() -> tuple[bytes, ...]:
+    return tuple(sorted({e["resources.arsc"] for e in seed_entries() if "resources.arsc" in e}))
+
+
+@functools.lru_cache(maxsize=1)
 def seed_dexes() -> tuple[bytes, ...]:
     return tuple(data for e in seed_entries() for n, data in sorted(e.items()) if n.endswith(".dex"))
 
@@ -189,6 +194,13 @@ def target_dex(data: bytes) -> None:
         analyse([dex], (), flows=True)
     except (DexError, ApkAuditError):
         return
+
+
+def target_resources(data: bytes) -> None:
+    """The resource table reader (facts/restable.py): androguard's answers, or the table left to androguard."""
+    from tests.facts.arsc_parity import same_as_androguard
+
+    same_as_androguard(data)  # AssertionError when it reads a table androguard rejects, or answers otherwise
 
 
 def target_audit(entries: dict[str, bytes], folder: Path) -> None:
@@ -332,6 +344,17 @@ def _dex_examples(counter: list[int], folder: Path) -> Callable[[], None]:
     return dex
 
 
+def _resources_examples(counter: list[int], folder: Path) -> Callable[[], None]:
+    @_FUZZ_SETTINGS
+    @given(st.integers(0, 10**6), MUTATIONS)
+    def resources(pick: int, ops: list[tuple[int, int, bytes]]) -> None:
+        seed = seed_tables()[pick % len(seed_tables())]
+        counter[0] += 1
+        target_resources(mutate(seed, ops))
+
+    return resources
+
+
 def _policy_examples(counter: list[int], folder: Path) -> Callable[[], None]:
     @_FUZZ_SETTINGS
     @given(st.integers(0, 10**6), MUTATIONS)
@@ -381,6 +404,7 @@ _BUILDERS: dict[str, Callable[[list[int], Path], Callable[[], None]]] = {
     "apk": _apk_examples,
     "manifest": _manifest_examples,
     "dex": _dex_examples,
+    "resources": _resources_examples,
     "policy": _policy_examples,
     "audit": _audit_examples,
     "aliases": _aliases_examples,
@@ -388,7 +412,7 @@ _BUILDERS: dict[str, Callable[[list[int], Path], Callable[[], None]]] = {
 }
 
 
-TARGETS = ("apk", "manifest", "dex", "policy", "audit", "aliases", "output")
+TARGETS = ("apk", "manifest", "dex", "resources", "policy", "audit", "aliases", "output")
 
 
 def run_for(name: str, seconds: float) -> int:
