@@ -138,7 +138,7 @@ def _analyse(
         site = _library_internal(site, category, libraries)
         by_category[category].setdefault((site.method, site.api), site)
     sites = {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}
-    notes = ("data-flow search stopped at its budget: some flows may be missing",) if flow_analysis.exhausted else ()
+    notes = (flow_analysis.budget_note(),) if flow_analysis.exhausted else ()
     return CodeFacts(sites, _sdks(program, sites), notes, program, runtime)
 
 

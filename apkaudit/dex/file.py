@@ -990,6 +990,11 @@ class DexFile:
         return list(self._build_code_index())
 
     @property
+    def code_item_count(self) -> int:
+        """How many code items the DEX holds (methods with code; methods may share one)."""
+        return len(self._build_code_index())
+
+    @property
     def code_region(self) -> tuple[int, int]:
         """Byte range [lo, hi) from the first code item to the end of the last one's insns."""
         self._build_code_index()

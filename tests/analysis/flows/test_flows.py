@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from apkaudit.audit import gather_facts
+from apkaudit.dex.file import DexFile
 from apkaudit.model import Evidence
 from tests.conftest import CORPUS, corpus_apk, sample_apk
 
@@ -128,3 +130,40 @@ def test_a_message_sent_through_a_messenger_reaches_the_bound_services_handler()
 def test_a_method_run_only_by_reflection_with_constant_names_is_reached():
     assert [k for k, _ in _droidbench_flows("Reflection6")] == ["log"]
     assert [k for k, _ in _droidbench_flows("Reflection9")] == ["log"]
+
+
+BUDGET_NOTE = (
+    "data-flow search stopped at its budget of 1 decoded methods (the app has {} with code): some flows may be missing"
+)
+
+
+def test_a_flow_search_past_its_budget_says_so_and_keeps_what_it_found(monkeypatch):
+    from apkaudit.analysis.flows import engine
+
+    full = gather_facts(sample_apk("harvest-loan"))
+    assert not any("budget" in n for n in full.analysis.notes)
+    monkeypatch.setattr(engine, "MIN_SUMMARIES", 1)
+    monkeypatch.setattr(engine, "SUMMARY_SHARE", 10**9)  # the budget is then one method: the source's own
+    cut = gather_facts(sample_apk("harvest-loan"))
+    with zipfile.ZipFile(sample_apk("harvest-loan")) as z:
+        items = len(DexFile(z.read("classes.dex"), "classes.dex").code_offsets())
+    assert BUDGET_NOTE.format(items) in cut.analysis.notes
+    kept = {(s.method, f.sink) for d in cut.data_access for s in d.sites for f in s.flows}
+    assert kept < {(s.method, f.sink) for d in full.data_access for s in d.sites for f in s.flows}
+
+
+def test_the_flow_budget_grows_with_the_apps_code(monkeypatch):
+    """At least MIN_SUMMARIES methods, and up to one code item in SUMMARY_SHARE: an app whose data reaches far
+    into its libraries is not cut short because it is large."""
+    from apkaudit.analysis.flows import engine
+    from apkaudit.analysis.program import Program
+
+    path = sample_apk("harvest-loan")
+    with zipfile.ZipFile(path) as z:
+        dexes = [DexFile(z.read(n), n) for n in sorted(z.namelist()) if n.endswith(".dex")]
+    items = sum(len(d.code_offsets()) for d in dexes)
+    analysis = engine.FlowAnalysis(Program(dexes), {}, {})
+    assert analysis._budget() == engine.MIN_SUMMARIES  # a small app: the floor
+    monkeypatch.setattr(engine, "MIN_SUMMARIES", 1)
+    monkeypatch.setattr(engine, "SUMMARY_SHARE", 2)
+    assert engine.FlowAnalysis(Program(dexes), {}, {})._budget() == items // 2 > 1
