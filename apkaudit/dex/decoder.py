@@ -8,6 +8,7 @@ dex/opcodes.py and size payload pseudo-instructions with `payload_units`, which 
 
 from __future__ import annotations
 
+import functools
 import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -151,6 +152,16 @@ class Method:
     successors: list[list[int]]  # block -> successor blocks (including exception handlers)
     # block -> [(handler block, caught type index or None for a catch-all)] of the try blocks covering it
     catches: list[list[tuple[int, int | None]]] = field(default_factory=list)
+
+    @functools.cached_property
+    def offsets(self) -> list[int]:
+        """The code-unit offset of each op, ascending (for a bisect from an offset to its op)."""
+        return [op.offset for op in self.ops]
+
+    @functools.cached_property
+    def block_starts(self) -> list[int]:
+        """The first op index of each block, ascending."""
+        return [start for start, _ in self.blocks]
 
 
 _BRANCH_END = {THROW} | span(RETURN_VOID, RETURN_OBJECT)

@@ -72,6 +72,7 @@ MAX_NODES = 60_000
 MAX_CALL_DEPTH = 6  # callee summaries computed inside a caller's, before assuming data comes back
 
 _URL = ENDPOINT_URL  # a constant the app sends to
+_CONTEXTS = ("Landroid/content/Context;", "Landroid/content/ContextWrapper;")
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,9 @@ class FlowAnalysis:
         self.layout_handlers = frozenset(layout_handlers)
         self.providers = Providers(program, authorities)
         self._result_receivers: dict[str, list[str]] = {}
+        # what the program's classes answer for a method reference, asked again at every call site of it
+        self._framework_refs: dict[str, tuple[str, ...]] = {}
+        self._implementations: dict[str, tuple[str, ...]] = {}
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -441,15 +445,18 @@ class FlowAnalysis:
 
         javac records the static receiver type, so MainActivity.openFileOutput(...) is Context's method.
         """
-        cls, name, proto = split_signature(signature)
-        refs = [signature]
-        if self.program.is_app_class(cls):
-            for k in [cls, *self.program.app_ancestors(cls)]:
-                for s in self.program.supertypes(k):
-                    if not self.program.is_app_class(s):
-                        refs.append(f"{s}->{name}{proto}")
-            refs += [f"{s}->{name}{proto}" for s in ("Landroid/content/Context;", "Landroid/content/ContextWrapper;")]
-        return refs
+        found = self._framework_refs.get(signature)
+        if found is None:
+            cls, name, proto = split_signature(signature)
+            refs = [signature]
+            if self.program.is_app_class(cls):
+                for k in [cls, *self.program.app_ancestors(cls)]:
+                    for s in self.program.supertypes(k):
+                        if not self.program.is_app_class(s):
+                            refs.append(f"{s}->{name}{proto}")
+                refs += [f"{s}->{name}{proto}" for s in _CONTEXTS]
+            found = self._framework_refs[signature] = tuple(refs)
+        return list(found)
 
     def sink_for(self, cls: str, name: str, proto: str) -> Sink | None:
         """The catalogue sink a reference calls, looking through app classes to the framework type they extend."""
@@ -461,16 +468,19 @@ class FlowAnalysis:
 
     def implementations(self, signature: str) -> list[str]:
         """App methods an invoke of this reference may run: the declaring class's and overriding ones."""
-        cls, name, proto = split_signature(signature)
-        found = []
-        for k in [cls, *self.program.app_ancestors(cls)]:
-            if any(m.name == name and m.proto == proto for m in self.program.methods(k)):
-                found.append(f"{k}->{name}{proto}")
-                break
-        for sub in sorted(self.program.subclasses(cls)):
-            if any(m.name == name and m.proto == proto for m in self.program.methods(sub)):
-                found.append(f"{sub}->{name}{proto}")
-        return found
+        known = self._implementations.get(signature)
+        if known is None:
+            cls, name, proto = split_signature(signature)
+            found = []
+            for k in [cls, *self.program.app_ancestors(cls)]:
+                if any(m.name == name and m.proto == proto for m in self.program.methods(k)):
+                    found.append(f"{k}->{name}{proto}")
+                    break
+            for sub in sorted(self.program.subclasses(cls)):
+                if any(m.name == name and m.proto == proto for m in self.program.methods(sub)):
+                    found.append(f"{sub}->{name}{proto}")
+            known = self._implementations[signature] = tuple(found)
+        return list(known)
 
 
 def _dedupe(frames: Iterable[str]) -> tuple[str, ...]:

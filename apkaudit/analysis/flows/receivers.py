@@ -74,8 +74,8 @@ def reaching_write(code: Method, reg: int, offset: int | None) -> int | None:
     """The op whose write of `reg` the instruction at code-unit `offset` reads: the last write before it in its
     basic block (no other can reach it), else the register's one write in the method."""
     if offset is not None:
-        at = bisect.bisect_left([op.offset for op in code.ops], offset)
-        starts = [start for start, _ in code.blocks]
+        at = bisect.bisect_left(code.offsets, offset)
+        starts = code.block_starts
         block = bisect.bisect_right(starts, at) - 1
         for i in range(at - 1, (starts[block] if block >= 0 else 0) - 1, -1):
             op = code.ops[i]
