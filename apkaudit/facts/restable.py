@@ -62,9 +62,7 @@ def parse(raw: bytes) -> Table | None:
     """The table, or None when androguard must read it (see the module docs)."""
     try:
         return Table(raw)
-    except (_Unsupported, struct.error, ValueError, IndexError, AssertionError, UnicodeError, AttributeError):
-        return None
-    except Exception:  # noqa: BLE001 - androguard's readers raise their own kinds (ResParserError) on odd tables
+    except Exception:  # noqa: BLE001 - _Unsupported, or whatever androguard's readers raise on an odd table
         return None
 
 
