@@ -513,16 +513,17 @@ def _merge(states: list[State | None], succ: int, state: State) -> bool:
     if old is None:
         states[succ] = dict(state)
         return True
-    merged = dict(old)
-    changed = False
+    merged: State | None = None  # a copy made at the first change only: most joins at a fixpoint add nothing
     for r, here in state.items():
-        cur = merged.get(r, NO_LABELS)
+        cur = old.get(r, NO_LABELS)
         if not here <= cur:
+            if merged is None:
+                merged = dict(old)
             merged[r] = cur | here
-            changed = True
-    if changed:
-        states[succ] = merged
-    return changed
+    if merged is None:
+        return False
+    states[succ] = merged
+    return True
 
 
 Handler = Callable[[Interpreter, Op, State], None]
