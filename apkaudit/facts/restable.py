@@ -203,8 +203,7 @@ class Table:
         self._keys = np.where(compact, halves[:, 0], words[:, 1]).astype(np.int64)
         self._data = np.where(compact, words[:, 1], words[:, 3]).astype(np.int64)
         self._names = self._key_names()
-        self._strings: list[tuple[int, str, list[int], list[list[str]]]] = []  # package, locale, ids, [name, value]
-        self.values = self._string_values()
+        self.values, self._strings = self._string_values()
 
     def _check_maps(self, complex_: np.ndarray, counts: np.ndarray) -> None:
         """A complex entry's map is read while an item starts 4 bytes before its chunk's end: in the file."""
@@ -216,6 +215,11 @@ class Table:
         if np.any(starts + 12 * np.minimum(counts[complex_], room) > len(self._raw)):
             raise _Unsupported
 
+    def _rows(self, chunk_index: int) -> range:
+        """The rows of one type chunk's entries."""
+        lo, hi = np.searchsorted(self._chunk_of, [chunk_index, chunk_index + 1])
+        return range(int(lo), int(hi))
+
     def _key_names(self) -> list[str]:
         """Every entry's key name (androguard's _analyse decodes them all, so a bad one is androguard's)."""
         names: list[str] = []
@@ -224,9 +228,13 @@ class Table:
             names.extend(map(chunk.context.mKeyStrings.getString, self._keys[rows.start : rows.stop].tolist()))
         return names
 
-    def _string_values(self) -> dict[str, dict[str, dict[str, list[list[str]]]]]:
-        """androguard's `values`, its "string" lists only: {package: {locale: {"string": [[name, value]]}}}."""
+    def _string_values(
+        self,
+    ) -> tuple[dict[str, dict[str, dict[str, list[list[str]]]]], list[tuple[int, str, list[int], list[list[str]]]]]:
+        """androguard's `values`, its "string" lists only: {package: {locale: {"string": [[name, value]]}}}; and
+        the same entries per type chunk, with their ids: (package, locale, ids, [[name, value]])."""
         values: dict[str, dict[str, dict[str, list[list[str]]]]] = {name: {} for name in self.packages}
+        strings: list[tuple[int, str, list[int], list[list[str]]]] = []
         pool = self.stringpool_main
         for chunk_index, chunk in enumerate(self._chunks):
             kinds = values[self.packages[chunk.package]].setdefault(chunk.locale, {})
@@ -239,9 +247,8 @@ class Table:
                     for row, d in zip(rows, self._data[rows.start : rows.stop].tolist(), strict=True)
                 ]
                 kinds.setdefault("string", []).extend(entries)
-                rids = self._rids[rows.start : rows.stop].tolist()
-                self._strings.append((chunk.package, chunk.locale, rids, entries))
-        return values
+                strings.append((chunk.package, chunk.locale, self._rids[rows.start : rows.stop].tolist(), entries))
+        return values, strings
 
     # --- androguard's ARSCParser API -----------------------------------------------------------------------
 
@@ -256,10 +263,6 @@ class Table:
             if entry[0] == name:
                 return entry
         return None
-
-    def _rows(self, chunk_index: int) -> range:
-        lo, hi = np.searchsorted(self._chunk_of, [chunk_index, chunk_index + 1])
-        return range(int(lo), int(hi))
 
     def get_resolved_strings(self) -> dict[str, dict[str, dict[int, str | None]]]:
         """As ARSCParser.get_resolved_strings: per package and locale ("DEFAULT" for the default), every string
