@@ -283,6 +283,7 @@ class FlowAnalysis:
         self._bridge_return(method, summary)
         self._summaries[method] = summary
         self._index(method, summary)
+        summary.indexed()
         return summary
 
     def _budget(self) -> int:

@@ -38,3 +38,14 @@ class Summary:
     typed: set[Label] = field(default_factory=set)  # the ReturnedTyped labels of the method's calls
     # a constructor whose `this` did not escape: what it stored in each field of `this` ("name:type"), heap.py
     this_fields: dict[str, frozenset[Label]] | None = None
+
+    def indexed(self) -> None:
+        """The engine has made edges of what the method does (engine._index): keep only what a caller applies at
+        its call (ret, outs, dispatched, this_fields). The rest is not read again; on the 24.6 MB Yosemite.apk,
+        whose flow search keeps 14,175 summaries, it was 57 MB of a 429 MB peak."""
+        self.thrown = set()
+        self.fields = {}
+        self.calls = []
+        self.leaks = []
+        self.handoffs = []
+        self.typed = set()
