@@ -139,6 +139,7 @@ def _analyse(
         by_category[category].setdefault((site.method, site.api), site)
     sites = {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}
     notes = (flow_analysis.budget_note(),) if flow_analysis.exhausted else ()
+    flow_analysis.close()
     return CodeFacts(sites, _sdks(program, sites), notes, program, runtime)
 
 

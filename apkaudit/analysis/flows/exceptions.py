@@ -10,7 +10,8 @@ reached from them, and the values written after the try block's last call do not
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Container
 
 from apkaudit.analysis.flows.labels import Label
 from apkaudit.analysis.flows.ops import ARITHMETIC, ARRAY_GETS, ARRAY_PUTS, COMPARES, MOVE_RESULTS, MOVES
@@ -115,7 +116,9 @@ class CatchStates:
     """The state each exception handler of a block gets: the join of the states where something it catches
     may be thrown in the block (for the interpreter's worklist, interpreter.py)."""
 
-    def __init__(self, code: Method, dex: DexFile, non_null: Callable[[int], bool], safe: Callable[[Op], bool]):
+    def __init__(self, code: Method, dex: DexFile, non_null: Container[int], safe: Callable[[int, Op], bool]):
+        """`non_null`: the registers that hold no null; `safe(at, op)`: the op at index `at` throws nothing the
+        program catches (heap.LocalHeap.safe)."""
         self.code = code
         self.non_null = non_null
         self.safe = safe
@@ -131,10 +134,10 @@ class CatchStates:
         self.caught = [(h, self.types.get(t) if t is not None else None) for h, t in caught]
         self.states = {}
 
-    def before(self, op: Op, state: State) -> None:
+    def before(self, op: Op, state: State, at: int) -> None:
         if not self.caught:
             return
-        self.kinds = thrown(op, self.non_null, self.safe)
+        self.kinds = thrown(op, self.non_null.__contains__, functools.partial(self.safe, at))
         if self.kinds and ANY not in self.kinds:
             self._join(state)  # the instruction throws instead of writing its result
 

@@ -136,8 +136,9 @@ class Interpreter(CallsMixin, ObjectsMixin):
             self.heap.constructor(self.this_reg)  # `this` is an object made for this call (heap.py)
         self.at = 0  # index of the op being interpreted
         self.unconditional: set[Label] = set()  # Returned labels of calls not dispatched on a parameter
-        # what each exception handler gets (exceptions.py)
-        self.catch = CatchStates(code, dex, lambda r: r in self.slots.owners, lambda op: self.heap.safe(self.at, op))
+        # what each exception handler gets (exceptions.py); no closure over the interpreter, which would make a
+        # reference cycle and keep every interpreter, its states and the engine until a pass of the collector
+        self.catch = CatchStates(code, dex, self.slots.owners, self.heap.safe)
         self.read: frozenset[Label] | None = None  # what a read of a heap site gives (heap.py)
 
     def _param_registers(self, is_static: bool) -> list[tuple[int, int]]:
@@ -227,7 +228,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         for at in range(start, end):
             op = ops[at]
             self.at = at
-            catch.before(op, state)
+            catch.before(op, state, at)
             step(op, state)
             catch.after(state)
             if under:
