@@ -18,6 +18,7 @@ each round (AnalyzeAPK's time over apkaudit's in that round): their median and r
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import statistics
@@ -136,9 +137,10 @@ def _child(mode: str, path: str) -> None:
 
 
 def _run(mode: str, path: Path) -> dict:
-    proc = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(path)], capture_output=True, text=True, check=True
-    )
+    proc = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], capture_output=True, text=True)
+    if proc.returncode:
+        last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
+        raise SystemExit(f"bench_code: {path}: {mode} failed: {last}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -165,13 +167,19 @@ def main(argv: list[str]) -> int:
     if len(argv) >= 3 and argv[0] == "--child":
         _child(argv[1], argv[2])
         return 0
-    runs = 1
-    if len(argv) >= 2 and argv[0] == "--runs":
-        runs, argv = max(1, int(argv[1])), argv[2:]
-    apks = [Path(a) for a in argv] or sorted(CORPUS.glob("*.apk"))
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=1, help="rounds, interleaved; best time and highest peak shown")
+    parser.add_argument("apks", nargs="*", type=Path, help=f"APKs (default: {CORPUS}/*.apk)")
+    args = parser.parse_args(argv)
+    runs = max(1, args.runs)
+    apks = args.apks or sorted(CORPUS.glob("*.apk"))
     if not apks:
-        print(f"no APKs given and none in {CORPUS}", file=sys.stderr)
-        return 2
+        parser.error(f"no APKs given and none in {CORPUS}")
+    for apk in apks:
+        if not apk.is_file():
+            parser.error(f"{apk}: no such file")
     from tabulate import tabulate
 
     rows, mismatches = [], 0
