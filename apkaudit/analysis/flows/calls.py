@@ -34,6 +34,7 @@ from apkaudit.analysis.flows.models import (
     CHANGED_KEY,
     COMPONENT,
     INTENT,
+    PROVIDER,
     Sink,
     changed_keys,
     dispatch,
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
     from apkaudit.analysis.flows.engine import FlowAnalysis
     from apkaudit.analysis.flows.implicit import State
 
-PROVIDER = "provider"  # the store of the app's own ContentProviders (dispatch.yaml stores)
 ACC_NATIVE = 0x0100  # a native method: data passed to it is reported, not followed
 
 

@@ -85,6 +85,7 @@ def saved_state() -> dict[tuple[str, str], tuple[int, tuple[Hand, ...]]]:
 
 
 CHANGED_KEY = "(changed key)"  # the pseudo-key of a store read under the key a change listener was called with
+PROVIDER = "provider"  # the store of the app's own ContentProviders (dispatch.yaml stores), keyed by URI
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from apkaudit.analysis.flows import readers
+from apkaudit.analysis.flows.engine import FlowAnalysis
+from apkaudit.analysis.flows.labels import FieldValue
+from apkaudit.analysis.flows.models import CHANGED_KEY
 from apkaudit.analysis.flows.readers import FieldReaders
 from apkaudit.analysis.program import Program
 from apkaudit.dex.file import DexFile
-from tests.conftest import corpus_apk, sample_apk
+from tests.conftest import CORPUS, ROOT, corpus_apk, sample_apk
 
 
 def _program(path: Path) -> Program:
@@ -48,6 +51,49 @@ def test_readers_of_a_class_at_once_are_those_asked_one_by_one(which: str, monke
 def test_store_keys_share_one_question() -> None:
     program = _program(sample_apk("harvest-loan"))
     found = FieldReaders(program)
-    a, b = found.of("prefs:token"), found.of("prefs:phone")
-    assert a == b
+    found.of("prefs:token"), found.of("prefs:phone"), found.of("prefs:*")
     assert len(found._stores) == 1
+
+
+FLOW_SAMPLES = ROOT / "samples" / "flows" / "apk"
+DROIDBENCH = CORPUS / "droidbench"
+
+
+# apps that read SharedPreferences under constant keys, under keys that are not constants, and in a change listener
+STORE_APPS = [
+    FLOW_SAMPLES / "prefs_listener.apk",
+    FLOW_SAMPLES / "prefs_listener_unregistered.apk",
+    *(
+        DROIDBENCH / f"{name}.apk"
+        for name in (
+            "SharedPreferences1",
+            "SharedPreferenceChanged1",
+            "Reflection_ICC_SharedPreferences1",
+            "PrivateDataLeak3",
+            "PlayStore2",
+        )
+    ),
+]
+
+
+def test_a_store_keys_readers_are_every_method_that_reads_it() -> None:
+    """The readers of a store key are narrowed to the calls the interpreter takes for reads of that store and, for
+    a key named by a constant, to the code holding the constant (a change listener's key: to the listeners). With
+    every method of these apps summarised, each method in which a store key's value appears is among them."""
+    apks = [p for p in STORE_APPS if p.is_file()]
+    if len(apks) < len(STORE_APPS):
+        pytest.skip("DroidBench (../shared/corpus/droidbench) is not here")
+    checked: set[str] = set()
+    for path in apks:
+        program = _program(path)
+        analysis = FlowAnalysis(program, {}, {})
+        for dex in program.dexes:
+            for off in dex.code_offsets():
+                for method in program.signatures_at(program.dexes.index(dex), off):
+                    analysis._summary(method)
+        read = FieldReaders(program)
+        for label, edges in analysis._edges.items():
+            if isinstance(label, FieldValue) and "->" not in label.field:
+                assert {where for _, where in edges if where} <= set(read.of(label.field)), (path.name, label)
+                checked.add(label.field)
+    assert {"prefs:*", f"prefs:{CHANGED_KEY}"} < checked  # constant keys, and the two others
