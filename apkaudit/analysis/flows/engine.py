@@ -65,7 +65,7 @@ from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_sign
 # Methods the flow search decodes per APK before it stops (and says so): at least MIN_SUMMARIES, and up to one
 # code item in SUMMARY_SHARE, so that the budget grows with the app. Data that reaches into libraries (an Android
 # ID through a web runtime's download and reporting code, a device id through a protobuf message router) needs
-# 14,175 summaries on the 24.6 MB Yosemite.apk (93,839 code items), a sixth of its code; a fixed 6,000 cut the
+# 11,420 summaries on the 24.6 MB Yosemite.apk (93,839 code items), an eighth of its code; a fixed 6,000 cut the
 # search short there.
 MIN_SUMMARIES = 6000
 SUMMARY_SHARE = 4
@@ -178,7 +178,7 @@ class FlowAnalysis:
         report is built: on the 24.6 MB Yosemite.apk that kept 180 MB through the rest of the audit."""
         for memo in (self._summaries, self._edges, self._framework_refs, self._implementations, self.class_fields):
             memo.clear()
-        self.readers = FieldReaders(self.program)
+        self.readers = FieldReaders(self.program)  # and the readers found, with their per-class indexes
 
     def _path(self, prev: dict[Label, tuple[Label, str] | None], node: Label, where: str) -> tuple[str, ...]:
         frames = [where]

@@ -8,9 +8,9 @@ once per field, each a pass over the DEX's reverse index. A store key's readers 
 reader methods (SharedPreferences.getString...), found once per store, in the code items that hold the key as a
 string constant: the interpreter names a read by the constant in its register (calls._store_key), so no other
 reader can read that key. (On the 24.6 MB Yosemite.apk one preference key of the X5 web runtime had 5,425 methods
-decoded for it, every caller of a getString or getInt in the app.) A key read under no constant ('*'), a change
-listener's key is read only in the store's change listeners (onSharedPreferenceChanged), and an app provider's
-table keeps every reader.
+decoded for it, every caller of a getString or getInt in the app.) A key read under no constant ('*') and an
+app provider's table keep every reader of the store; a change listener's key is read only in the store's change
+listeners (onSharedPreferenceChanged).
 """
 
 from __future__ import annotations
