@@ -118,9 +118,26 @@ def _analyse(
     flow_analysis = FlowAnalysis(
         program, source_uses, callback_sources, resource_urls, actions, declared, clicks, authorities
     )
-    libraries = Libraries(program)
-    by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)
+    try:
+        sites = _placed(raw, paths, entries, flow_analysis if flows else None, Libraries(program), progress)
+        notes = (flow_analysis.budget_note(),) if flow_analysis.exhausted else ()
+    finally:  # also when the time budget stops the search: the audit's retry without flows starts without it
+        flow_analysis.close()
+    return CodeFacts(sites, _sdks(program, sites), notes, program, runtime)
+
+
+def _placed(
+    raw: list[tuple[str, Site]],
+    paths: Mapping[str, tuple[str, ...]],
+    entries: Mapping[str, str],
+    analysis: FlowAnalysis | None,
+    libraries: Libraries,
+    progress: dict[str, int | str],
+) -> dict[str, list[Site]]:
+    """Each site by category: its path from an entry point when it has one, the flows from it (unless `analysis`
+    is None), and whether its value stays inside a bundled library."""
+    by_category: dict[str, dict[tuple[str, str], Site]] = defaultdict(dict)
     for category, site in raw:
         path = paths.get(site.method)
         if path is not None:
@@ -132,15 +149,12 @@ def _analyse(
                 path=path,
                 path_owners=tuple(owner_of(f) for f in path),
             )
-            if flows:
-                site = _with_flows(site, flow_analysis)
+            if analysis is not None:
+                site = _with_flows(site, analysis)
                 progress["followed"] = int(progress["followed"]) + 1
         site = _library_internal(site, category, libraries)
         by_category[category].setdefault((site.method, site.api), site)
-    sites = {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}
-    notes = (flow_analysis.budget_note(),) if flow_analysis.exhausted else ()
-    flow_analysis.close()
-    return CodeFacts(sites, _sdks(program, sites), notes, program, runtime)
+    return {c: sorted(v.values(), key=lambda s: (s.method, s.api)) for c, v in by_category.items()}
 
 
 _TRANSMITTING = ("network", "webview")

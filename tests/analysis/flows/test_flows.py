@@ -189,3 +189,34 @@ def test_the_flow_search_gives_its_memory_back_when_the_code_analysis_ends():
         gc.enable()
     assert any(f.kind == "network" for d in facts.data_access for s in d.sites for f in s.flows)  # it did search
     assert left == before
+
+
+def test_a_flow_search_stopped_half_way_gives_its_memory_back_too(monkeypatch):
+    """The audit's time budget stops the search with an exception (audit._deadline); its retry without flows should
+    not carry the summaries made so far."""
+    import gc
+
+    from apkaudit.analysis import code
+    from apkaudit.analysis.flows.summary import Summary
+
+    class Stop(Exception):
+        pass
+
+    found = code._with_flows
+
+    def one_then_stop(site, analysis):
+        found(site, analysis)
+        assert analysis._summaries  # the search had made summaries when it was stopped
+        raise Stop
+
+    monkeypatch.setattr(code, "_with_flows", one_then_stop)
+    gc.collect()
+    before = sum(isinstance(o, Summary) for o in gc.get_objects())
+    gc.disable()
+    try:
+        with pytest.raises(Stop):
+            gather_facts(sample_apk("harvest-loan"))
+        left = sum(isinstance(o, Summary) for o in gc.get_objects())
+    finally:
+        gc.enable()
+    assert left == before
