@@ -169,9 +169,8 @@ def test_the_flow_budget_grows_with_the_apps_code(monkeypatch):
     assert engine.FlowAnalysis(Program(dexes), {}, {})._budget() == items // 2 > 1
 
 
-def test_the_flow_search_gives_its_memory_back_when_the_code_analysis_ends():
-    """The engine and the interpreters it ran point at each other: without `close` its summaries (180 MB on the
-    24.6 MB Yosemite.apk) would wait for a full pass of the cyclic collector, through the rest of the audit."""
+def _summaries_left_by(audit) -> int:
+    """Summaries alive after `audit()` more than before it, with only reference counting freeing anything."""
     import gc
 
     from apkaudit.analysis.flows.summary import Summary
@@ -181,42 +180,40 @@ def test_the_flow_search_gives_its_memory_back_when_the_code_analysis_ends():
 
     gc.collect()
     before = summaries()
-    gc.disable()  # only reference counting frees anything now
+    gc.disable()
     try:
-        facts = gather_facts(sample_apk("harvest-loan"))
-        left = summaries()
+        audit()
+        return summaries() - before
     finally:
         gc.enable()
-    assert any(f.kind == "network" for d in facts.data_access for s in d.sites for f in s.flows)  # it did search
-    assert left == before
+
+
+def test_the_flow_search_gives_its_memory_back_when_the_code_analysis_ends():
+    """The engine and the interpreters it ran point at each other: without `close` its summaries (180 MB on the
+    24.6 MB Yosemite.apk) would wait for a full pass of the cyclic collector, through the rest of the audit."""
+    found = []
+    assert _summaries_left_by(lambda: found.append(gather_facts(sample_apk("harvest-loan")))) == 0
+    assert any(f.kind == "network" for d in found[0].data_access for s in d.sites for f in s.flows)  # it did search
 
 
 def test_a_flow_search_stopped_half_way_gives_its_memory_back_too(monkeypatch):
     """The audit's time budget stops the search with an exception (audit._deadline); its retry without flows should
     not carry the summaries made so far."""
-    import gc
-
     from apkaudit.analysis import code
-    from apkaudit.analysis.flows.summary import Summary
 
     class Stop(Exception):
         pass
 
-    found = code._with_flows
+    with_flows = code._with_flows
 
     def one_then_stop(site, analysis):
-        found(site, analysis)
+        with_flows(site, analysis)
         assert analysis._summaries  # the search had made summaries when it was stopped
         raise Stop
 
-    monkeypatch.setattr(code, "_with_flows", one_then_stop)
-    gc.collect()
-    before = sum(isinstance(o, Summary) for o in gc.get_objects())
-    gc.disable()
-    try:
+    def audit():
         with pytest.raises(Stop):
             gather_facts(sample_apk("harvest-loan"))
-        left = sum(isinstance(o, Summary) for o in gc.get_objects())
-    finally:
-        gc.enable()
-    assert left == before
+
+    monkeypatch.setattr(code, "_with_flows", one_then_stop)
+    assert _summaries_left_by(audit) == 0
