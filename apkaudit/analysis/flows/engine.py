@@ -173,9 +173,10 @@ class FlowAnalysis:
         return sorted(found.values(), key=lambda f: (f.kind, f.method, f.at, f.sink))
 
     def close(self) -> None:
-        """Free the summaries, edges and memos now. The interpreters the search ran and the engine point at each
-        other, so without this they wait for a full pass of the cyclic collector, which may not come before the
-        report is built: on the 24.6 MB Yosemite.apk that kept 180 MB through the rest of the audit."""
+        """Free the summaries, edges and memos now. The engine points at itself through its endpoint resolver
+        (Endpoints.summarise), and a search the time budget stops is held by the exception's traceback, so without
+        this they wait for a full pass of the cyclic collector, which may not come before the report is built: on
+        the 24.6 MB Yosemite.apk that kept 180 MB through the rest of the audit."""
         for memo in (self._summaries, self._edges, self._framework_refs, self._implementations, self.class_fields):
             memo.clear()
         self.readers = FieldReaders(self.program)  # and the readers found, with their per-class indexes
