@@ -163,6 +163,34 @@ class Method:
         """The first op index of each block, ascending."""
         return [start for start, _ in self.blocks]
 
+    @functools.cached_property
+    def order(self) -> list[int]:
+        """Each block's rank in reverse postorder from the entry block (a block before its successors, but
+        for loops' back edges); blocks the entry does not reach come last, in code order. A forward analysis
+        that takes blocks by this rank sees most of a block's predecessors before the block itself."""
+        n = len(self.blocks)
+        if not n:
+            return []
+        successors = self.successors
+        seen = [False] * n
+        seen[0] = True
+        post: list[int] = []
+        stack = [(0, iter(successors[0]))]
+        while stack:  # depth first, without recursion (methods have thousands of blocks)
+            b, rest = stack[-1]
+            for s in rest:
+                if not seen[s]:
+                    seen[s] = True
+                    stack.append((s, iter(successors[s])))
+                    break
+            else:
+                stack.pop()
+                post.append(b)
+        rank = [n + b for b in range(n)]
+        for i, b in enumerate(reversed(post)):
+            rank[b] = i
+        return rank
+
 
 _BRANCH_END = {THROW} | span(RETURN_VOID, RETURN_OBJECT)
 _GOTO = GOTOS

@@ -16,6 +16,7 @@ from apkaudit.analysis.endpoint import ENDPOINT_URL
 from apkaudit.analysis.flows.bodies import note_body_urls, written_sink
 from apkaudit.analysis.flows.branches import DECISIONS, constant_return, infeasible
 from apkaudit.analysis.flows.calls import Call, CallsMixin
+from apkaudit.analysis.flows.constants import KnownConstants
 from apkaudit.analysis.flows.exceptions import CatchStates
 from apkaudit.analysis.flows.heap import LocalHeap
 from apkaudit.analysis.flows.implicit import ImplicitFlows, State
@@ -120,8 +121,11 @@ class Interpreter(CallsMixin, ObjectsMixin):
         self.rare = RareLabels()  # sink objects, stores, instances and URLs in a label set (rare.py)
         self.params = self._param_registers(is_static)
         self.this_reg = None if is_static else code.registers - code.ins
-        self.consts: dict[int, str] = {}  # register -> string constant, for prefs keys (flow-insensitive)
-        self.ints: dict[int, int] = {}  # register -> int constant, for resource ids (flow-insensitive)
+        # register -> string constant (store keys, class names) and int constant (resource ids) where the
+        # interpreter is: set at each block's start from every path's constants (constants.py), then op by op
+        self.consts: dict[int, str] = {}
+        self.ints: dict[int, int] = {}
+        self.known: KnownConstants | None = None
         self.named = ConstantFields()  # class and method names kept in fields (reflection.py)
         # register -> where the object in it came from, for aliases (objects.py; flow-insensitive)
         self.origins: dict[int, tuple[str, str | int]] = {
@@ -166,6 +170,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             return self.summary
         implicit = ImplicitFlows(code)
         dead = self._dead_edges()
+        self.known = KnownConstants(code, self.dex, dead)
         states: list[State | None] = [None] * len(code.blocks)
         states[0] = self._entry()
         work = deque([0])
@@ -225,6 +230,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         ops = self.code.ops
         catch = self.catch
         catch.enter(b)
+        self._constants_at(b)
         for at in range(start, end):
             op = ops[at]
             self.at = at
@@ -234,6 +240,22 @@ class Interpreter(CallsMixin, ObjectsMixin):
             if under:
                 implicit.taint(op, state, under)
         return state
+
+    def _constants_at(self, b: int) -> None:
+        """The register constants that hold at the start of block `b` on every path there."""
+        self.consts = {}
+        self.ints = {}
+        if self.known is None:
+            return
+        for r, value in self.known.at_entry(b).items():
+            if isinstance(value, int):
+                self.ints[r] = value
+            elif isinstance(value, str):
+                self.consts[r] = value
+            else:  # the value of a field: a constant if the method wrote one into it (reflection.py)
+                text = self.named.get(value[1])[0]
+                if text is not None:
+                    self.consts[r] = text
 
     # -- one instruction ---------------------------------------------------------------------------------
 

@@ -346,6 +346,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "prefs_listener",
         ),
     ],
+    "prefs_key_paths": [
+        (
+            "phone_ids",
+            _m("prefs_key_paths", ON_CREATE),
+            "network",
+            _m("prefs_key_paths", "post(Ljava/lang/String;)V", "Config"),
+            URL + "prefs_key_paths",
+        ),
+    ],
     "listener_owner": [
         (
             "location",
@@ -460,6 +469,7 @@ NEGATIVES = [
     "messenger_service_local",
     "saved_state_local",
     "prefs_listener_unregistered",
+    "prefs_key_paths_other",
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",
