@@ -8,8 +8,8 @@ models in models.py). Implicit flows (values computed under a branch on the data
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
+from heapq import heappop, heappush
 from typing import TYPE_CHECKING
 
 from apkaudit.analysis.endpoint import ENDPOINT_URL
@@ -173,23 +173,27 @@ class Interpreter(CallsMixin, ObjectsMixin):
         self.known = KnownConstants(code, self.dex, dead)
         states: list[State | None] = [None] * len(code.blocks)
         states[0] = self._entry()
-        work = deque([0])
+        # blocks taken in reverse postorder (a block after the blocks that lead to it, but for loops' back
+        # edges): a loop's body is finished before its exit is visited, where first-in-first-out order
+        # visited the exit's successors once per round of the loop (7x more visits on X5's loaders)
+        rank = code.order
+        work = [(0, 0)]  # a heap of (rank, block)
         queued = {0}
         rounds = 0
         while work and rounds < 30 * len(code.blocks) + 50:
             rounds += 1
-            b = work.popleft()
+            b = heappop(work)[1]
             queued.discard(b)
             state = self._block(b, dict(states[b] or {}), implicit)
             for y in implicit.branch(b, state):  # values assigned under this branch now carry its condition
                 if y not in queued and states[y] is not None:
-                    work.append(y)
+                    heappush(work, (rank[y], y))
                     queued.add(y)
             for succ, out in self.catch.edges(b, state):
                 if (b, succ) in dead:  # a branch that cannot be taken (branches.py)
                     continue
                 if _merge(states, succ, out) and succ not in queued:
-                    work.append(succ)
+                    heappush(work, (rank[succ], succ))
                     queued.add(succ)
         if self.heap.this_reg is not None:
             self.summary.this_fields = self.heap.this_fields()
