@@ -41,6 +41,8 @@ from apkaudit.analysis.flows.models import (
     param_types,
     positional,
     positional_regs,
+    selected,
+    selectors,
     store_of,
 )
 from apkaudit.analysis.flows.ops import WRITES_A
@@ -245,6 +247,9 @@ class CallsMixin:
         """A library or framework method: its result and receiver get the arguments' labels; a stream a sink
         returned sends what is written into it."""
         op, args, ref = call.op, call.args, call.ref
+        if ref.class_name in selectors():  # returns one of the values it is given, keeps nothing (protobuf's Visitor)
+            result |= selected(args, ref.proto, call.static)
+            return
         result |= call.incoming
         if not call.static and op.regs and op.regs[0] != self.this_reg:
             receiver = args[0]
@@ -253,6 +258,8 @@ class CallsMixin:
             if sink_objects and data_of(rest):
                 k = min(sink_objects)  # one leak per instruction
                 self._leak(op, k.sink, k.kind, rest | receiver)
+            elif self.flows.serialiser(call.sig):  # message.writeTo(stream): the object's fields go into the stream
+                self._serialised_into(call)
             self._store(receiver, data_of(rest))
             if rest:
                 state[op.regs[0]] = made = receiver | rest
@@ -263,6 +270,17 @@ class CallsMixin:
                     if t.startswith("["):
                         state[reg] = state.get(reg, NO_LABELS) | receiver
         self._models(call, state, result)
+
+    def _serialised_into(self, call: Call) -> None:
+        """A serialiser writes the object into a stream it is given (protobuf's writeTo(OutputStream), Gson's
+        toJson(Object, Appendable)): a leak when the stream is a sink's and the other arguments hold data."""
+        for i, arg in enumerate(call.args[1:], start=1):
+            sink_objects = [x for x in self.rare.of(arg) if isinstance(x, SinkObject)]
+            written = data_of(NO_LABELS.union(*(a for j, a in enumerate(call.args) if j != i)))
+            if sink_objects and written:
+                k = min(sink_objects)
+                self._leak(call.op, k.sink, k.kind, written | arg)
+                return
 
     def _models(self, call: Call, state: State, result: set[Label]) -> None:
         """App stores by key (catalogs/dispatch.yaml stores), and framework calls that run app callbacks with

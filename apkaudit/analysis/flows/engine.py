@@ -48,6 +48,7 @@ from apkaudit.analysis.flows.models import (
     changed_keys,
     first_callbacks,
     intent_receivers,
+    is_serialiser,
     param_types,
     request_objects,
     saved_state,
@@ -138,6 +139,7 @@ class FlowAnalysis:
         # what the program's classes answer for a method reference, asked again at every call site of it
         self._framework_refs: dict[str, tuple[str, ...]] = {}
         self._implementations: dict[str, tuple[str, ...]] = {}
+        self._serialisers: dict[str, bool] = {}
 
     # -- following flows -------------------------------------------------------------------------------
 
@@ -468,6 +470,20 @@ class FlowAnalysis:
                 refs += [f"{s}->{name}{proto}" for s in _CONTEXTS]
             found = self._framework_refs[signature] = tuple(refs)
         return list(found)
+
+    def serialiser(self, signature: str) -> bool:
+        """Does the call write every field of the app objects it is given (catalogs/dispatch.yaml serialisers)?
+        Also through the app classes that inherit the method: `message.toByteArray()` names the message class
+        protoc generated, and runs AbstractMessageLite's."""
+        found = self._serialisers.get(signature)
+        if found is None:
+            cls, name, proto = split_signature(signature)
+            found = is_serialiser(signature) or (
+                self.program.is_app_class(cls)
+                and any(is_serialiser(f"{k}->{name}{proto}") for k in self.program.app_ancestors(cls))
+            )
+            self._serialisers[signature] = found
+        return found
 
     def sink_for(self, cls: str, name: str, proto: str) -> Sink | None:
         """The catalogue sink a reference calls, looking through app classes to the framework type they extend."""

@@ -45,7 +45,6 @@ from apkaudit.analysis.flows.models import (
     IntentCall,
     base_setters,
     intent_targets,
-    is_serialiser,
     param_types,
     positional,
     reflective,
@@ -387,7 +386,8 @@ class Interpreter(CallsMixin, ObjectsMixin):
         static = op.opcode in STATIC_CALLS
         result = self._call_facts(op, ref, static, state)
         args = [state.get(x, NO_LABELS) for x in op.regs]
-        if is_serialiser(sig):  # Gson.toJson(bean): what the bean's fields hold
+        serialiser = self.flows.serialiser(sig)
+        if serialiser:  # Gson.toJson(bean), message.toByteArray(): what the object's fields hold
             args = [self._object_fields(a) for a in args]
         self._request_url(ref, args)
         if self.flows.posts_bodies:  # a RequestBody subclass posted with a URL (bodies.py)
@@ -406,7 +406,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             return
         if sink is not None and not sink.carrier:
             self._sink_call(call, sink, result, state)
-        elif implementations := self._app_targets(op, ref, sink is None):
+        elif implementations := self._app_targets(op, ref, sink is None and not serialiser):
             self._dispatched(op, implementations)
             self._app_call(call, implementations, result, state)
             self.slots.forget(state)
@@ -510,11 +510,12 @@ class Interpreter(CallsMixin, ObjectsMixin):
                 result.add(Url(url))
         return result
 
-    def _app_targets(self, op: Op, ref: MethodRef, no_sink: bool) -> list[str]:
+    def _app_targets(self, op: Op, ref: MethodRef, walk: bool) -> list[str]:
         """App methods the call may run. A catalogue sink is a sink even when the library that implements it is
-        bundled in the APK, and bundled libraries (OkHttp, Gson, androidx...) are modelled, not walked into."""
+        bundled in the APK, and bundled libraries (OkHttp, Gson, protobuf, androidx...) are modelled, not walked
+        into; so is a serialiser an app class inherits (`walk` False for both)."""
         program = self.flows.program
-        if not (no_sink and program.is_app_class(ref.class_name) and not is_library(ref.class_name)):
+        if not (walk and program.is_app_class(ref.class_name) and not is_library(ref.class_name)):
             return []
         if op.opcode in DISPATCHED and op.regs:  # the receiver's known class picks the override
             known = receiver_type(program, self.dex, self.code, op.regs[0], op.offset)

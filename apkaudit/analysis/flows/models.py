@@ -17,6 +17,7 @@ from typing import Any
 from apkaudit import catalogs
 from apkaudit.analysis.flows.labels import (
     EXTERNAL,
+    NO_LABELS,
     ActionTarget,
     ClassConst,
     Label,
@@ -306,6 +307,19 @@ def copies() -> dict[str, tuple[int, int]]:
 def wrappers() -> frozenset[str]:
     """Constructors whose object writes into the one given as their first argument (catalogs/dispatch.yaml)."""
     return frozenset(e["signature"] for e in catalogs.load("dispatch").data.get("wrappers", []))
+
+
+@functools.lru_cache(maxsize=1)
+def selectors() -> frozenset[str]:
+    """Library classes whose methods return one of their arguments and keep nothing (catalogs/dispatch.yaml)."""
+    return frozenset(e["class"] for e in catalogs.load("dispatch").data.get("selectors", []))
+
+
+def selected(args: list[Labels], proto: str, static: bool) -> Labels:
+    """What a selector's call returns: the arguments of its return type (visitInt(ZIZI)I: the two ints)."""
+    returned = proto.rpartition(")")[2]
+    params = positional(args, proto, static)[0 if static else 1 :]
+    return NO_LABELS.union(*(a for a, t in zip(params, param_types(proto), strict=False) if t == returned))
 
 
 @functools.lru_cache(maxsize=1)

@@ -355,6 +355,22 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "prefs_key_paths",
         ),
     ],
+    "protobuf_upload": [
+        (
+            "phone_ids",
+            _m("protobuf_upload", ON_CREATE),
+            "network",
+            _m("protobuf_upload", "postBytes([B)V"),
+            URL + "protobuf_upload/bytes",
+        ),
+        (
+            "phone_ids",
+            _m("protobuf_upload", ON_CREATE),
+            "network",
+            _m("protobuf_upload", "stream(Lorg/apkaudit/flows/protobuf_upload/proto/Device;)V"),
+            URL + "protobuf_upload/stream",
+        ),
+    ],
     "listener_owner": [
         (
             "location",
@@ -470,6 +486,7 @@ NEGATIVES = [
     "saved_state_local",
     "prefs_listener_unregistered",
     "prefs_key_paths_other",
+    "protobuf_upload_other",
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",

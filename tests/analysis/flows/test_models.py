@@ -17,11 +17,14 @@ from apkaudit.analysis.flows.models import (
     first_callbacks,
     intent_receivers,
     intent_targets,
+    is_serialiser,
     positional,
     positional_regs,
     reflective,
     request_objects,
     saved_state,
+    selected,
+    selectors,
     sink_of,
     store_of,
     store_readers,
@@ -221,3 +224,20 @@ def test_content_resolver_calls_are_the_provider_store(sig, role):
         store_of("Landroid/content/ContentResolver;->delete(Landroid/net/Uri;Ljava/lang/String;[Ljava/lang/String;)I")
         is None
     )
+
+
+def test_a_selector_returns_the_arguments_of_its_return_type_only():
+    assert "Lcom/google/protobuf/GeneratedMessageLite$Visitor;" in selectors()
+    visitor, has_mine, mine, has_other, other = (frozenset({Param("m", i)}) for i in range(5))
+    args = [visitor, has_mine, mine, has_other, other]
+    assert selected(args, "(ZIZI)I", False) == mine | other  # not the receiver, not the flags
+    assert selected(args, "(ZLjava/lang/String;ZLjava/lang/String;)Ljava/lang/String;", False) == mine | other
+    # a long takes two registers: positions are the parameters', not the registers'
+    wide = [visitor, has_mine, mine, frozenset(), has_other, other, frozenset()]
+    assert selected(wide, "(ZJZJ)J", False) == mine | other
+
+
+def test_protobuf_serialisation_is_a_serialiser_and_a_message_accessor_is_not():
+    assert is_serialiser("Lcom/google/protobuf/AbstractMessageLite;->toByteArray()[B")
+    assert is_serialiser("Lcom/google/protobuf/MessageLite;->writeTo(Ljava/io/OutputStream;)V")
+    assert not is_serialiser("Lcom/google/protobuf/AbstractMessageLite;->getSerializedSize()I")
