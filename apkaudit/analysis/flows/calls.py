@@ -38,6 +38,7 @@ from apkaudit.analysis.flows.models import (
     Sink,
     changed_keys,
     dispatch,
+    no_data,
     param_types,
     positional,
     positional_regs,
@@ -249,6 +250,9 @@ class CallsMixin:
         op, args, ref = call.op, call.args, call.ref
         if ref.class_name in selectors():  # returns one of the values it is given, keeps nothing (protobuf's Visitor)
             result |= selected(args, ref.proto, call.static)
+            return
+        if ref.name + ref.proto in no_data():  # getClass(): the value's type, none of its data
+            result |= {x for x in call.incoming if not x.data}
             return
         result |= call.incoming
         if not call.static and op.regs and op.regs[0] != self.this_reg:

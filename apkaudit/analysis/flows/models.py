@@ -310,6 +310,12 @@ def wrappers() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def no_data() -> frozenset[str]:
+    """`name(proto)` of calls whose result carries none of their receiver's or arguments' data (dispatch.yaml)."""
+    return frozenset(e["method"] for e in catalogs.load("dispatch").data.get("no_data", []))
+
+
+@functools.lru_cache(maxsize=1)
 def selectors() -> frozenset[str]:
     """Library classes whose methods return one of their arguments and keep nothing (catalogs/dispatch.yaml)."""
     return frozenset(e["class"] for e in catalogs.load("dispatch").data.get("selectors", []))

@@ -487,6 +487,7 @@ NEGATIVES = [
     "prefs_listener_unregistered",
     "prefs_key_paths_other",
     "protobuf_upload_other",
+    "exception_class_name",
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",

@@ -18,6 +18,7 @@ from apkaudit.analysis.flows.models import (
     intent_receivers,
     intent_targets,
     is_serialiser,
+    no_data,
     positional,
     positional_regs,
     reflective,
@@ -241,3 +242,8 @@ def test_protobuf_serialisation_is_a_serialiser_and_a_message_accessor_is_not():
     assert is_serialiser("Lcom/google/protobuf/AbstractMessageLite;->toByteArray()[B")
     assert is_serialiser("Lcom/google/protobuf/MessageLite;->writeTo(Ljava/io/OutputStream;)V")
     assert not is_serialiser("Lcom/google/protobuf/AbstractMessageLite;->getSerializedSize()I")
+
+
+def test_get_class_carries_no_data_and_get_message_is_not_listed():
+    assert "getClass()Ljava/lang/Class;" in no_data()
+    assert "getMessage()Ljava/lang/String;" not in no_data()
