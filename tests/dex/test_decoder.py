@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apkaudit.dex.decoder import decode
+from apkaudit.dex.decoder import Method, decode
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import (
@@ -77,3 +77,12 @@ def test_instruction_cut_short_is_a_dex_error():
     dex, (code,) = _method([0x001A])  # const-string needs two units
     with pytest.raises(DexError, match="runs past the end of its code"):
         decode(dex, code)
+
+
+def test_block_order_is_reverse_postorder_with_unreachable_blocks_last():
+    # 0 -> 2, 2 -> 1 and 2 -> 2 (a loop), 3 unreachable: code order would put 1 before 2
+    code = Method([], 1, 0, [(0, 0)] * 4, [[2], [], [1, 2], []])
+    order = code.order
+    assert order[0] < order[2] < order[1]  # a block before its successors, but for the loop's back edge
+    assert order[3] > max(order[0], order[1], order[2])  # never reached: after every reached block
+    assert len(set(order)) == 4

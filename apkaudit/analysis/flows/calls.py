@@ -14,8 +14,10 @@ from apkaudit.analysis.flows.labels import (
     EXTERNAL,
     NO_LABELS,
     ActionTarget,
+    ClassConst,
     External,
     FieldValue,
+    Instance,
     Label,
     Labels,
     OutParam,
@@ -252,7 +254,7 @@ class CallsMixin:
             result |= selected(args, ref.proto, call.static)
             return
         if ref.name + ref.proto in no_data():  # getClass(): the value's type, none of its data
-            result |= {x for x in call.incoming if not x.data}
+            result |= {x for x in call.incoming if isinstance(x, (ClassConst, Instance))}
             return
         result |= call.incoming
         if not call.static and op.regs and op.regs[0] != self.this_reg:
@@ -264,6 +266,7 @@ class CallsMixin:
                 self._leak(op, k.sink, k.kind, rest | receiver)
             elif self.flows.serialiser(call.sig):  # message.writeTo(stream): the object's fields go into the stream
                 self._serialised_into(call)
+                rest = frozenset(x for x in rest if not isinstance(x, SinkObject))  # (the message is no stream)
             self._store(receiver, data_of(rest))
             if rest:
                 state[op.regs[0]] = made = receiver | rest

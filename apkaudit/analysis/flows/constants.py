@@ -5,14 +5,18 @@ The interpreter reads them where a constant names something: the key of `prefs.g
 `Class.forName("a.B")`, the resource of `getString(R.string.url)`. It used to keep one table per method,
 written as its worklist visited blocks, so the answer depended on the order of the visits: a block of another
 path, visited in between, wrote the key register and dropped its constant, and a read under a named key became
-a read of an unknown key (`*`), which meets every write to the store. On a real web runtime (X5's
+a read of an unknown key (`*`). Keys are matched by name (engine._index), so such a read missed what the app
+writes under the key and met what it writes under keys it computes: on a real web runtime (X5's
 `com.tencent.smtt.sdk.l.d(Z)V`) that made 57 of an app's published flows. Here the constants are those of a
 must-analysis over the method's control-flow graph, computed once before the interpretation: a register holds
-a constant at a block's start only when every path that reaches the block left that constant in it.
+a constant at a block's start only when every path that reaches the block left that constant in it. A constant
+the analysis cannot prove becomes `*` as before: a read then misses its key's writes (and meets computed keys').
 
 A constant is carried as the interpreter carries it: only from the instruction that makes it (const-string,
-const, sget of a field), not through moves. An exception handler gets what holds all through each block it
-covers (its entry's constants that the block does not write), since the throw may come from any point in it.
+const, sget of a field), not through moves; a wide write clears only its first register, as in the interpreter
+(the verifier rejects reading the second as a string or an int). An exception handler gets what holds all
+through each block it covers (its entry's constants that the block does not write), since the throw may come from
+any point in it.
 """
 
 from __future__ import annotations
@@ -30,15 +34,20 @@ Constant = str | int | tuple[str, str]
 Constants = dict[int, Constant]
 
 
-def constant_of(op_opcode: int, index: int | None, literal: int | None, dex: DexFile) -> Constant | None:
+def constant_of(opcode: int, index: int | None, literal: int | None, dex: DexFile) -> Constant | None:
     """The constant an instruction writes into its first register, if it makes one."""
-    if op_opcode in STRING_CONSTS and index is not None:
+    if opcode in STRING_CONSTS and index is not None:
         return dex.string(index)
-    if op_opcode in INT_CONSTS and literal is not None:
-        return (literal << 16 if op_opcode == CONST_HIGH16 else literal) & 0xFFFFFFFF
-    if op_opcode in FIELD_GETS and index is not None:
+    if opcode in INT_CONSTS and literal is not None:
+        return int_constant(opcode, literal)
+    if opcode in FIELD_GETS and index is not None:
         return ("field", dex.field_ref(index).signature)
     return None
+
+
+def int_constant(opcode: int, literal: int) -> int:
+    """The 32-bit value of const/16, const or const/high16 (a resource id is one)."""
+    return (literal << 16 if opcode == CONST_HIGH16 else literal) & 0xFFFFFFFF
 
 
 class KnownConstants:

@@ -65,7 +65,7 @@ from apkaudit.analysis.program import ACC_STATIC, MethodDef, Program, split_sign
 
 # Methods the flow search decodes per APK before it stops (and says so): at least MIN_SUMMARIES, and up to one
 # code item in SUMMARY_SHARE, so that the budget grows with the app. Data that reaches into libraries (storage
-# paths through a web runtime's download and reporting code, a camera through a barcode decoder) needs 8,972
+# paths through a web runtime's download and reporting code, a camera through a barcode decoder) needs 8,971
 # summaries on the 24.6 MB Yosemite.apk (93,839 code items), a tenth of its code; a fixed 6,000 cut the search
 # short there.
 MIN_SUMMARIES = 6000
@@ -179,7 +179,8 @@ class FlowAnalysis:
         (Endpoints.summarise), and a search the time budget stops is held by the exception's traceback, so without
         this they wait for a full pass of the cyclic collector, which may not come before the report is built: on
         the 24.6 MB Yosemite.apk that kept 180 MB through the rest of the audit."""
-        for memo in (self._summaries, self._edges, self._framework_refs, self._implementations, self.class_fields):
+        memos = (self._summaries, self._edges, self._framework_refs, self._implementations, self._serialisers)
+        for memo in (*memos, self.class_fields):
             memo.clear()
         self.readers = FieldReaders(self.program)  # and the readers found, with their per-class indexes
 

@@ -16,7 +16,7 @@ from apkaudit.analysis.endpoint import ENDPOINT_URL
 from apkaudit.analysis.flows.bodies import note_body_urls, written_sink
 from apkaudit.analysis.flows.branches import DECISIONS, constant_return, infeasible
 from apkaudit.analysis.flows.calls import Call, CallsMixin
-from apkaudit.analysis.flows.constants import KnownConstants
+from apkaudit.analysis.flows.constants import KnownConstants, int_constant
 from apkaudit.analysis.flows.exceptions import CatchStates
 from apkaudit.analysis.flows.heap import LocalHeap
 from apkaudit.analysis.flows.implicit import ImplicitFlows, State
@@ -89,7 +89,6 @@ from apkaudit.dex.items import MethodRef
 from apkaudit.dex.opcodes import (
     CHECK_CAST,
     CONST_CLASS,
-    CONST_HIGH16,
     FIELD_GETS,
     FIELD_PUTS,
     MOVE_EXCEPTION,
@@ -308,7 +307,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
             if self.flows.program.is_app_class(made):
                 state[r[0]] = frozenset({Instance(made)})  # an app object made here
         if o in INT_CONSTS and op.literal is not None:  # const/16, const, const/high16: maybe R.string.x
-            self.ints[r[0]] = (op.literal << 16 if o == CONST_HIGH16 else op.literal) & 0xFFFFFFFF
+            self.ints[r[0]] = int_constant(o, op.literal)
         else:
             self.ints.pop(r[0], None)
 

@@ -78,7 +78,8 @@ def reflective_targets(program: Program, receiver: Labels) -> list[tuple[str, bo
 class ConstantFields:
     """The class and method names a method keeps in fields of its own and reads back (`c = Class.forName(name)`
     with `name` a field set to a constant, `method = c.getMethod("m")` kept in a field): flow-insensitive, within
-    the one method, like the register constants."""
+    the one method (the last constant written wins), unlike the register constants (constants.py), which read a
+    field's constant from here at each block's start."""
 
     def __init__(self) -> None:
         self.strings: dict[str, str] = {}  # field -> the string constant written into it

@@ -6,10 +6,12 @@
 # com.google.protobuf in smali/com/google/protobuf/), sent serialised: as bytes, and written into a stream.
 #
 #   onCreate:
+#     String imei = telephonyManager.getDeviceId();
 #     Device d = new Device();
-#     d.setImeiBytes(ByteString.copyFromUtf8(telephonyManager.getDeviceId()));
+#     d.setImeiBytes(ByteString.copyFromUtf8(imei));
 #     postBytes(d.toByteArray());                  // <- leak 1: OutputStream.write in postBytes, .../bytes
-#     stream(d);                                   // <- leak 2: d.writeTo(connection.getOutputStream()), .../stream
+#     stream(Device.newBuilder().setImei(imei).build());
+#                                                  // <- leak 2: writeTo(connection.getOutputStream()), .../stream
 
 
 # direct methods
@@ -122,6 +124,8 @@
 
     move-result-object v0
 
+    move-object v4, v0
+
     new-instance v1, Lorg/apkaudit/flows/protobuf_upload/proto/Device;
 
     invoke-direct {v1}, Lorg/apkaudit/flows/protobuf_upload/proto/Device;-><init>()V
@@ -138,7 +142,21 @@
 
     invoke-direct {p0, v2}, Lorg/apkaudit/flows/protobuf_upload/MainActivity;->postBytes([B)V
 
-    invoke-direct {p0, v1}, Lorg/apkaudit/flows/protobuf_upload/MainActivity;->stream(Lorg/apkaudit/flows/protobuf_upload/proto/Device;)V
+    invoke-static {}, Lorg/apkaudit/flows/protobuf_upload/proto/Device;->newBuilder()Lorg/apkaudit/flows/protobuf_upload/proto/Device$Builder;
+
+    move-result-object v2
+
+    invoke-virtual {v2, v4}, Lorg/apkaudit/flows/protobuf_upload/proto/Device$Builder;->setImei(Ljava/lang/String;)Lorg/apkaudit/flows/protobuf_upload/proto/Device$Builder;
+
+    move-result-object v2
+
+    invoke-virtual {v2}, Lorg/apkaudit/flows/protobuf_upload/proto/Device$Builder;->build()Lcom/google/protobuf/GeneratedMessageLite;
+
+    move-result-object v2
+
+    check-cast v2, Lorg/apkaudit/flows/protobuf_upload/proto/Device;
+
+    invoke-direct {p0, v2}, Lorg/apkaudit/flows/protobuf_upload/MainActivity;->stream(Lorg/apkaudit/flows/protobuf_upload/proto/Device;)V
     :try_end_0
     .catch Ljava/lang/SecurityException; {:try_start_0 .. :try_end_0} :catch_0
 

@@ -133,6 +133,8 @@
 
     move-result-object v0
 
+    move-object v4, v0
+
     new-instance v1, Lorg/apkaudit/flows/protobuf_upload_other/proto/Device;
 
     invoke-direct {v1}, Lorg/apkaudit/flows/protobuf_upload_other/proto/Device;-><init>()V

@@ -26,6 +26,17 @@
 .end method
 
 
+.method public static newBuilder()Lorg/apkaudit/flows/protobuf_upload/proto/Device$Builder;
+    .registers 1
+
+    new-instance v0, Lorg/apkaudit/flows/protobuf_upload/proto/Device$Builder;
+
+    invoke-direct {v0}, Lorg/apkaudit/flows/protobuf_upload/proto/Device$Builder;-><init>()V
+
+    return-object v0
+.end method
+
+
 # virtual methods
 .method public getCount()I
     .registers 2
@@ -55,6 +66,14 @@
     add-int/lit8 v0, v0, 0x8
 
     return v0
+.end method
+
+.method setImei(Ljava/lang/String;)V
+    .registers 2
+
+    iput-object p1, p0, Lorg/apkaudit/flows/protobuf_upload/proto/Device;->imei_:Ljava/lang/String;
+
+    return-void
 .end method
 
 .method public setImeiBytes(Lcom/google/protobuf/ByteString;)V

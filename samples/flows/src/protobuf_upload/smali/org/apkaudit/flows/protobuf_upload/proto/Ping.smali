@@ -57,6 +57,14 @@
     return v0
 .end method
 
+.method setVersion(Ljava/lang/String;)V
+    .registers 2
+
+    iput-object p1, p0, Lorg/apkaudit/flows/protobuf_upload/proto/Ping;->version_:Ljava/lang/String;
+
+    return-void
+.end method
+
 .method public setVersionBytes(Lcom/google/protobuf/ByteString;)V
     .registers 3
 
