@@ -371,6 +371,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "protobuf_upload/stream",
         ),
     ],
+    "gson_stream": [
+        ("contacts", _m("gson_stream", ON_CREATE), "network", _m("gson_stream", ON_CREATE), URL + "gson_stream"),
+    ],
     "listener_owner": [
         (
             "location",
@@ -488,6 +491,7 @@ NEGATIVES = [
     "prefs_key_paths_other",
     "protobuf_upload_other",
     "exception_class_name",
+    "gson_stream_local",
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",
