@@ -73,6 +73,7 @@ class Call(NamedTuple):
     args: list[Labels]
     static: bool
     incoming: Labels
+    serialiser: bool = False  # writes the fields of the objects it is given (FlowAnalysis.serialiser)
 
 
 class CallsMixin:
@@ -260,11 +261,11 @@ class CallsMixin:
         if not call.static and op.regs and op.regs[0] != self.this_reg:
             receiver = args[0]
             rest = NO_LABELS.union(*args[1:]) if len(args) > 1 else NO_LABELS
-            sink_objects = [x for x in self.rare.of(receiver) if isinstance(x, SinkObject)]
+            sink_objects = self._sink_objects(receiver)
             if sink_objects and data_of(rest):
                 k = min(sink_objects)  # one leak per instruction
                 self._leak(op, k.sink, k.kind, rest | receiver)
-            elif self.flows.serialiser(call.sig):  # message.writeTo(stream): the object's fields go into the stream
+            elif call.serialiser:  # message.writeTo(stream): the object's fields go into the stream
                 self._serialised_into(call)
                 rest = frozenset(x for x in rest if not isinstance(x, SinkObject))  # (the message is no stream)
             self._store(receiver, data_of(rest))
@@ -282,12 +283,16 @@ class CallsMixin:
         """A serialiser writes the object into a stream it is given (protobuf's writeTo(OutputStream), Gson's
         toJson(Object, Appendable)): a leak when the stream is a sink's and the other arguments hold data."""
         for i, arg in enumerate(call.args[1:], start=1):
-            sink_objects = [x for x in self.rare.of(arg) if isinstance(x, SinkObject)]
+            sink_objects = self._sink_objects(arg)
             written = data_of(NO_LABELS.union(*(a for j, a in enumerate(call.args) if j != i)))
             if sink_objects and written:
                 k = min(sink_objects)
                 self._leak(call.op, k.sink, k.kind, written | arg)
                 return
+
+    def _sink_objects(self, labels: Labels) -> list[SinkObject]:
+        """The streams and connections of sinks among these labels (a write into one is sent)."""
+        return [x for x in self.rare.of(labels) if isinstance(x, SinkObject)]
 
     def _models(self, call: Call, state: State, result: set[Label]) -> None:
         """App stores by key (catalogs/dispatch.yaml stores), and framework calls that run app callbacks with

@@ -24,10 +24,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection
 
-from apkaudit.analysis.flows.ops import INT_CONSTS, STRING_CONSTS, WRITES_A
+from apkaudit.analysis.flows.ops import INT_CONSTS, REPLACES_A, STRING_CONSTS
 from apkaudit.dex.decoder import Method
 from apkaudit.dex.file import DexFile
-from apkaudit.dex.opcodes import CHECK_CAST, CONST_HIGH16, FIELD_GETS
+from apkaudit.dex.opcodes import CONST_HIGH16, FIELD_GETS
 
 # a string constant, an int constant, or ("field", signature): the value read from that field
 Constant = str | int | tuple[str, str]
@@ -102,7 +102,7 @@ def _effect(code: Method, start: int, end: int, dex: DexFile) -> tuple[Constants
     written: set[int] = set()
     for op in code.ops[start:end]:
         o = op.opcode
-        if not op.regs or o not in WRITES_A or o == CHECK_CAST:  # (check-cast keeps the value)
+        if not op.regs or o not in REPLACES_A:
             continue
         r = op.regs[0]
         written.add(r)

@@ -15,13 +15,12 @@ from collections.abc import Callable
 from apkaudit.analysis.endpoint import ENDPOINT_URL
 from apkaudit.analysis.flows.labels import Label, Url
 from apkaudit.analysis.flows.models import base_setters, service_annotations
-from apkaudit.analysis.flows.ops import OBJECT_MOVES, OBJECT_PUTS, STRING_CONSTS, WRITES_A
+from apkaudit.analysis.flows.ops import OBJECT_MOVES, OBJECT_PUTS, REPLACES_A, STRING_CONSTS
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.dex.decoder import decode
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
-from apkaudit.dex.opcodes import CHECK_CAST
 
 _URL = ENDPOINT_URL  # a constant the app sends to
 
@@ -162,6 +161,6 @@ def stored_constants(dex: DexFile, code_off: int) -> list[tuple[str, str]]:
             held[op.regs[0]] = held[op.regs[1]]
         elif o in OBJECT_PUTS and op.index is not None and op.regs[0] in held:  # iput-object, sput-object
             found.append((dex.field_ref(op.index).signature, held[op.regs[0]]))
-        elif o in WRITES_A and op.regs and o != CHECK_CAST:
+        elif o in REPLACES_A and op.regs:
             held.pop(op.regs[0], None)
     return found

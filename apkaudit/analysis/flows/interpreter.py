@@ -65,11 +65,11 @@ from apkaudit.analysis.flows.ops import (
     INT_CONSTS,
     MOVE_RESULTS,
     MOVES,
+    REPLACES_A,
     RETURNS,
     STATIC_CALLS,
     STRING_CONSTS,
     UNARY,
-    WRITES_A,
 )
 from apkaudit.analysis.flows.rare import RareLabels
 from apkaudit.analysis.flows.receivers import DISPATCHED, receiver_type, resolve
@@ -87,7 +87,6 @@ from apkaudit.dex.decoder import Method, Op
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.items import MethodRef
 from apkaudit.dex.opcodes import (
-    CHECK_CAST,
     CONST_CLASS,
     FIELD_GETS,
     FIELD_PUTS,
@@ -263,7 +262,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
 
     def _step(self, op: Op, state: State) -> None:
         o = op.opcode
-        if op.regs and o in WRITES_A and o != CHECK_CAST:  # a register written (check-cast keeps the value)
+        if op.regs and o in REPLACES_A:  # a register written
             self.consts.pop(op.regs[0], None)  # its constants go
             self.ints.pop(op.regs[0], None)
             self.origins.pop(op.regs[0], None)
@@ -397,7 +396,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         incoming = NO_LABELS.union(*args) if args else NO_LABELS
         self.rare.union(incoming, *args)
         service = self.flows.endpoints.service_call(sig) if sink is None else None
-        call = Call(op, ref, sig, args, static, incoming)
+        call = Call(op, ref, sig, args, static, incoming, serialiser)
         app = False
         if service is not None:
             self._service_call(call, service[1], state)

@@ -91,6 +91,9 @@ WRITES_A = (
     span(MOVE, MOVE_EXCEPTION) | span(CONST_4, CONST_CLASS)
     | span(CHECK_CAST, NEW_ARRAY) | COMPARES | ARRAY_GETS | FIELD_GETS | ARITHMETIC
 )  # fmt: skip
+# ...whose vA gets a new value: all but check-cast, which keeps the value and narrows its type (what the
+# interpreter, the register constants and the endpoint scan forget about a register when it is written)
+REPLACES_A = WRITES_A - {CHECK_CAST}
 INVOKES = METHOD_INVOKES | FILLED_ARRAYS | span(INVOKE_POLYMORPHIC, INVOKE_CUSTOM_RANGE)
 
 # Conditional branches whose operands reveal the value: if-* comparing two registers, if-ltz..if-lez, and

@@ -61,11 +61,7 @@ class FieldReaders:
         those whose code has that string constant."""
         calling = self._stores.get(store)
         if calling is None:
-            calling = self._stores[store] = [
-                set(dex.code_users(methods=idxs)) if idxs else set()
-                for dex in self.program.dexes
-                for idxs in [[i for name in names for i in dex.find_methods_named(name) if _reads(dex, i, store)]]
-            ]
+            calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
         readers: set[str] = set()
         for d, dex in enumerate(self.program.dexes):
             offs = calling[d]
@@ -126,6 +122,12 @@ class FieldReaders:
     def _owners(self, d: int, code_offs: Iterable[int]) -> set[str]:
         """Signatures of the methods whose code is at these offsets of DEX d (Program memoises them)."""
         return {sig for off in code_offs for sig in self.program.signatures_at(d, off)}
+
+
+def _calling(dex: DexFile, names: tuple[str, ...], store: str) -> set[int]:
+    """The code items of the DEX that call one of the store's reader methods (by these names)."""
+    idxs = [i for name in names for i in dex.find_methods_named(name) if _reads(dex, i, store)]
+    return set(dex.code_users(methods=idxs)) if idxs else set()
 
 
 def _reads(dex: DexFile, method_idx: int, store: str) -> bool:
