@@ -128,6 +128,7 @@ SOURCE_KEYS = frozenset(
         "returns",
         "inventory_when",
         "own_state_in",
+        "handle",
         "note",
         "source",
     }
@@ -419,6 +420,20 @@ def test_sources_say_what_they_return(sources: dict[str, Any]) -> None:
     assert by_id["installed_apps.package_manager.query_intent_activities"]["returns"] == "item"
     assert by_id["installed_apps.package_manager.get_installed_packages"]["returns"] == "inventory"
     assert by_id["storage.context.get_external_cache_dir"]["returns"] == "own_state"
+
+
+def test_sources_handles(sources: dict[str, Any]) -> None:
+    """A handle (a folder's path, a camera) is a method entry that says in words what it returns."""
+    problems = [
+        f"sources:{e['id']}: a handle is a sentence on a method entry"
+        for e in sources["entries"]
+        if "handle" in e and (e["kind"] != "method" or not isinstance(e["handle"], str) or not e["handle"].strip())
+    ]
+    assert not problems, "\n".join(problems)
+    handles = {e["id"] for e in sources["entries"] if e.get("handle")}
+    assert "storage.environment.get_external_storage_directory" in handles
+    assert "camera.camera.open" in handles
+    assert "contacts.contacts.content_uri" not in handles
 
 
 def test_sources_no_duplicate_targets(sources: dict[str, Any]) -> None:

@@ -23,7 +23,7 @@ from apkaudit.analysis.flows.reflection import REFLECTED_SOURCE
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.analysis.runtime_code import RuntimeCode
-from apkaudit.analysis.sources import DexSources, Source, compile_for, describe
+from apkaudit.analysis.sources import DexSources, Source, compile_for, describe, handle_of
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import FIELD_GETS
 from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site, sink_kind
@@ -180,7 +180,11 @@ def _library_internal(site: Site, category: str, libraries: Libraries) -> Site:
 
 
 def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
-    """Follow the value a reachable site reads to its sinks; network sinks make it `transmitted`."""
+    """Follow the value a reachable site reads to its sinks; network sinks make it `transmitted`. A handle (a shared
+    storage folder's path, a camera device: sources.yaml `handle`) is not the user's data and is not followed."""
+    handle = handle_of(site.api)
+    if handle is not None:
+        return replace(site, flow_note=f"not followed: it returns {handle}")
     found = analysis.flows_from((site.method, site.api))
     if not found:
         return site

@@ -30,6 +30,7 @@ class Source:
     returns: str | None = None  # inventory | item | own_state (issue 14)
     inventory_when: Any = field(default=None, compare=False, hash=False)  # when an item read is an inventory
     own_state_in: Any = field(default=None, compare=False, hash=False)  # where the read is the app's own folder
+    handle: str | None = None  # what it returns is a way to the data (a folder's path, a camera), not the data
 
     @property
     def conditional(self) -> bool:
@@ -54,9 +55,20 @@ def entries() -> tuple[Source, ...]:
                 returns=e.get("returns"),
                 inventory_when=e.get("inventory_when"),
                 own_state_in=e.get("own_state_in"),
+                handle=e.get("handle"),
             )
         )
     return tuple(out)
+
+
+def handle_of(api: str) -> str | None:
+    """What a method site's API returns when it is a handle to the data (sources.yaml `handle`), else None.
+    `api` is the signature the report shows (a full smali signature); a short entry covers every overload."""
+    for s in entries():
+        sig = s.signature
+        if s.handle and sig and (api == sig or ("(" not in sig and api.startswith(sig + "("))):
+            return s.handle
+    return None
 
 
 @dataclass

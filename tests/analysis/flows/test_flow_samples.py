@@ -374,6 +374,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "gson_stream": [
         ("contacts", _m("gson_stream", ON_CREATE), "network", _m("gson_stream", ON_CREATE), URL + "gson_stream"),
     ],
+    "media_files_upload": [
+        (
+            "media",
+            _m("media_files_upload", "listFiles()Lorg/json/JSONArray;"),
+            "network",
+            _m("media_files_upload", "run()V", "Uploader"),
+            URL + "media_files_upload",
+        ),
+    ],
     "listener_owner": [
         (
             "location",
@@ -492,6 +501,7 @@ NEGATIVES = [
     "protobuf_upload_other",
     "exception_class_name",
     "gson_stream_local",
+    "storage_camera_handles",
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",
@@ -552,6 +562,19 @@ def test_positive_case_flows(case):
 @pytest.mark.parametrize("case", NEGATIVES)
 def test_negative_case_has_no_flow(case):
     assert _flows(case) == ()
+
+
+def test_handles_are_sites_whose_values_are_not_followed():
+    """A shared storage folder and a camera are reached (sites, reachable from the launcher activity), and the
+    report says why their values are not followed: a folder's path and a camera's settings are not the user's
+    data (at f341b26 the path and the focus modes were four 'leaks', to Log and to the server)."""
+    facts = gather_facts(_apk("storage_camera_handles"))
+    sites = {a.category: a.sites for a in facts.data_access}
+    assert set(sites) >= {"storage", "camera"}
+    for category in ("storage", "camera"):
+        (site,) = sites[category]
+        assert site.evidence.value == "reachable" and site.flows == ()
+        assert site.flow_note is not None and site.flow_note.startswith("not followed: it returns the ")
 
 
 def test_flows_cross_into_the_component_an_explicit_intent_starts():
