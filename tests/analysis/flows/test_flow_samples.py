@@ -383,6 +383,22 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "media_files_upload",
         ),
     ],
+    "rabbitmq_publish": [  # queueBind and basicPublish in run(), to an amqp:// broker (no URL endpoint)
+        (
+            "phone_ids",
+            _m("rabbitmq_publish", ON_CREATE),
+            "network",
+            _m("rabbitmq_publish", "run()V", "MqClient"),
+            SOCKET,
+        ),
+        (
+            "phone_ids",
+            _m("rabbitmq_publish", ON_CREATE),
+            "network",
+            _m("rabbitmq_publish", "run()V", "MqClient"),
+            SOCKET,
+        ),
+    ],
     "listener_owner": [
         (
             "location",
@@ -502,6 +518,7 @@ NEGATIVES = [
     "exception_class_name",
     "gson_stream_local",
     "storage_camera_handles",
+    "rabbitmq_publish_local",
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",

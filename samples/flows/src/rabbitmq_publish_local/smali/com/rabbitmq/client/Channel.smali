@@ -1,0 +1,11 @@
+.class public interface abstract Lcom/rabbitmq/client/Channel;
+.super Ljava/lang/Object;
+.source "Channel.java"
+
+
+# virtual methods
+.method public abstract basicPublish(Ljava/lang/String;Ljava/lang/String;Lcom/rabbitmq/client/AMQP$BasicProperties;[B)V
+.end method
+
+.method public abstract queueBind(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)Lcom/rabbitmq/client/AMQP$Queue$BindOk;
+.end method
