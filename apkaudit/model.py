@@ -203,7 +203,8 @@ class Site:
     pattern: AccessPattern | None = None  # bulk read or picker, for provider reads
     note: str | None = None  # how the category was attributed when it was not certain
     flows: tuple[Flow, ...] = ()  # where the data read here goes (network, file, log, SMS, IPC...)
-    flow_note: str | None = None  # where the flow analysis had to stop (native code, reflection, budget)
+    flow_note: str | None = None  # where the flow search had to stop (native code, reflection), or why it did not
+    # follow the value (a handle: sources.yaml `handle`)
     library_internal: LibraryInternal | None = None  # the value stays inside a bundled library: no claim (issue 14)
 
 

@@ -423,11 +423,13 @@ def test_sources_say_what_they_return(sources: dict[str, Any]) -> None:
 
 
 def test_sources_handles(sources: dict[str, Any]) -> None:
-    """A handle (a folder's path, a camera) is a method entry that says in words what it returns."""
+    """A handle (a folder's path, a camera) is a method entry that says in words what it gives: the site's flow_note
+    reads "not followed: it returns the path of a shared storage folder, not the files in it"."""
     problems = [
-        f"sources:{e['id']}: a handle is a sentence on a method entry"
+        f"sources:{e['id']}: a handle is a sentence starting 'it ' on a method entry"
         for e in sources["entries"]
-        if "handle" in e and (e["kind"] != "method" or not isinstance(e["handle"], str) or not e["handle"].strip())
+        if "handle" in e
+        and (e["kind"] != "method" or not isinstance(e["handle"], str) or not e["handle"].startswith("it "))
     ]
     assert not problems, "\n".join(problems)
     handles = {e["id"] for e in sources["entries"] if e.get("handle")}
@@ -531,6 +533,8 @@ def test_sinks_entries(sinks: dict[str, Any]) -> None:
             problems.append(f"{where}: role {e['role']!r} not in {sorted(SINK_ROLES)}")
         if e.get("sends", "receiver") != "receiver":
             problems.append(f"{where}: sends must be 'receiver', got {e['sends']!r}")
+        if e.get("to", "host") not in ("caller", "host") or (e.get("to") == "host" and e.get("kind") != "network"):
+            problems.append(f"{where}: to is 'caller' (an ipc sink) or 'host' (a network sink)")
     assert not problems, "\n".join(problems)
 
 

@@ -172,7 +172,9 @@ def _reflective_sources(runtime: RuntimeCode, source_uses: dict[str, dict[tuple[
 def _library_internal(site: Site, category: str, libraries: Libraries) -> Site:
     """Mark a read whose value stays inside a bundled library (libraries.yaml internal_reads); an R8-renamed
     copy of the library class is the library's, not the app's."""
-    internal = libraries.internal(category, site.method, bool(site.flows) or site.flow_note is not None)
+    # a note that the flows stopped (native code, reflection) may mean the value left; a handle's note does not
+    stopped = site.flow_note is not None and handle_of(site.api) is None
+    internal = libraries.internal(category, site.method, bool(site.flows) or stopped)
     if internal is None:
         return site
     owner = site.owner if site.owner != FIRST_PARTY else internal.library
@@ -184,19 +186,12 @@ def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
     storage folder's path, a camera device: sources.yaml `handle`) is not the user's data and is not followed."""
     handle = handle_of(site.api)
     if handle is not None:
-        return replace(site, flow_note=f"not followed: it returns {handle}")
+        return replace(site, flow_note=f"not followed: {handle}")
     found = analysis.flows_from((site.method, site.api))
     if not found:
         return site
     flows = tuple(
-        Flow(
-            f.sink,
-            sink_kind(f.kind),
-            f.method,
-            f.path,
-            (f.endpoint or analysis.url_in(f.method)) if f.kind in _TRANSMITTING else None,
-            f.at,
-        )
+        Flow(f.sink, sink_kind(f.kind), f.method, f.path, _endpoint(f, analysis), f.at)
         for f in _first_native_per_method(found)
         if f.kind != "reflection"
     )
@@ -204,6 +199,17 @@ def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
     note = f"the data is also passed to {', '.join(stops)}, where the analysis cannot follow it" if stops else None
     evidence = Evidence.TRANSMITTED if any(f.kind in _TRANSMITTING for f in flows) else site.evidence
     return replace(site, flows=flows, flow_note=note, evidence=evidence)
+
+
+def _endpoint(f: _EngineFlow, analysis: FlowAnalysis) -> str | None:
+    """Where a sent flow goes: the URL constant that travelled with the data, else the first URL constant of the
+    method that sends it, unless the sink sends to a host named elsewhere (a socket, a broker: sinks.yaml `to`)."""
+    if f.kind not in _TRANSMITTING:
+        return None
+    if f.endpoint:
+        return f.endpoint
+    sink = analysis.sink_for(*split_signature(f.sink))
+    return None if sink is not None and sink.to_host else analysis.url_in(f.method)
 
 
 def _first_native_per_method(found: list[_EngineFlow]) -> list[_EngineFlow]:

@@ -39,6 +39,7 @@ class Sink:
     receiver_only: bool = False  # sends what its receiver holds, not its arguments (Call.enqueue(Callback))
     resolves_one: bool = False  # an implicit Intent starts one component (an activity), not every match
     to_caller: bool = False  # hands its Intent back to whoever started this activity for a result (setResult)
+    to_host: bool = False  # sends to a host named elsewhere (a socket's, a broker's), never to an http(s) URL
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,6 +56,7 @@ def _sinks() -> tuple[dict[str, Sink], dict[str, Sink]]:
             e.get("sends") == "receiver",
             e.get("resolves") == "one",
             e.get("to") == "caller",
+            e.get("to") == "host",
         )
         (full if "(" in e["signature"] else short)[e["signature"]] = sink
     return full, short

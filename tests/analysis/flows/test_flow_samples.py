@@ -383,7 +383,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "media_files_upload",
         ),
     ],
-    "rabbitmq_publish": [  # queueBind and basicPublish in run(), to an amqp:// broker (no URL endpoint)
+    # queueDeclare, queueBind and basicPublish in run(), to an amqp:// broker (no URL endpoint)
+    "rabbitmq_publish": [
+        (
+            "phone_ids",
+            _m("rabbitmq_publish", ON_CREATE),
+            "network",
+            _m("rabbitmq_publish", "run()V", "MqClient"),
+            SOCKET,
+        ),
         (
             "phone_ids",
             _m("rabbitmq_publish", ON_CREATE),
@@ -581,6 +589,19 @@ def test_negative_case_has_no_flow(case):
     assert _flows(case) == ()
 
 
+def test_a_broker_gets_queue_names_routing_keys_and_messages():
+    """Each RabbitMQ call given the serial number is a leak to the broker; the no-argument queueDeclare() is not. The
+    https URL the same method logs is not where the data goes (sinks.yaml `to: host`)."""
+    found = _flows("rabbitmq_publish")
+    assert sorted(f.sink.split("->")[1].split("(")[0] for _, _, f in found) == [
+        "basicPublish",
+        "queueBind",
+        "queueDeclare",
+    ]
+    assert "(Ljava/lang/String;ZZZLjava/util/Map;)" in next(f.sink for _, _, f in found if "queueDeclare" in f.sink)
+    assert {f.endpoint for _, _, f in found} == {None}
+
+
 def test_handles_are_sites_whose_values_are_not_followed():
     """A shared storage folder and a camera are reached (sites, reachable from the launcher activity), and the
     report says why their values are not followed: a folder's path and a camera's settings are not the user's
@@ -591,7 +612,7 @@ def test_handles_are_sites_whose_values_are_not_followed():
     for category in ("storage", "camera"):
         (site,) = sites[category]
         assert site.evidence.value == "reachable" and site.flows == ()
-        assert site.flow_note is not None and site.flow_note.startswith("not followed: it returns the ")
+        assert site.flow_note is not None and site.flow_note.startswith("not followed: it ")
 
 
 def test_flows_cross_into_the_component_an_explicit_intent_starts():

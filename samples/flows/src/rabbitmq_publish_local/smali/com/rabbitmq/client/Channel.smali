@@ -9,3 +9,9 @@
 
 .method public abstract queueBind(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)Lcom/rabbitmq/client/AMQP$Queue$BindOk;
 .end method
+
+.method public abstract queueDeclare()Lcom/rabbitmq/client/AMQP$Queue$DeclareOk;
+.end method
+
+.method public abstract queueDeclare(Ljava/lang/String;ZZZLjava/util/Map;)Lcom/rabbitmq/client/AMQP$Queue$DeclareOk;
+.end method

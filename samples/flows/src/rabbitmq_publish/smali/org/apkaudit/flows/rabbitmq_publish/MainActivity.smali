@@ -2,7 +2,7 @@
 .super Landroid/app/Activity;
 .source "MainActivity.java"
 
-# Flow case "rabbitmq_publish" (2 leaks, network): the serial number sent to a RabbitMQ broker, as Yosemite.apk does.
+# Flow case "rabbitmq_publish" (3 leaks, network): the serial number sent to a RabbitMQ broker, as Yosemite.apk does.
 #
 #   String serial = Build.getSerial();
 #   new MqClient(String.format("%s.#", serial)).start();     // a Thread subclass, field routingKey
@@ -11,8 +11,11 @@
 #       ConnectionFactory factory = new ConnectionFactory();
 #       factory.setUri("amqp://mq.flows.example:5672");
 #       Channel channel = factory.newConnection().createChannel();
-#       channel.queueBind("device_events", "topic_events", routingKey);          // <- leak 1: the binding's key
-#       channel.basicPublish("topic_events", "online", null, ("online " + routingKey).getBytes());  // <- leak 2
+#       Log.d("mq", "https://status.flows.example/health");   // a URL, not the destination
+#       channel.queueDeclare();                                                  // a server-named queue: nothing
+#       channel.queueDeclare(routingKey, false, false, true, null);              // <- leak 1: the queue's name
+#       channel.queueBind("device_events", "topic_events", routingKey);          // <- leak 2: the binding's key
+#       channel.basicPublish("topic_events", "online", null, ("online " + routingKey).getBytes());  // <- leak 3
 #
 # The RabbitMQ client (com.rabbitmq) is a bundled library, modelled (sinks.yaml: Channel.queueBind,
 # queueDeclare, basicPublish send what they are given to the broker), not walked into.

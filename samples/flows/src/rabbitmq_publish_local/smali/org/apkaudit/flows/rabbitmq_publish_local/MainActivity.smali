@@ -3,7 +3,7 @@
 .source "MainActivity.java"
 
 # Flow case "rabbitmq_publish_local" (0 leaks): the negative twin of rabbitmq_publish. The serial number is only shown
-# (setTitle); the client binds and publishes constants.
+# (setTitle); the client declares, binds and publishes constants.
 #
 #   setTitle(Build.getSerial());
 #   new MqClient("all.#").start();

@@ -23,7 +23,7 @@
 
 # virtual methods
 .method public run()V
-    .registers 7
+    .registers 12
 
     iget-object v0, p0, Lorg/apkaudit/flows/rabbitmq_publish_local/MqClient;->routingKey:Ljava/lang/String;
 
@@ -43,6 +43,28 @@
     invoke-interface {v1}, Lcom/rabbitmq/client/Connection;->createChannel()Lcom/rabbitmq/client/Channel;
 
     move-result-object v1
+
+    const-string v2, "mq"
+
+    const-string v3, "https://status.flows.example/health"
+
+    invoke-static {v2, v3}, Landroid/util/Log;->d(Ljava/lang/String;Ljava/lang/String;)I
+
+    invoke-interface {v1}, Lcom/rabbitmq/client/Channel;->queueDeclare()Lcom/rabbitmq/client/AMQP$Queue$DeclareOk;
+
+    move-object v5, v1
+
+    move-object v6, v0
+
+    const/4 v7, 0x0
+
+    const/4 v8, 0x0
+
+    const/4 v9, 0x1
+
+    const/4 v10, 0x0
+
+    invoke-interface/range {v5 .. v10}, Lcom/rabbitmq/client/Channel;->queueDeclare(Ljava/lang/String;ZZZLjava/util/Map;)Lcom/rabbitmq/client/AMQP$Queue$DeclareOk;
 
     const-string v2, "device_events"
 
