@@ -23,7 +23,15 @@ from apkaudit.analysis.flows.reflection import REFLECTED_SOURCE
 from apkaudit.analysis.owners import FIRST_PARTY, owner_of, sdk_of_class
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.analysis.runtime_code import RuntimeCode
-from apkaudit.analysis.sources import DexSources, Source, compile_for, describe, handle_of
+from apkaudit.analysis.sources import (
+    DexSources,
+    Source,
+    address_reads,
+    compile_for,
+    describe,
+    handle_of,
+    is_address,
+)
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import FIELD_GETS
 from apkaudit.model import AccessPattern, Component, Evidence, Flow, SdkUse, Site, sink_kind
@@ -116,7 +124,7 @@ def _analyse(
     declared = {descriptor(c.name): c.exported for c in components if c.kind != "application"}
     authorities = {a: descriptor(c.name) for c in components for a in c.authorities}
     flow_analysis = FlowAnalysis(
-        program, source_uses, callback_sources, resource_urls, actions, declared, clicks, authorities
+        program, source_uses, callback_sources, resource_urls, actions, declared, clicks, authorities, address_reads()
     )
     progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)
     try:
@@ -187,7 +195,7 @@ def _with_flows(site: Site, analysis: FlowAnalysis) -> Site:
     handle = handle_of(site.api)
     if handle is not None:
         return replace(site, flow_note=f"not followed: {handle}")
-    found = analysis.flows_from((site.method, site.api))
+    found = analysis.flows_from((site.method, site.api), is_address(site.api))
     if not found:
         return site
     flows = tuple(

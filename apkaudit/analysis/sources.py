@@ -28,6 +28,7 @@ class Source:
     used_with: tuple[str, ...]
     param: int | None = None  # callbacks: which parameter carries the data
     returns: str | None = None  # inventory | item | own_state (issue 14)
+    uri_arg: int | None = None  # resolvers: the position of the content URI among the arguments
     inventory_when: Any = field(default=None, compare=False, hash=False)  # when an item read is an inventory
     own_state_in: Any = field(default=None, compare=False, hash=False)  # where the read is the app's own folder
     handle: str | None = None  # what it returns is a way to the data (a folder's path, a camera), not the data
@@ -53,6 +54,7 @@ def entries() -> tuple[Source, ...]:
                 used_with=tuple(e.get("used_with", ())),
                 param=e.get("param"),
                 returns=e.get("returns"),
+                uri_arg=e.get("uri_arg"),
                 inventory_when=e.get("inventory_when"),
                 own_state_in=e.get("own_state_in"),
                 handle=e.get("handle"),
@@ -69,6 +71,42 @@ def handle_of(api: str) -> str | None:
         if s.handle and sig and (api == sig or ("(" not in sig and api.startswith(sig + "("))):
             return s.handle
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def address_reads() -> dict[str, tuple[int, ...]]:
+    """Calls that read the user's data through an address they are given -> the address's argument positions (0 =
+    the first after `this`): a resolver's content URI (`uri_arg`), the String parameters of a method a `string`
+    entry is `used_with` (Settings.Secure.getString(resolver, "android_id"))."""
+    found: dict[str, tuple[int, ...]] = {}
+    for s in entries():
+        if s.kind == "resolver" and s.signature:
+            found[s.signature] = (int(s.uri_arg or 0),)
+        for sig in s.used_with:
+            params = _param_types(split_signature(sig)[2])
+            found[sig] = tuple(i for i, t in enumerate(params) if t == "Ljava/lang/String;")
+    return dict(sorted(found.items()))
+
+
+def is_address(api: str) -> bool:
+    """Is what a site's API gives an address of the data rather than the data: a content URI (a Uri field, a method
+    returning a Uri, a content:// literal) or a name looked up elsewhere (a `string` entry such as "android_id")?"""
+    if "->" not in api:
+        return True  # a literal: a content:// URI or a constant name
+    return api.endswith(":Landroid/net/Uri;") or api.endswith(")Landroid/net/Uri;")
+
+
+def _param_types(proto: str) -> list[str]:
+    """The parameter descriptors of a method prototype `(args)ret`."""
+    args, out, i = proto[1 : proto.index(")")], [], 0
+    while i < len(args):
+        j = i
+        while args[j] == "[":
+            j += 1
+        end = args.index(";", j) + 1 if args[j] == "L" else j + 1
+        out.append(args[i:end])
+        i = end
+    return out
 
 
 @dataclass

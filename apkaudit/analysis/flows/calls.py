@@ -8,6 +8,7 @@ models.py (stores by key, callbacks it runs) on top.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from apkaudit.analysis.flows.labels import (
@@ -22,6 +23,7 @@ from apkaudit.analysis.flows.labels import (
     Labels,
     OutParam,
     Param,
+    ReadThrough,
     Returned,
     ReturnedTyped,
     SinkObject,
@@ -205,7 +207,7 @@ class CallsMixin:
                 if data_of(incoming):
                     result |= incoming  # recursion or budget: assume the data comes back
                 continue
-            self._apply(callee, target, params, regs, result, state)
+            self._apply(callee, target, params, regs, result, state, call.op.offset)
 
     def _reflected_call(self, call: Call, targets: list[tuple[str, bool]], result: set[Label]) -> None:
         """Method.invoke(obj, args) of app methods named by constants (reflection.py): `obj` is `this`, every
@@ -223,7 +225,7 @@ class CallsMixin:
             if callee is None:
                 result |= data_of(call.incoming)
                 continue
-            self._apply(callee, target, params, [None] * len(params), result, {})
+            self._apply(callee, target, params, [None] * len(params), result, {}, call.op.offset)
 
     def _apply(
         self,
@@ -233,19 +235,41 @@ class CallsMixin:
         regs: list[int | None],
         result: set[Label],
         state: State,
+        offset: int,
     ) -> None:
-        """A callee's summary at this call: its parameters returned or written into the caller's objects."""
+        """A callee's summary at this call: its parameters returned or written into the caller's objects, and what
+        it read through an address this caller gave it (a helper that queries the URI it is passed)."""
         # an Intent made by an app factory method (MyService.intent(ctx)) names what it named there
         result |= {label for label in callee.ret if isinstance(label, (Target, ActionTarget, External))}
         for label in callee.ret:
             if isinstance(label, Param) and label.method == target and label.index < len(params):
                 result |= params[label.index]
+        result |= self._read_at_call(callee, target, callee.ret, params, offset)
         for j, outs in callee.outs.items():
             out_reg = regs[j] if j < len(regs) else None
             if out_reg is not None and out_reg != self.this_reg:
                 for label in outs:
                     if isinstance(label, Param) and label.method == target and label.index < len(params):
                         state[out_reg] = state.get(out_reg, NO_LABELS) | params[label.index]
+                read = self._read_at_call(callee, target, outs, params, offset)
+                if read:
+                    state[out_reg] = state.get(out_reg, NO_LABELS) | read
+
+    def _read_at_call(
+        self, callee: Summary, target: str, labels: Iterable[Label], params: list[Labels], offset: int
+    ) -> frozenset[Label]:
+        """The callee's reads among `labels` made through addresses in its parameters, made again at this call: so
+        what a helper queries returns to the caller that gave it the URI, not to every caller of the helper."""
+        given: set[Label] = set()
+        for label in labels:
+            if isinstance(label, ReadThrough) and label.method == target:
+                for p in callee.reads.get(label.offset, ()):
+                    if isinstance(p, Param) and p.method == target and p.index < len(params):
+                        given |= data_of(params[p.index])
+        if not given:
+            return NO_LABELS
+        self.summary.reads[offset] |= given
+        return frozenset({ReadThrough(self.method, offset)})
 
     def _library_call(self, call: Call, result: set[Label], state: State) -> None:
         """A library or framework method: its result and receiver get the arguments' labels; a stream a sink
@@ -257,6 +281,9 @@ class CallsMixin:
         if ref.name + ref.proto in no_data():  # getClass(): the value's type, none of its data
             result |= {x for x in call.incoming if isinstance(x, (ClassConst, Instance))}
             return
+        read = self._read_through(call)
+        if read is not None and ref.name != "<init>":
+            result.add(read)
         result |= call.incoming
         if not call.static and op.regs and op.regs[0] != self.this_reg:
             receiver = args[0]
@@ -277,7 +304,23 @@ class CallsMixin:
                 for reg, t in zip(op.regs[1:], param_types(ref.proto), strict=False):
                     if t.startswith("["):
                         state[reg] = state.get(reg, NO_LABELS) | receiver
+        if read is not None and ref.name == "<init>" and op.regs:  # new CursorLoader(context, uri, ...)
+            state[op.regs[0]] = state.get(op.regs[0], NO_LABELS) | {read}
         self._models(call, state, result)
+
+    def _read_through(self, call: Call) -> ReadThrough | None:
+        """A call that reads through an address it is given (a resolver's content URI, a settings name: the
+        engine's `address_reads`): what it reads, when the address carries data labels."""
+        positions = self.flows.address_read(call.sig)
+        if positions is None:
+            return None
+        params = positional(call.args, call.ref.proto, call.static)
+        offset = 0 if call.static else 1
+        given = NO_LABELS.union(*(params[p + offset] for p in positions if p + offset < len(params)))
+        if not data_of(given):
+            return None
+        self.summary.reads[call.op.offset] |= data_of(given)
+        return ReadThrough(self.method, call.op.offset)
 
     def _serialised_into(self, call: Call) -> None:
         """A serialiser writes the object into a stream it is given (protobuf's writeTo(OutputStream), Gson's

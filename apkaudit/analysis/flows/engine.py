@@ -32,6 +32,7 @@ from apkaudit.analysis.flows.labels import (
     Label,
     OutParam,
     Param,
+    ReadThrough,
     Returned,
     ReturnedTyped,
     SourceValue,
@@ -74,6 +75,7 @@ MAX_NODES = 60_000
 MAX_CALL_DEPTH = 6  # callee summaries computed inside a caller's, before assuming data comes back
 
 _URL = ENDPOINT_URL  # a constant the app sends to
+_Node = tuple[Label, bool]  # a label, and whether it carries the data yet (not only an address: flows_from)
 _CONTEXTS = ("Landroid/content/Context;", "Landroid/content/ContextWrapper;")
 
 
@@ -103,6 +105,7 @@ class FlowAnalysis:
         components: Mapping[str, bool] | None = None,
         layout_handlers: Iterable[str] = (),
         authorities: Mapping[str, str] | None = None,
+        address_reads: Mapping[str, tuple[int, ...]] | None = None,
     ) -> None:
         """`sources`: method -> {(kind, dex index) -> api} of the source uses in it (kind method|field|string);
         `callbacks`: method -> (parameter, api) for callback sources such as onLocationChanged(Location);
@@ -111,7 +114,10 @@ class FlowAnalysis:
         descriptors) declaring it, for implicit Intents the app sends to itself; `components`: the class
         descriptors of the manifest's components -> exported (None: not known, every app class may be one).
         `layout_handlers`: the methods a layout's android:onClick names (called with the clicked View, as
-        onClick is). `authorities`: the authorities of the app's own providers -> their class (providers.py)."""
+        onClick is). `authorities`: the authorities of the app's own providers -> their class (providers.py).
+        `address_reads`: calls that read through an address they are given (a smali signature, or `Lcls;->name`
+        for every overload) -> the positions of the address among its arguments (0 = the first after `this`):
+        ContentResolver.query's content URI, Settings.Secure.getString's name (sources.yaml resolvers, used_with)."""
         self.program = program
         self.sources = sources
         self.callbacks = callbacks
@@ -134,6 +140,8 @@ class FlowAnalysis:
         self._messenger_handlers: dict[str, list[str]] = {}
         self._registered: dict[str, bool] = {}
         self.layout_handlers = frozenset(layout_handlers)
+        self.address_reads = dict(address_reads or {})
+        self._address_reads: dict[str, tuple[int, ...] | None] = {}
         self.providers = Providers(program, authorities)
         self._result_receivers: dict[str, list[str]] = {}
         # what the program's classes answer for a method reference, asked again at every call site of it
@@ -143,22 +151,25 @@ class FlowAnalysis:
 
     # -- following flows -------------------------------------------------------------------------------
 
-    def flows_from(self, site: tuple[str, str]) -> list[Flow]:
-        """Every sink the value read at `site` reaches, with one shortest path each."""
-        start: Label = SourceValue(site)
+    def flows_from(self, site: tuple[str, str], address: bool = False) -> list[Flow]:
+        """Every sink the value read at `site` reaches, with one shortest path each. The value of an `address` site
+        (a content URI, a settings name) is not the user's data: it is followed to the calls that read through it
+        (ReadThrough: ContentResolver.query...), and only what they read is followed on to sinks."""
+        start: _Node = (SourceValue(site), not address)  # (label, whether it carries the data yet)
         self._summary(site[0])
-        prev: dict[Label, tuple[Label, str] | None] = {start: None}
-        queue = deque([start])
+        prev: dict[_Node, tuple[_Node, str] | None] = {start: None}
+        queue: deque[_Node] = deque([start])
         found: dict[tuple[str, int, str], Flow] = {}
         while queue:
             node = queue.popleft()
             if len(prev) > MAX_NODES:
                 self.exhausted = True
                 break
-            for target, where in self._out_edges(node):
+            data = node[1]
+            for target, where in self._out_edges(node[0]):
                 if isinstance(target, Leak):
                     key = (target.method, target.offset, target.sink)
-                    if key not in found:
+                    if data and key not in found:
                         path = self._path(prev, node, where) + (target.method,)
                         found[key] = Flow(
                             site,
@@ -169,26 +180,52 @@ class FlowAnalysis:
                             min(target.endpoints) if target.endpoints else None,
                             target.offset,
                         )
-                elif target not in prev:
-                    prev[target] = (node, where)
-                    queue.append(target)
+                    continue
+                if isinstance(target, ReadThrough) and data:
+                    continue  # (what the call read is in its result already)
+                step = (target, data or isinstance(target, ReadThrough))
+                if step not in prev:
+                    prev[step] = (node, where)
+                    queue.append(step)
         return sorted(found.values(), key=lambda f: (f.kind, f.method, f.at, f.sink))
+
+    def address_read(self, signature: str) -> tuple[int, ...] | None:
+        """The positions of the address a call reads through (`address_reads`), looking through app classes to the
+        framework type they extend; None when it reads through none."""
+        if signature not in self._address_reads:
+            reads = self.address_reads
+            self._address_reads[signature] = next(
+                (
+                    found
+                    for ref in self.framework_refs(signature)
+                    if (found := reads.get(ref) or reads.get(ref.split("(", 1)[0])) is not None
+                ),
+                None,
+            )
+        return self._address_reads[signature]
 
     def close(self) -> None:
         """Free the summaries, edges and memos now. The engine points at itself through its endpoint resolver
         (Endpoints.summarise), and a search the time budget stops is held by the exception's traceback, so without
         this they wait for a full pass of the cyclic collector, which may not come before the report is built: on
         the 24.6 MB Yosemite.apk that kept 180 MB through the rest of the audit."""
-        memos = (self._summaries, self._edges, self._framework_refs, self._implementations, self._serialisers)
+        memos = (
+            self._summaries,
+            self._edges,
+            self._framework_refs,
+            self._implementations,
+            self._serialisers,
+            self._address_reads,
+        )
         for memo in (*memos, self.class_fields):
             memo.clear()
         self.readers = FieldReaders(self.program)  # and the readers found, with their per-class indexes
 
-    def _path(self, prev: dict[Label, tuple[Label, str] | None], node: Label, where: str) -> tuple[str, ...]:
+    def _path(self, prev: dict[_Node, tuple[_Node, str] | None], node: _Node, where: str) -> tuple[str, ...]:
         frames = [where]
         while True:
-            if isinstance(node, FieldValue):
-                frames.append(node.field.removesuffix(BEFORE_FIRST))  # the field (or preference key) it went through
+            if isinstance(node[0], FieldValue):  # the field (or preference key) it went through
+                frames.append(node[0].field.removesuffix(BEFORE_FIRST))
             step = prev[node]
             if step is None:
                 break
@@ -326,7 +363,7 @@ class FlowAnalysis:
 
     def _index(self, method: str, s: Summary) -> None:
         for label in s.ret:
-            if not _own_param(label, method):  # parameter-to-return is applied at each call site instead
+            if not _at_calls(label, method, s):  # parameter-to-return is applied at each call site instead
                 self._edges[label].append((Returned(method), method))
         for label in s.thrown:
             self._edges[label].append((Thrown(method), method))
@@ -335,7 +372,7 @@ class FlowAnalysis:
                 self._index_typed(typed)
         for i, labels in s.outs.items():
             for label in labels:
-                if not _own_param(label, method):
+                if not _at_calls(label, method, s):
                     self._edges[label].append((OutParam(method, i), method))
         listened = {k.store for k in changed_keys().values()}
         before = split_signature(method)[1] in first_callbacks()[0]  # a constructor: seen by onCreate (strong.py)
@@ -348,12 +385,19 @@ class FlowAnalysis:
                     self._edges[label].append((changed, method))
                 if before and "->" in f:
                     self._edges[label].append((FieldValue(f + BEFORE_FIRST), method))
-        for target, i, passed in s.calls:
-            for label in passed:
-                self._edges[label].append((Param(target, i), method))
+        self._index_calls(method, s)
         self._index_saved_state(method, s)
         self._index_same_view(method, s)
         self._index_leaks(method, s)
+
+    def _index_calls(self, method: str, s: Summary) -> None:
+        """What the method passes to app callees, and the addresses its reads go through (a content URI queried)."""
+        for target, i, passed in s.calls:
+            for label in passed:
+                self._edges[label].append((Param(target, i), method))
+        for offset, address in s.reads.items():
+            for label in address:
+                self._edges[label].append((ReadThrough(method, offset), method))
 
     def _index_same_view(self, method: str, s: Summary) -> None:
         """A click handler gets the same View at every click: what one call stores into it (setHint, setTag) the
@@ -521,6 +565,15 @@ def _dedupe(frames: Iterable[str]) -> tuple[str, ...]:
 
 def _own_param(label: Label, method: str) -> bool:
     return isinstance(label, Param) and label.method == method
+
+
+def _at_calls(label: Label, method: str, s: Summary) -> bool:
+    """Does each caller apply this label of what the method returns or writes out, at its call (calls._apply): one
+    of its parameters, or what it read through an address given only in its parameters?"""
+    if isinstance(label, ReadThrough) and label.method == method:
+        address = s.reads.get(label.offset, set())
+        return bool(address) and all(_own_param(x, method) for x in address)
+    return _own_param(label, method)
 
 
 def _in_own_namespace(action: str, components: Iterable[str]) -> bool:

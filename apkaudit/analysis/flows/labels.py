@@ -77,6 +77,17 @@ class FieldValue:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadThrough:
+    """What the call at `offset` in `method` read through an address it was given (ContentResolver.query of a
+    content URI, Settings.Secure.getString of a name): the rows or the value, where the address itself is not the
+    user's data (engine.flows_from)."""
+
+    method: str
+    offset: int
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
 class Delivered:
     """The Intent an app `component` was started with (or received)."""
 
@@ -192,6 +203,7 @@ Label: TypeAlias = (
     | Thrown
     | OutParam
     | FieldValue
+    | ReadThrough
     | Delivered
     | Url
     | SinkObject

@@ -47,6 +47,13 @@ def _flows(name: str) -> tuple[tuple[str, Site, Flow], ...]:
     return tuple((a.category, s, f) for a in facts.data_access for s in a.sites for f in s.flows)
 
 
+def _sample(name: str) -> Path:
+    path = ROOT / "samples" / "apk" / f"{name}.apk"
+    if not path.is_file():
+        pytest.fail(f"sample {path} missing: run samples/build.sh")
+    return path
+
+
 def _m(case: str, member: str, cls: str = "MainActivity") -> str:
     return f"Lorg/apkaudit/flows/{case}/{cls};->{member}"
 
@@ -407,6 +414,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             SOCKET,
         ),
     ],
+    "contacts_uri_helper": [
+        (
+            "contacts",
+            _m("contacts_uri_helper", ON_CREATE),
+            "network",
+            _m("contacts_uri_helper", "run()V", "Uploader"),
+            URL + "contacts_uri_helper",
+        ),
+    ],
     "listener_owner": [
         (
             "location",
@@ -527,6 +543,7 @@ NEGATIVES = [
     "gson_stream_local",
     "storage_camera_handles",
     "rabbitmq_publish_local",
+    "contacts_uri_only",
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",
@@ -600,6 +617,19 @@ def test_a_broker_gets_queue_names_routing_keys_and_messages():
     ]
     assert "(Ljava/lang/String;ZZZLjava/util/Map;)" in next(f.sink for _, _, f in found if "queueDeclare" in f.sink)
     assert {f.endpoint for _, _, f in found} == {None}
+
+
+def test_a_table_is_read_through_its_address_at_the_call_that_gave_it():
+    """A helper that queries the URI it is given reads, at each call, the table that call passed: in the sample
+    policy-omits one helper counts the address book, then the call log, and each count is logged on its own; the
+    address book's count does not reach the call log's line (nor the reverse)."""
+    facts = gather_facts(_sample("policy-omits"))
+    logged = {
+        a.category: sorted(f.at for s in a.sites for f in s.flows) for a in facts.data_access if a.category != "storage"
+    }
+    assert logged == {"contacts": [19], "call_log": [32]}
+    ((category, site, flow),) = _flows("contacts_uri_helper")  # the URI logged before the query is no leak
+    assert category == "contacts" and site.api.endswith("CONTENT_URI:Landroid/net/Uri;") and flow.kind == "network"
 
 
 def test_handles_are_sites_whose_values_are_not_followed():
