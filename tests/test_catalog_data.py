@@ -733,3 +733,16 @@ def test_sdk_attribution_examples(sdks: dict[str, Any]) -> None:
     assert owner("com.tencent.map.geolocation.TencentLocationManager") == "tencent_location"
     assert owner("okhttp3.OkHttpClient") is None
     assert owner("androidx.appcompat.app.AppCompatActivity") is None
+
+
+def test_modelled_libraries_own_their_code() -> None:
+    """The flow search models these libraries instead of walking them (a barcode encoder, a message-queue client,
+    UI widgets), and code inside them is theirs, not the app's; an app package with a similar name is not."""
+    from apkaudit.analysis.owners import is_library, owner_of
+
+    assert owner_of("Lcom/google/zxing/qrcode/QRCodeWriter;->encode") == "zxing"
+    assert owner_of("Lcom/journeyapps/barcodescanner/camera/CameraManager;->open()V") == "zxing"
+    assert owner_of("Lcom/rabbitmq/client/impl/AMQChannel;->transmit") == "rabbitmq_java_client"
+    assert owner_of("Lcom/google/android/material/button/MaterialButton;-><init>") == "material_components"
+    assert is_library("Lcom/rabbitmq/client/Channel;")
+    assert not is_library("Lcom/rabbitmqx/Client;") and owner_of("Lcom/example/zxing/Scan;->a") == "first-party"
