@@ -746,3 +746,35 @@ def test_modelled_libraries_own_their_code() -> None:
     assert owner_of("Lcom/google/android/material/button/MaterialButton;-><init>") == "material_components"
     assert is_library("Lcom/rabbitmq/client/Channel;")
     assert not is_library("Lcom/rabbitmqx/Client;") and owner_of("Lcom/example/zxing/Scan;->a") == "first-party"
+
+
+def test_sources_reads_through(sources: dict[str, Any]) -> None:
+    """Calls that read through a content URI without being sites: a method reference and the URI's position."""
+    problems = []
+    for e in sources.get("reads_through", []):
+        if set(e) != {"signature", "address_arg", "source"} or not _is_method(e.get("signature")):
+            problems.append(f"reads_through {e.get('signature')!r}: needs signature, address_arg, source")
+        elif not isinstance(e["address_arg"], int) or e["address_arg"] < 0:
+            problems.append(f"reads_through {e['signature']}: address_arg is a position (0 = after `this`)")
+    assert not problems, "\n".join(problems)
+
+
+def test_addresses_and_the_calls_that_read_through_them() -> None:
+    """A content URI or a settings name is an address; what the resolvers, the used_with methods and reads_through
+    read through it is data (the flow search's address mode: engine.flows_from)."""
+    from apkaudit.analysis.sources import address_reads, is_address
+
+    assert is_address("Landroid/provider/ContactsContract$CommonDataKinds$Phone;->CONTENT_URI:Landroid/net/Uri;")
+    assert is_address("Landroid/provider/MediaStore$Files;->getContentUri(Ljava/lang/String;)Landroid/net/Uri;")
+    assert is_address("content://sms/inbox") and is_address("content://sms/inbox/12") and is_address("android_id")
+    assert not is_address("Landroid/os/Build;->SERIAL:Ljava/lang/String;")  # a value, not an address
+    assert not is_address("Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;")
+    assert not is_address("hello")  # a literal no entry names
+    reads = address_reads()
+    assert reads["Landroid/content/ContentResolver;->query"] == (0,)
+    assert reads[
+        "Landroid/content/AsyncQueryHandler;->startQuery(ILjava/lang/Object;Landroid/net/Uri;[Ljava/lang/String;Ljava/lang/String;[Ljava/lang/String;Ljava/lang/String;)V"
+    ] == (2,)  # noqa: E501
+    secure = "Landroid/provider/Settings$Secure;->getString(Landroid/content/ContentResolver;Ljava/lang/String;)Ljava/lang/String;"  # noqa: E501
+    assert reads[secure] == (1,)
+    assert reads["Landroidx/core/content/ContentResolverCompat;->query"] == (1,)

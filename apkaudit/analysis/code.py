@@ -124,7 +124,15 @@ def _analyse(
     declared = {descriptor(c.name): c.exported for c in components if c.kind != "application"}
     authorities = {a: descriptor(c.name) for c in components for a in c.authorities}
     flow_analysis = FlowAnalysis(
-        program, source_uses, callback_sources, resource_urls, actions, declared, clicks, authorities, address_reads()
+        program,
+        source_uses,
+        callback_sources,
+        resource_urls=resource_urls,
+        intent_actions=actions,
+        components=declared,
+        layout_handlers=clicks,
+        authorities=authorities,
+        address_reads=address_reads(),
     )
     progress.update(stage="following data flows", sources=sum(s.method in paths for _, s in raw), followed=0)
     try:

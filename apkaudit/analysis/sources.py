@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from apkaudit import catalogs
+from apkaudit.analysis.flows.models import param_types
 from apkaudit.analysis.program import split_signature
 from apkaudit.dex.file import DexFile
 
@@ -77,36 +78,31 @@ def handle_of(api: str) -> str | None:
 def address_reads() -> dict[str, tuple[int, ...]]:
     """Calls that read the user's data through an address they are given -> the address's argument positions (0 =
     the first after `this`): a resolver's content URI (`uri_arg`), the String parameters of a method a `string`
-    entry is `used_with` (Settings.Secure.getString(resolver, "android_id"))."""
+    entry is `used_with` (Settings.Secure.getString(resolver, "android_id")), and `reads_through`."""
     found: dict[str, tuple[int, ...]] = {}
     for s in entries():
         if s.kind == "resolver" and s.signature:
             found[s.signature] = (int(s.uri_arg or 0),)
         for sig in s.used_with:
-            params = _param_types(split_signature(sig)[2])
+            params = param_types(split_signature(sig)[2])
             found[sig] = tuple(i for i, t in enumerate(params) if t == "Ljava/lang/String;")
+    for e in catalogs.load("sources").data.get("reads_through", []):
+        found[e["signature"]] = (int(e["address_arg"]),)
     return dict(sorted(found.items()))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_address(api: str) -> bool:
     """Is what a site's API gives an address of the data rather than the data: a content URI (a Uri field, a method
-    returning a Uri, a content:// literal) or a name looked up elsewhere (a `string` entry such as "android_id")?"""
-    if "->" not in api:
-        return True  # a literal: a content:// URI or a constant name
-    return api.endswith(":Landroid/net/Uri;") or api.endswith(")Landroid/net/Uri;")
-
-
-def _param_types(proto: str) -> list[str]:
-    """The parameter descriptors of a method prototype `(args)ret`."""
-    args, out, i = proto[1 : proto.index(")")], [], 0
-    while i < len(args):
-        j = i
-        while args[j] == "[":
-            j += 1
-        end = args.index(";", j) + 1 if args[j] == "L" else j + 1
-        out.append(args[i:end])
-        i = end
-    return out
+    returning a Uri, a content:// literal of a `uri` entry) or a name looked up elsewhere (a `string` entry's value,
+    such as "android_id")?"""
+    if "->" in api:
+        return api.endswith(":Landroid/net/Uri;") or api.endswith(")Landroid/net/Uri;")
+    return any(
+        s.value and (api == s.value or (s.kind == "uri" and api.startswith(s.value)))
+        for s in entries()
+        if s.kind in ("uri", "string")
+    )
 
 
 @dataclass

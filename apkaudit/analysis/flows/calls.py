@@ -204,8 +204,8 @@ class CallsMixin:
             wanted = data_of(incoming) or makes_intent
             callee = self.flows.callee_summary(target, self.depth + 1) if wanted else None
             if callee is None:
-                if data_of(incoming):
-                    result |= incoming  # recursion or budget: assume the data comes back
+                if data_of(incoming):  # recursion or budget: assume the data comes back, and whatever the
+                    result |= incoming | self._reads(call.op.offset, incoming)  # callee may read through it
                 continue
             self._apply(callee, target, params, regs, result, state, call.op.offset)
 
@@ -257,19 +257,29 @@ class CallsMixin:
 
     def _read_at_call(
         self, callee: Summary, target: str, labels: Iterable[Label], params: list[Labels], offset: int
-    ) -> frozenset[Label]:
+    ) -> frozenset[ReadThrough]:
         """The callee's reads among `labels` made through addresses in its parameters, made again at this call: so
         what a helper queries returns to the caller that gave it the URI, not to every caller of the helper."""
-        given: set[Label] = set()
+        address: set[Label] = set()
         for label in labels:
-            if isinstance(label, ReadThrough) and label.method == target:
-                for p in callee.reads.get(label.offset, ()):
+            if isinstance(label, ReadThrough) and label.method == target and label.given:
+                for p in callee.reads.get(label, ()):
                     if isinstance(p, Param) and p.method == target and p.index < len(params):
-                        given |= data_of(params[p.index])
-        if not given:
-            return NO_LABELS
-        self.summary.reads[offset] |= given
-        return frozenset({ReadThrough(self.method, offset)})
+                        address |= params[p.index]
+        return self._reads(offset, frozenset(address))
+
+    def _reads(self, offset: int, address: Labels) -> frozenset[ReadThrough]:
+        """What a read at `offset` through `address` gives: one label for the part of the address that came in this
+        method's parameters (each caller makes that read again), one for the rest; none without data."""
+        data = data_of(address)
+        own = frozenset(x for x in data if isinstance(x, Param) and x.method == self.method)
+        out = []
+        for given, part in ((True, own), (False, data - own)):
+            if part:
+                label = ReadThrough(self.method, offset, given)
+                self.summary.reads[label] |= part
+                out.append(label)
+        return frozenset(out)
 
     def _library_call(self, call: Call, result: set[Label], state: State) -> None:
         """A library or framework method: its result and receiver get the arguments' labels; a stream a sink
@@ -282,8 +292,9 @@ class CallsMixin:
             result |= {x for x in call.incoming if isinstance(x, (ClassConst, Instance))}
             return
         read = self._read_through(call)
-        if read is not None and ref.name != "<init>":
-            result.add(read)
+        into_receiver = not call.static and (ref.name == "<init>" or ref.proto.endswith(")V"))
+        if not into_receiver:
+            result |= read
         result |= call.incoming
         if not call.static and op.regs and op.regs[0] != self.this_reg:
             receiver = args[0]
@@ -304,23 +315,20 @@ class CallsMixin:
                 for reg, t in zip(op.regs[1:], param_types(ref.proto), strict=False):
                     if t.startswith("["):
                         state[reg] = state.get(reg, NO_LABELS) | receiver
-        if read is not None and ref.name == "<init>" and op.regs:  # new CursorLoader(context, uri, ...)
-            state[op.regs[0]] = state.get(op.regs[0], NO_LABELS) | {read}
+        if read and into_receiver and op.regs:  # new CursorLoader(context, uri, ...), loader.setUri(uri)
+            state[op.regs[0]] = state.get(op.regs[0], NO_LABELS) | read
         self._models(call, state, result)
 
-    def _read_through(self, call: Call) -> ReadThrough | None:
+    def _read_through(self, call: Call) -> frozenset[ReadThrough]:
         """A call that reads through an address it is given (a resolver's content URI, a settings name: the
-        engine's `address_reads`): what it reads, when the address carries data labels."""
-        positions = self.flows.address_read(call.sig)
+        engine's `reads_through`): what it reads, when the address carries data labels."""
+        positions = self.flows.reads_through(call.sig)
         if positions is None:
-            return None
+            return frozenset()
         params = positional(call.args, call.ref.proto, call.static)
-        offset = 0 if call.static else 1
-        given = NO_LABELS.union(*(params[p + offset] for p in positions if p + offset < len(params)))
-        if not data_of(given):
-            return None
-        self.summary.reads[call.op.offset] |= data_of(given)
-        return ReadThrough(self.method, call.op.offset)
+        first = 0 if call.static else 1
+        address = NO_LABELS.union(*(params[p + first] for p in positions if p + first < len(params)))
+        return self._reads(call.op.offset, address)
 
     def _serialised_into(self, call: Call) -> None:
         """A serialiser writes the object into a stream it is given (protobuf's writeTo(OutputStream), Gson's

@@ -21,6 +21,7 @@ import functools
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from apkaudit.analysis.endpoint import ENDPOINT_URL
 from apkaudit.analysis.flows.endpoints import Endpoints
@@ -75,7 +76,15 @@ MAX_NODES = 60_000
 MAX_CALL_DEPTH = 6  # callee summaries computed inside a caller's, before assuming data comes back
 
 _URL = ENDPOINT_URL  # a constant the app sends to
-_Node = tuple[Label, bool]  # a label, and whether it carries the data yet (not only an address: flows_from)
+
+
+class _Node(NamedTuple):
+    """A node of flows_from's search: a label, and whether it carries the data yet (not only an address)."""
+
+    label: Label
+    data: bool
+
+
 _CONTEXTS = ("Landroid/content/Context;", "Landroid/content/ContextWrapper;")
 
 
@@ -141,7 +150,7 @@ class FlowAnalysis:
         self._registered: dict[str, bool] = {}
         self.layout_handlers = frozenset(layout_handlers)
         self.address_reads = dict(address_reads or {})
-        self._address_reads: dict[str, tuple[int, ...] | None] = {}
+        self._reads_through: dict[str, tuple[int, ...] | None] = {}
         self.providers = Providers(program, authorities)
         self._result_receivers: dict[str, list[str]] = {}
         # what the program's classes answer for a method reference, asked again at every call site of it
@@ -155,7 +164,7 @@ class FlowAnalysis:
         """Every sink the value read at `site` reaches, with one shortest path each. The value of an `address` site
         (a content URI, a settings name) is not the user's data: it is followed to the calls that read through it
         (ReadThrough: ContentResolver.query...), and only what they read is followed on to sinks."""
-        start: _Node = (SourceValue(site), not address)  # (label, whether it carries the data yet)
+        start = _Node(SourceValue(site), not address)
         self._summary(site[0])
         prev: dict[_Node, tuple[_Node, str] | None] = {start: None}
         queue: deque[_Node] = deque([start])
@@ -165,8 +174,8 @@ class FlowAnalysis:
             if len(prev) > MAX_NODES:
                 self.exhausted = True
                 break
-            data = node[1]
-            for target, where in self._out_edges(node[0]):
+            data = node.data
+            for target, where in self._out_edges(node.label):
                 if isinstance(target, Leak):
                     key = (target.method, target.offset, target.sink)
                     if data and key not in found:
@@ -183,18 +192,18 @@ class FlowAnalysis:
                     continue
                 if isinstance(target, ReadThrough) and data:
                     continue  # (what the call read is in its result already)
-                step = (target, data or isinstance(target, ReadThrough))
+                step = _Node(target, data or isinstance(target, ReadThrough))
                 if step not in prev:
                     prev[step] = (node, where)
                     queue.append(step)
         return sorted(found.values(), key=lambda f: (f.kind, f.method, f.at, f.sink))
 
-    def address_read(self, signature: str) -> tuple[int, ...] | None:
+    def reads_through(self, signature: str) -> tuple[int, ...] | None:
         """The positions of the address a call reads through (`address_reads`), looking through app classes to the
         framework type they extend; None when it reads through none."""
-        if signature not in self._address_reads:
+        if signature not in self._reads_through:
             reads = self.address_reads
-            self._address_reads[signature] = next(
+            self._reads_through[signature] = next(
                 (
                     found
                     for ref in self.framework_refs(signature)
@@ -202,7 +211,7 @@ class FlowAnalysis:
                 ),
                 None,
             )
-        return self._address_reads[signature]
+        return self._reads_through[signature]
 
     def close(self) -> None:
         """Free the summaries, edges and memos now. The engine points at itself through its endpoint resolver
@@ -215,7 +224,7 @@ class FlowAnalysis:
             self._framework_refs,
             self._implementations,
             self._serialisers,
-            self._address_reads,
+            self._reads_through,
         )
         for memo in (*memos, self.class_fields):
             memo.clear()
@@ -224,8 +233,8 @@ class FlowAnalysis:
     def _path(self, prev: dict[_Node, tuple[_Node, str] | None], node: _Node, where: str) -> tuple[str, ...]:
         frames = [where]
         while True:
-            if isinstance(node[0], FieldValue):  # the field (or preference key) it went through
-                frames.append(node[0].field.removesuffix(BEFORE_FIRST))
+            if isinstance(node.label, FieldValue):  # the field (or preference key) it went through
+                frames.append(node.label.field.removesuffix(BEFORE_FIRST))
             step = prev[node]
             if step is None:
                 break
@@ -363,7 +372,7 @@ class FlowAnalysis:
 
     def _index(self, method: str, s: Summary) -> None:
         for label in s.ret:
-            if not _at_calls(label, method, s):  # parameter-to-return is applied at each call site instead
+            if not _at_calls(label, method):  # parameter-to-return is applied at each call site instead
                 self._edges[label].append((Returned(method), method))
         for label in s.thrown:
             self._edges[label].append((Thrown(method), method))
@@ -372,7 +381,7 @@ class FlowAnalysis:
                 self._index_typed(typed)
         for i, labels in s.outs.items():
             for label in labels:
-                if not _at_calls(label, method, s):
+                if not _at_calls(label, method):
                     self._edges[label].append((OutParam(method, i), method))
         listened = {k.store for k in changed_keys().values()}
         before = split_signature(method)[1] in first_callbacks()[0]  # a constructor: seen by onCreate (strong.py)
@@ -395,9 +404,9 @@ class FlowAnalysis:
         for target, i, passed in s.calls:
             for label in passed:
                 self._edges[label].append((Param(target, i), method))
-        for offset, address in s.reads.items():
+        for read, address in s.reads.items():
             for label in address:
-                self._edges[label].append((ReadThrough(method, offset), method))
+                self._edges[label].append((read, method))
 
     def _index_same_view(self, method: str, s: Summary) -> None:
         """A click handler gets the same View at every click: what one call stores into it (setHint, setTag) the
@@ -431,7 +440,7 @@ class FlowAnalysis:
             self._edges[Returned(typed.method)].append((typed, ""))
             return
         for label in callee.ret:
-            if _own_param(label, typed.method):
+            if _at_calls(label, typed.method):
                 continue
             if isinstance(label, Returned) and callee.dispatched.get(label) == typed.index:
                 name = label.method.partition("->")[2]
@@ -567,12 +576,11 @@ def _own_param(label: Label, method: str) -> bool:
     return isinstance(label, Param) and label.method == method
 
 
-def _at_calls(label: Label, method: str, s: Summary) -> bool:
+def _at_calls(label: Label, method: str) -> bool:
     """Does each caller apply this label of what the method returns or writes out, at its call (calls._apply): one
     of its parameters, or what it read through an address given only in its parameters?"""
-    if isinstance(label, ReadThrough) and label.method == method:
-        address = s.reads.get(label.offset, set())
-        return bool(address) and all(_own_param(x, method) for x in address)
+    if isinstance(label, ReadThrough):
+        return label.method == method and label.given
     return _own_param(label, method)
 
 

@@ -80,10 +80,12 @@ class FieldValue:
 class ReadThrough:
     """What the call at `offset` in `method` read through an address it was given (ContentResolver.query of a
     content URI, Settings.Secure.getString of a name): the rows or the value, where the address itself is not the
-    user's data (engine.flows_from)."""
+    user's data (engine.flows_from). `given`: read through an address in the method's own parameters, a read each
+    caller makes again at its call (calls._apply); otherwise through any other."""
 
     method: str
     offset: int
+    given: bool
     data: ClassVar[bool] = True
 
 

@@ -36,8 +36,8 @@ class Summary:
     # Returned labels of virtual calls on a parameter the method does not narrow: label -> that parameter
     dispatched: dict[Label, int] = field(default_factory=dict)
     typed: set[Label] = field(default_factory=set)  # the ReturnedTyped labels of the method's calls
-    # calls that read through an address (ContentResolver.query): offset -> the labels of the address they were given
-    reads: dict[int, set[Label]] = field(default_factory=lambda: defaultdict(set))
+    # calls that read through an address (ContentResolver.query): what they read -> the labels of the address
+    reads: dict[Label, set[Label]] = field(default_factory=lambda: defaultdict(set))
     # a constructor whose `this` did not escape: what it stored in each field of `this` ("name:type"), heap.py
     this_fields: dict[str, frozenset[Label]] | None = None
 

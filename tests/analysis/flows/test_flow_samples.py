@@ -60,6 +60,8 @@ def _m(case: str, member: str, cls: str = "MainActivity") -> str:
 
 ON_CREATE = "onCreate(Landroid/os/Bundle;)V"
 SOCKET = ""  # a socket has a host and port, no URL: its flows have no endpoint
+LOG_D = "Landroid/util/Log;->d(Ljava/lang/String;Ljava/lang/String;)I"
+LOG_I = "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I"
 
 # case -> expected leaks: (category, source method, sink kind, method calling the sink, endpoint or sink API)
 POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
@@ -423,6 +425,17 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "contacts_uri_helper",
         ),
     ],
+    "address_reads": [
+        (
+            "contacts",
+            _m("address_reads", ON_CREATE),
+            "network",
+            _m("address_reads", "run()V", "Uploader"),
+            URL + "address_reads",
+        ),
+        ("phone_ids", _m("address_reads", ON_CREATE), "log", _m("address_reads", ON_CREATE), LOG_D),
+        ("call_log", _m("address_reads", ON_CREATE), "log", _m("address_reads", ON_CREATE), LOG_I),
+    ],
     "listener_owner": [
         (
             "location",
@@ -544,6 +557,7 @@ NEGATIVES = [
     "storage_camera_handles",
     "rabbitmq_publish_local",
     "contacts_uri_only",
+    "address_only",
     "listener_owner_other",
     "location_field_early",
     "click_listener_removed",
