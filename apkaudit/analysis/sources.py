@@ -67,11 +67,13 @@ def entries() -> tuple[Source, ...]:
 def handle_of(api: str) -> str | None:
     """What a method site's API returns when it is a handle to the data (sources.yaml `handle`), else None.
     `api` is the signature the report shows (a full smali signature); a short entry covers every overload."""
-    for s in entries():
-        sig = s.signature
-        if s.handle and sig and (api == sig or ("(" not in sig and api.startswith(sig + "("))):
-            return s.handle
-    return None
+    handles = _handles()
+    return handles.get(api) or handles.get(api.split("(", 1)[0])
+
+
+@functools.lru_cache(maxsize=1)
+def _handles() -> dict[str, str]:
+    return {s.signature: s.handle for s in entries() if s.handle and s.signature}
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,7 +101,7 @@ def is_address(api: str) -> bool:
     if "->" in api:
         return api.endswith(":Landroid/net/Uri;") or api.endswith(")Landroid/net/Uri;")
     return any(
-        s.value and (api == s.value or (s.kind == "uri" and api.startswith(s.value)))
+        s.value and (api == s.value or (s.kind == "uri" and _names_uri(api, s.value)))
         for s in entries()
         if s.kind in ("uri", "string")
     )
@@ -168,11 +170,15 @@ def _add_content_uris(found: DexSources, dex: DexFile, uris: list[Source]) -> No
         text = dex.string(idx)
         best = None
         for s in uris:
-            v = s.value or ""
-            if text == v or (text.startswith(v) and text[len(v)] in "/?#"):
+            if _names_uri(text, s.value or ""):
                 best = s
         if best is not None:
             found.strings[idx] = best
+
+
+def _names_uri(text: str, value: str) -> bool:
+    """Does a content URI literal name a `uri` entry's value: the value itself, or it then '/', '?' or '#'?"""
+    return text == value or (text.startswith(value) and text[len(value)] in "/?#")
 
 
 def describe(s: Source, dex: DexFile, kind: str, index: int) -> str:

@@ -225,8 +225,9 @@ class FlowAnalysis:
             self._implementations,
             self._serialisers,
             self._reads_through,
+            self.class_fields,
         )
-        for memo in (*memos, self.class_fields):
+        for memo in memos:
             memo.clear()
         self.readers = FieldReaders(self.program)  # and the readers found, with their per-class indexes
 
