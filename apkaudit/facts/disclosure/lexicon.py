@@ -9,13 +9,21 @@ from dataclasses import dataclass
 from apkaudit import catalogs
 from apkaudit.model import Stance
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_UPPER_RUNS = re.compile("[A-Z]+")
 STANCE_ORDER = (Stance.DISCLOSES, Stance.DENIES, Stance.MENTIONS)
 
 
 def lowercase(text: str) -> str:
-    """ASCII-only lowering: offsets stay those of the original text."""
-    return text.translate(_ASCII_LOWER)
+    """ASCII-only lowering: offsets stay those of the original text. (str.translate with a table goes through
+    a dict per character: 0.18 s for the 5 MB of word lists an input method ships, against 0.03 s for lower()
+    and, in other scripts, lowering only the runs of ASCII capitals.)"""
+    if text.isascii():
+        return text.lower()
+    return _UPPER_RUNS.sub(_lower, text)
+
+
+def _lower(match: re.Match[str]) -> str:
+    return match.group().lower()
 
 
 def is_word(text: str, start: int, end: int) -> bool:

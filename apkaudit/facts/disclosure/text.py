@@ -9,7 +9,8 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"[。！？；!?;]+|\n+|(?<=[A-Za-z0-9)\"'])\.(?=\s|$)")
 _HARD_WRAP = re.compile(r"(?<=[A-Za-z,])[ \t]*\n[ \t]*(?=[a-z])")
-_SPACES = re.compile(r"[ \t\r\f\v\xa0\u3000\u200b]+")
+_SPACE_LIKE = "\t\r\f\v\xa0\u3000\u200b"  # each a space; then runs of spaces collapse into one
+_SPACES = re.compile(" {2,}")
 
 _BLOCK_TAGS = frozenset(
     {
@@ -84,9 +85,11 @@ def html_text(markup: str) -> tuple[str | None, str]:
 def normalise(text: str) -> str:
     """Whitespace collapsed within lines, hard-wrapped English lines joined, blank lines dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2019", "'").replace("\u2018", "'")
+    for char in _SPACE_LIKE:  # (str.replace, then a pattern that matches only runs: a word list's tab per line
+        text = text.replace(char, " ")  # made a substitution per line, 0.11 s for a 2.5-million-character one)
     text = _SPACES.sub(" ", text)
     text = _HARD_WRAP.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+    return "\n".join(filter(None, map(str.strip, text.split("\n"))))
 
 
 def decode(raw: bytes) -> str:
