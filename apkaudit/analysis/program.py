@@ -13,7 +13,7 @@ that uses its class, and a lambda body from the invoke-custom that creates it.
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -53,6 +53,7 @@ _Slots = tuple[tuple[int, int, bool, int], ...]  # Program._owners
 # callers of one method that many others share (every Kotlin lambda's invoke answers Function1.invoke's ~1,500
 # callers on ApiDemos): one sorted tuple for all of them, compared by content; smaller sets are sorted each
 _SHARED_CALLERS = 64
+DECODED_OPS = 20_000  # instructions of recently decoded code kept (Program.decoded), about 3 MB
 
 
 def split_signature(signature: str) -> tuple[str, str, str]:
@@ -98,6 +99,11 @@ class Program:
         self._owner_slots: dict[str, tuple[_Slots, _Slots, tuple[str, ...]]] = {}  # class -> _owners
         self._instance_types: dict[str, tuple[tuple[int, int], ...]] = {}  # class -> its and its subclasses' type ids
         self._method_keys: list[tuple[array[int], array[int]] | None] = [None for _ in dexes]
+        # (dex, code_off) -> decoded code, the most recent first out: the flow search decodes a method to
+        # summarise it and again to ask what it returns or makes (branches, receivers), 42% of Yosemite.apk's
+        # 4,245 decodes repeated one before; the ops held are bounded (DECODED_OPS)
+        self._decoded: OrderedDict[tuple[int, int], Method] = OrderedDict()
+        self._decoded_ops = 0
 
     def drop_walk_caches(self) -> None:
         """Forget what only the walk to entry points and the flow search ask again (callers, method_id look-ups,
@@ -111,6 +117,8 @@ class Program:
         self._instance_types.clear()
         self._ref_index = [None for _ in self.dexes]
         self._method_keys = [None for _ in self.dexes]
+        self._decoded.clear()
+        self._decoded_ops = 0
         for dex in self.dexes:  # the walk built each DEX's dict of method_id runs (_method_ids_naming)
             dex.forget_method_runs()
 
@@ -402,9 +410,23 @@ class Program:
         if m is None or not m.code_off:
             return None
         try:
-            return decode(self.dexes[m.dex], m.code_off)
+            return self.decoded(m.dex, m.code_off)
         except DexError:
             return None
+
+    def decoded(self, d: int, code_off: int) -> Method:
+        """The code item at code_off in DEX d, decoded (recent ones kept: not to be changed). Raises DexError."""
+        key = (d, code_off)
+        code = self._decoded.get(key)
+        if code is not None:
+            self._decoded.move_to_end(key)
+            return code
+        code = decode(self.dexes[d], code_off)
+        self._decoded[key] = code
+        self._decoded_ops += len(code.ops)
+        while self._decoded_ops > DECODED_OPS and len(self._decoded) > 1:
+            self._decoded_ops -= len(self._decoded.popitem(last=False)[1].ops)
+        return code
 
     def defines(self, descriptor: str, name: str, proto: str) -> bool:
         """Does the class itself define name+proto?"""

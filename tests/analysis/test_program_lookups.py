@@ -145,3 +145,27 @@ def test_an_unsorted_method_table_is_answered_by_the_listing() -> None:
     mutated = DexFile(bytes(data), "unsorted.dex")
     assert Program([mutated])._method_table(0) == (array("Q"), array("H"))  # the quick look-ups step aside
     assert _check([mutated]) > 0
+
+
+def test_decoded_code_is_kept_for_the_methods_asked_last_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Program.decoded gives the code decode() gives, the same object when asked again soon, and keeps no more
+    instructions than DECODED_OPS (the oldest dropped first); drop_walk_caches forgets it."""
+    from apkaudit.analysis import program as program_module
+    from apkaudit.dex.decoder import decode
+
+    dexes = _dexes(ROOT / "samples" / "apk" / "harvest-loan.apk")
+    program = Program(dexes)
+    offs = sorted({m.code_off for cls in program.classes for m in program.methods(cls) if m.code_off and m.dex == 0})
+    assert len(offs) > 10
+    first = program.decoded(0, offs[0])
+    assert first.ops == decode(dexes[0], offs[0]).ops and first.blocks == decode(dexes[0], offs[0]).blocks
+    assert program.decoded(0, offs[0]) is first
+    monkeypatch.setattr(program_module, "DECODED_OPS", max(len(decode(dexes[0], o).ops) for o in offs))
+    for off in offs:
+        program.decoded(0, off)
+    assert program._decoded_ops <= program_module.DECODED_OPS
+    assert program._decoded_ops == sum(len(c.ops) for c in program._decoded.values())
+    assert (0, offs[-1]) in program._decoded and (0, offs[0]) not in program._decoded
+    assert program.decoded(0, offs[0]) is not first
+    program.drop_walk_caches()
+    assert not program._decoded and program._decoded_ops == 0

@@ -24,7 +24,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection
 
-from apkaudit.analysis.flows.ops import INT_CONSTS, REPLACES_A, STRING_CONSTS
+from apkaudit.analysis.flows.ops import INT_CONSTS, REPLACES_A, STRING_CONSTS, WRITES_A
 from apkaudit.dex.decoder import Method
 from apkaudit.dex.file import DexFile
 from apkaudit.dex.opcodes import CONST_HIGH16, FIELD_GETS
@@ -42,6 +42,19 @@ def constant_of(opcode: int, index: int | None, literal: int | None, dex: DexFil
         return int_constant(opcode, literal)
     if opcode in FIELD_GETS and index is not None:
         return ("field", dex.field_ref(index).signature)
+    return None
+
+
+def string_in_block(code: Method, at: int, reg: int, dex: DexFile) -> str | None:
+    """The string constant `reg` holds at op `at` when its last write before it in the same basic block is a
+    const-string: a cheap check, without the analysis of every path (KnownConstants), for code not interpreted."""
+    start = max((s for s, e in code.blocks if s <= at < e), default=at)
+    for i in range(at - 1, start - 1, -1):
+        op = code.ops[i]
+        if op.regs and op.opcode in WRITES_A and reg in (op.regs[0], op.regs[0] + 1):
+            if op.opcode in STRING_CONSTS and op.regs[0] == reg and op.index is not None:
+                return dex.string(op.index)
+            return None
     return None
 
 

@@ -9,12 +9,13 @@ Each (map, key) has a pseudo-register in the flow state, so the joins of the int
 
 from __future__ import annotations
 
+from apkaudit.analysis.flows.constants import string_in_block
 from apkaudit.analysis.flows.labels import NO_LABELS, Label
-from apkaudit.analysis.flows.ops import CALLS, WRITES_A
+from apkaudit.analysis.flows.ops import CALLS
 from apkaudit.analysis.flows.receivers import single_write
 from apkaudit.dex.decoder import Method, Op
 from apkaudit.dex.file import DexFile
-from apkaudit.dex.opcodes import CONST_STRING, CONST_STRING_JUMBO, NEW_INSTANCE
+from apkaudit.dex.opcodes import NEW_INSTANCE
 
 State = dict[int, frozenset[Label]]
 _MAPS = frozenset({"Ljava/util/HashMap;", "Ljava/util/LinkedHashMap;", "Ljava/util/TreeMap;", "Ljava/util/Hashtable;"})
@@ -71,14 +72,7 @@ class LocalMaps:
 
     def _key(self, at: int, reg: int) -> str | None:
         """The string constant `reg` holds at op `at`, when its last write in the block is a const-string."""
-        start = max((s for s, e in self.code.blocks if s <= at < e), default=at)
-        for i in range(at - 1, start - 1, -1):
-            op = self.code.ops[i]
-            if op.regs and op.opcode in WRITES_A and reg in (op.regs[0], op.regs[0] + 1):
-                if op.opcode in (CONST_STRING, CONST_STRING_JUMBO) and op.regs[0] == reg and op.index is not None:
-                    return self.dex.string(op.index)
-                return None
-        return None
+        return string_in_block(self.code, at, reg, self.dex)
 
     def call(self, op: Op, state: State) -> frozenset[Label] | None:
         """After a put, what the key holds; for a get by a known key, its result (else None)."""

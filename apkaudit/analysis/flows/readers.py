@@ -8,9 +8,10 @@ once per field, each a pass over the DEX's reverse index. A store key's readers 
 reader methods (SharedPreferences.getString...), found once per store, in the code items that hold the key as a
 string constant: the interpreter names a read by the constant in its register (calls._store_key), so no other
 reader can read that key. (On the 24.6 MB Yosemite.apk one preference key of the X5 web runtime had 5,425 methods
-decoded for it, every caller of a getString or getInt in the app.) A key read under no constant ('*') and an
-app provider's table keep every reader of the store; a change listener's key is read only in the store's change
-listeners (onSharedPreferenceChanged).
+decoded for it, every caller of a getString or getInt in the app.) A key read under no constant ('*') is read
+only where a read's key may not be one: not in a method whose every read has its const-string key set just
+before it, in its basic block. An app provider's table keeps every reader of the store; a change listener's key
+is read only in the store's change listeners (onSharedPreferenceChanged).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from apkaudit.analysis.flows.constants import string_in_block
 from apkaudit.analysis.flows.models import CHANGED_KEY, PROVIDER, changed_keys, store_of, store_readers
+from apkaudit.analysis.flows.ops import CALLS
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
@@ -48,17 +51,17 @@ class FieldReaders:
                 known = self._field(field_sig)
             else:
                 constant = store != PROVIDER and key not in ("*", CHANGED_KEY)
-                known = self._store(store, tuple(pseudo), key if constant else None)
+                known = self._store(store, tuple(pseudo), key if constant else None, key == "*")
                 if key == CHANGED_KEY:  # read under that key only in the store's change listeners (calls._store_key)
                     listeners = {callback for callback, m in changed_keys().items() if m.store == store}
                     known = [r for r in known if split_signature(r)[1:] in listeners]
             self._known[field_sig] = known
         return known
 
-    def _store(self, store: str, names: tuple[str, ...], key: str | None) -> list[str]:
+    def _store(self, store: str, names: tuple[str, ...], key: str | None, computed: bool = False) -> list[str]:
         """Methods calling one of the store's reader methods, as the interpreter tells them (models.store_of: the
         class and name a reference names, SharedPreferences.getString and not Bundle.getString); with `key`, only
-        those whose code has that string constant."""
+        those whose code has that string constant; `computed`, only those where a read's key may not be one."""
         calling = self._stores.get(store)
         if calling is None:
             calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
@@ -68,6 +71,8 @@ class FieldReaders:
             if key is not None and offs:
                 string = dex.find_string(key)
                 offs = offs.intersection(dex.code_users(strings=[string])) if string is not None else set()
+            elif computed:
+                offs = {off for off in offs if _computes_key(self.program, d, off, store)}
             readers.update(self._owners(d, offs))
         return sorted(readers)
 
@@ -128,6 +133,27 @@ def _calling(dex: DexFile, names: tuple[str, ...], store: str) -> set[int]:
     """The code items of the DEX that call one of the store's reader methods (by these names)."""
     idxs = [i for name in names for i in dex.find_methods_named(name) if _reads(dex, i, store)]
     return set(dex.code_users(methods=idxs)) if idxs else set()
+
+
+def _computes_key(program: Program, d: int, code_off: int, store: str) -> bool:
+    """May a read of the store in this code item name its key other than by a string constant set just before
+    it (in its basic block)? Only such a read is one of `<store>:*` (calls._store_key); the rest name their keys,
+    so the value an app writes under a computed key does not need them summarised (on Yosemite.apk, X5's
+    settings cache copied into its preferences had 301 methods summarised, every preference read of the app)."""
+    dex = program.dexes[d]
+    try:
+        code = program.decoded(d, code_off)
+    except DexError:
+        return True
+    for at, op in enumerate(code.ops):
+        if op.opcode not in CALLS or op.index is None:
+            continue
+        model = store_of(dex.method_signature(op.index))
+        if model is None or model.store != store or model.role != "get" or len(op.regs) <= model.key:
+            continue
+        if string_in_block(code, at, op.regs[model.key], dex) is None:
+            return True
+    return False
 
 
 def _reads(dex: DexFile, method_idx: int, store: str) -> bool:

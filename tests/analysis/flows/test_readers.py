@@ -97,3 +97,22 @@ def test_a_store_keys_readers_are_every_method_that_reads_it() -> None:
                 assert {where for _, where in edges if where} <= set(read.of(label.field)), (path.name, label)
                 checked.add(label.field)
     assert {"prefs:*", f"prefs:{CHANGED_KEY}"} < checked  # constant keys, and the two others
+
+
+def test_a_computed_keys_readers_are_the_methods_whose_reads_may_not_name_a_key() -> None:
+    """`prefs:*` is read only where a read's key is not a string constant (calls._store_key): a method whose every
+    read has its const-string key just before it is not summarised for it, though it reads that key. A key that
+    is a constant only by an earlier block (prefs_key_paths' sync) keeps its method, as the cheap check does not
+    follow paths."""
+    droidbench = DROIDBENCH / "SharedPreferences1.apk"
+    if not droidbench.is_file():
+        pytest.skip("DroidBench (../shared/corpus/droidbench) is not here")
+    program = _program(droidbench)
+    found = FieldReaders(program)
+    constant_reader = "Ledu/mit/shared_preferences/AnotherActivity;->onCreate(Landroid/os/Bundle;)V"
+    assert found.of("prefs:imei") == [constant_reader]  # getString("imei", "")
+    assert found.of("prefs:*") == []
+    kept = FieldReaders(_program(FLOW_SAMPLES / "prefs_key_paths.apk"))
+    assert kept.of("prefs:*") == [
+        "Lorg/apkaudit/flows/prefs_key_paths/Config;->sync(Landroid/content/SharedPreferences;Z)V"
+    ]

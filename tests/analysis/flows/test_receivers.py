@@ -12,6 +12,7 @@ from apkaudit.analysis.program import Program
 from apkaudit.apk import ApkArchive
 from apkaudit.audit import load_dex
 from apkaudit.dex.decoder import Method, Op
+from tests.conftest import corpus_apk
 
 FLOWS = Path(__file__).resolve().parents[3] / "samples" / "flows" / "apk"
 
@@ -57,3 +58,28 @@ def test_the_write_a_read_sees_is_the_last_one_before_it_in_its_block():
     assert reaching_write(code, 1, 10) == 3
     assert reaching_write(code, 1, 2) == 0
     assert reaching_write(code, 1, 14) is None
+
+
+def test_single_write_answers_as_a_scan_of_the_method_on_every_register_of_a_real_app():
+    """single_write answers from a table made once per method (the 64 methods asked last): the same as scanning
+    the method for each question, on every register of 600 methods of a corpus app, asked twice."""
+    from apkaudit.analysis.flows.ops import WRITES_A
+    from apkaudit.analysis.flows.receivers import _MAY_BE_WIDE, single_write
+
+    def scanned(code: Method, reg: int) -> int | None:
+        if reg >= code.registers - code.ins:
+            return None
+        writes = [
+            i
+            for i, op in enumerate(code.ops)
+            if op.regs and op.opcode in WRITES_A and reg in (op.regs[0], op.regs[0] + (op.opcode in _MAY_BE_WIDE))
+        ]
+        return writes[0] if len(writes) == 1 else None
+
+    program = Program(load_dex(ApkArchive.open(corpus_apk("appium-settings-8.0.10.apk"))))
+    codes = [c for cls in sorted(program.classes) for m in program.methods(cls) if (c := program.code(m))][:600]
+    assert len(codes) > 64  # more methods than the table keeps: some are asked again after being dropped
+    answers = [[single_write(c, r) for r in range(c.registers + 1)] for c in codes]
+    assert answers == [[scanned(c, r) for r in range(c.registers + 1)] for c in codes]
+    assert answers == [[single_write(c, r) for r in range(c.registers + 1)] for c in codes]
+    assert any(a is not None for per in answers for a in per)
