@@ -499,20 +499,9 @@ class Program:
     ) -> None:
         """Note, per DEX, the method and type ids whose users call `target` (directly or implicitly)."""
         cls, name, proto = split_signature(target)
-        # Direct calls name the static type of the receiver: the class itself, a subclass that inherits
-        # the method (one that overrides it has its own), or an app-defined supertype it is dispatched through.
-        owners, subclasses, subs = self._owners(cls)
-        named = self._ids_naming(owners, name, proto)
-        for _, d, idx in named:
+        named, inherited = self._ids_running(cls, name, proto)
+        for d, idx in [(d, idx) for _, d, idx in named] + inherited:
             per_dex_methods[d][idx].add(target)
-        # whether a subclass inherits the method matters only if some code names it on that subclass: asked
-        # first, as reading a class's methods (for `defines`) costs more than a method_id look-up
-        inherits: dict[int, bool] = {}
-        for k, d, idx in self._ids_naming(subclasses, name, proto) if subclasses else ():
-            if k not in inherits:
-                inherits[k] = not self.defines(subs[k], name, proto)
-            if inherits[k]:
-                per_dex_methods[d][idx].add(target)
         # the method's own definition (flags) is read only when it decides something: for a static initialiser,
         # or a method that may be a callback (most visited methods are neither)
         if name == "<clinit>":
@@ -524,6 +513,28 @@ class Program:
                 # A callback: reached from wherever an instance is made.
                 for d, tidx in self._instances_of(cls):
                     per_dex_types[d][tidx].add(target)
+
+    def method_ids_running(self, signature: str) -> list[tuple[int, int]]:
+        """(dex, method index) of the method_ids a call may name to run this app method, as callers() finds them."""
+        named, inherited = self._ids_running(*split_signature(signature))
+        return [(d, idx) for _, d, idx in named] + inherited
+
+    def _ids_running(self, cls: str, name: str, proto: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+        """The method_ids naming the method on its class or an app-defined supertype it is dispatched through
+        (`_ids_naming`'s tags), and those naming it on a subclass that inherits it (one that overrides it has its
+        own): what a direct call names, the static type of its receiver."""
+        owners, subclasses, subs = self._owners(cls)
+        named = self._ids_naming(owners, name, proto)
+        # whether a subclass inherits the method matters only if some code names it on that subclass: asked
+        # first, as reading a class's methods (for `defines`) costs more than a method_id look-up
+        inherits: dict[int, bool] = {}
+        inherited: list[tuple[int, int]] = []
+        for k, d, idx in self._ids_naming(subclasses, name, proto) if subclasses else ():
+            if k not in inherits:
+                inherits[k] = not self.defines(subs[k], name, proto)
+            if inherits[k]:
+                inherited.append((d, idx))
+        return named, inherited
 
     def _walked_method(self, signature: str, cls: str, named: list[tuple[int, int, int]]) -> MethodDef | None:
         """method(signature), answered from the method_ids `_ids_naming` found naming it on its class (tag 0 of

@@ -19,6 +19,8 @@ from apkaudit.analysis.flows.labels import (
     External,
     FieldValue,
     Instance,
+    KeyedRead,
+    KeyedWrite,
     Label,
     Labels,
     OutParam,
@@ -42,6 +44,7 @@ from apkaudit.analysis.flows.models import (
     Sink,
     changed_keys,
     dispatch,
+    keyed_by_helpers,
     no_data,
     param_types,
     positional,
@@ -52,6 +55,7 @@ from apkaudit.analysis.flows.models import (
 )
 from apkaudit.analysis.flows.ops import WRITES_A
 from apkaudit.analysis.flows.rare import RareLabels
+from apkaudit.analysis.flows.receivers import unchanged_param
 from apkaudit.analysis.flows.results import RESULT_INTENT, result_activity, startable_by_others
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import split_signature
@@ -201,7 +205,8 @@ class CallsMixin:
             # What the callee hands back from its own parameters is applied here, at this call, so the
             # data returns to this caller only (not to every caller of the callee).
             makes_intent = ref.proto.endswith(")" + INTENT) or ref.proto.endswith(")" + COMPONENT)
-            wanted = data_of(incoming) or makes_intent
+            # a store helper reads under the key this caller names, given data or not (storehelpers.py)
+            wanted = data_of(incoming) or makes_intent or self.flows.readers.is_helper(target)
             callee = self.flows.callee_summary(target, self.depth + 1) if wanted else None
             if callee is None:
                 if data_of(incoming):  # recursion or budget: assume the data comes back, and whatever the
@@ -245,12 +250,16 @@ class CallsMixin:
             if isinstance(label, Param) and label.method == target and label.index < len(params):
                 result |= params[label.index]
         result |= self._read_at_call(callee, target, callee.ret, params, offset)
+        keyed = self._keyed_at_call(callee, target, params, regs, offset) if callee.keyed or callee.keyed_made else {}
+        result |= {keyed[x] for x in callee.ret if x in keyed}
         for j, outs in callee.outs.items():
             out_reg = regs[j] if j < len(regs) else None
             if out_reg is not None and out_reg != self.this_reg:
                 for label in outs:
                     if isinstance(label, Param) and label.method == target and label.index < len(params):
                         state[out_reg] = state.get(out_reg, NO_LABELS) | params[label.index]
+                    elif label in keyed:
+                        state[out_reg] = state.get(out_reg, NO_LABELS) | {keyed[label]}
                 read = self._read_at_call(callee, target, outs, params, offset)
                 if read:
                     state[out_reg] = state.get(out_reg, NO_LABELS) | read
@@ -351,12 +360,22 @@ class CallsMixin:
         regs = call.op.regs
         store = store_of(call.sig)
         key = None
+        given = None
         if store is not None and len(regs) >= store.registers():
             name = self._store_key(regs[store.key], store.store, call.op.offset)
             key = f"{store.store}:{name}" if name is not None else None
+            if name == "*" and keyed_by_helpers(store.store):
+                given = self._given_key(regs[store.key])
         if store is not None and key is not None:
             if store.role == "writer":
                 result.add(StoreWriter(key))
+            elif given is not None:  # a helper's key: each caller reads or writes the key it names (_apply)
+                if store.role == "get":
+                    read = KeyedRead(self.method, store.store, given)
+                    self.summary.keyed_made.add(read)
+                    result.add(read)
+                elif store.value is not None:
+                    self.summary.keyed[(store.store, given)] |= data_of(call.args[store.value])
             elif store.role == "get":
                 result.add(FieldValue(key))
             elif store.value is not None:
@@ -399,6 +418,55 @@ class CallsMixin:
         ):
             return CHANGED_KEY
         return "*"
+
+    def _given_key(self, reg: int) -> int | None:
+        """The parameter a store key in `reg` is, unchanged in the method (receivers.unchanged_param): a helper
+        such as SpUtil.getString(context, key) reads or writes the key each of its callers names."""
+        return unchanged_param(self.code, reg, self.this_reg is None, split_signature(self.method)[2])
+
+    def _keyed_at_call(
+        self, callee: Summary, target: str, params: list[Labels], regs: list[int | None], offset: int
+    ) -> dict[Label, Label]:
+        """A helper's reads and writes under a key its caller names, at this call: under the key this method names
+        there (a constant, or '*'), or under its own parameter when it hands on one it was given. Returns what
+        each of the helper's reads is here, for its return value and out-parameters (_apply)."""
+        for (store, index), written in callee.keyed.items():
+            given = [x.index for x in written if isinstance(x, Param) and x.method == target]
+            value = NO_LABELS.union(*(data_of(params[i]) for i in given if i < len(params)))
+            if len(given) < len(written):  # what it wrote of its own: found from its labels (engine._index)
+                value |= {KeyedWrite(target, store, index)}
+            if value:
+                where = self._key_at_call(store, regs, index, offset)
+                if isinstance(where, int):
+                    self.summary.keyed[(store, where)] |= value
+                else:
+                    self.summary.fields[where] |= value
+        reads: dict[Label, Label] = {}
+        for label in callee.keyed_made:
+            where = self._key_at_call(label.store, regs, label.index, offset)
+            here: Label
+            if isinstance(where, int):
+                own = KeyedRead(self.method, label.store, where)
+                self.summary.keyed_made.add(own)
+                here = own
+            else:
+                here = FieldValue(where)
+            reads[label] = here
+            self.summary.keyed_reads[label].add(here)  # the search goes on into the helper's own uses of it
+        return reads
+
+    def _key_at_call(self, store: str, regs: list[int | None], index: int, offset: int) -> str | int:
+        """The pseudo-field `<store>:<key>` of the key argument `index` of a call, or the position of this method's
+        parameter it hands on unchanged."""
+        reg = regs[index] if index < len(regs) else None
+        if reg is None:
+            return f"{store}:*"
+        name = self._store_key(reg, store, offset)
+        if name == "*":
+            given = self._given_key(reg)
+            if given is not None:
+                return given
+        return f"{store}:{name}"
 
     def _store(self, receiver: Labels, data: Labels) -> None:
         """Data written into a store writer (a file opened by name) is kept under the store's name."""

@@ -30,6 +30,8 @@ from apkaudit.analysis.flows.jsinterface import ADD_BRIDGE, JsBridges
 from apkaudit.analysis.flows.labels import (
     Delivered,
     FieldValue,
+    KeyedRead,
+    KeyedWrite,
     Label,
     OutParam,
     Param,
@@ -250,7 +252,7 @@ class FlowAnalysis:
             self._summary(node.site[0])
         elif isinstance(node, Param):
             self._summary(node.method)
-        elif isinstance(node, (Returned, OutParam, Thrown)):
+        elif isinstance(node, (Returned, OutParam, Thrown, KeyedWrite)):
             for caller in sorted(self.program.callers([node.method])[node.method]):
                 summary = self._summary(caller)
                 if summary is not None and node in summary.dispatched:  # its callers choose the override
@@ -323,7 +325,7 @@ class FlowAnalysis:
 
     def callee_summary(self, method: str, depth: int) -> Summary | None:
         """A callee's summary for a caller's interpretation; None while it is being computed (recursion)."""
-        if depth > MAX_CALL_DEPTH:
+        if depth > MAX_CALL_DEPTH and not self.readers.is_helper(method):  # (the key its caller names: calls.py)
             return None
         return self._summary(method, depth)
 
@@ -408,6 +410,15 @@ class FlowAnalysis:
         for read, address in s.reads.items():
             for label in address:
                 self._edges[label].append((read, method))
+        for callee_read, reads_here in s.keyed_reads.items():  # the key's value, into the helper's own uses of it
+            for label in reads_here:
+                self._edges[label].append((callee_read, method))
+        for read in s.keyed_made:  # a key no caller names (a callback's, a bridge's) may be any: computed keys'
+            self._edges[FieldValue(f"{read.store}:*")].append((read, method))
+        for (store, index), written in s.keyed.items():  # its own data, written at each call under the caller's key
+            for label in written:
+                if not _own_param(label, method):
+                    self._edges[label].append((KeyedWrite(method, store, index), method))
 
     def _index_same_view(self, method: str, s: Summary) -> None:
         """A click handler gets the same View at every click: what one call stores into it (setHint, setTag) the
@@ -582,6 +593,8 @@ def _at_calls(label: Label, method: str) -> bool:
     of its parameters, or what it read through an address given only in its parameters?"""
     if isinstance(label, ReadThrough):
         return label.method == method and label.given
+    if isinstance(label, KeyedRead):
+        return label.method == method
     return _own_param(label, method)
 
 

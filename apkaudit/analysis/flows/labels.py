@@ -90,6 +90,29 @@ class ReadThrough:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyedRead:
+    """What `method` read from an app store under the key its parameter `index` names, unchanged (a helper's
+    `SpUtil.getString(context, key)`): each caller reads there the key it names (calls._apply), so the value
+    returns to that caller only, as the value of that key."""
+
+    method: str
+    store: str
+    index: int
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedWrite:
+    """What `method` wrote of its own (not a parameter's value) into an app store under the key its parameter
+    `index` names: each caller writes it under the key it names there (calls._keyed_at_call)."""
+
+    method: str
+    store: str
+    index: int
+    data: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
 class Delivered:
     """The Intent an app `component` was started with (or received)."""
 
@@ -206,6 +229,8 @@ Label: TypeAlias = (
     | OutParam
     | FieldValue
     | ReadThrough
+    | KeyedRead
+    | KeyedWrite
     | Delivered
     | Url
     | SinkObject

@@ -195,12 +195,28 @@ def store_of(signature: str) -> Store | None:
 
 
 @functools.cache
-def store_readers(store: str) -> tuple[str, ...]:
-    """Names of the methods that read a store: where a `<store>:<key>` pseudo-field is read."""
+def store_names() -> tuple[str, ...]:
+    """The app stores dispatch.yaml models (prefs, file, provider)."""
+    return tuple(sorted({model.store for _, model in _store_entries()}))
+
+
+@functools.cache
+def keyed_by_helpers(store: str) -> bool:
+    """Are the store's reads and writes through a helper followed under the key each caller names (calls._given_key)?
+    For a store written only by `put` calls (prefs): a `writer` store (a file opened by name) hands its writes to
+    a stream, which may leave the helper, so its keys stay '*' (a computed key), reads and writes alike."""
+    roles = {model.role for _, model in _store_entries() if model.store == store}
+    return store != PROVIDER and "writer" not in roles
+
+
+@functools.cache
+def store_readers(store: str, role: str = "get") -> tuple[str, ...]:
+    """Names of the methods that read a store (role `get`: where a `<store>:<key>` pseudo-field is read), or that
+    write it (`put`)."""
     names: list[str] = []
     for e, model in _store_entries():
-        if model.store == store and model.role == "get":
-            names += [e["method"].partition("(")[0]] if "method" in e else list(e["names"])
+        if model.store == store and model.role == role:
+            names += [e["method"].partition("(")[0]] if "method" in e else list(e.get("names", ()))
     return tuple(names)
 
 

@@ -20,8 +20,17 @@ from collections import Counter
 from collections.abc import Iterable
 
 from apkaudit.analysis.flows.constants import string_in_block
-from apkaudit.analysis.flows.models import CHANGED_KEY, PROVIDER, changed_keys, store_of, store_readers
+from apkaudit.analysis.flows.models import (
+    CHANGED_KEY,
+    PROVIDER,
+    changed_keys,
+    keyed_by_helpers,
+    store_names,
+    store_of,
+    store_readers,
+)
 from apkaudit.analysis.flows.ops import CALLS
+from apkaudit.analysis.flows.storehelpers import Calls, StoreHelpers, key_registers
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
@@ -36,7 +45,9 @@ class FieldReaders:
     def __init__(self, program: Program) -> None:
         self.program = program
         self._known: dict[str, list[str]] = {}
-        self._stores: dict[str, list[set[int]]] = {}  # store -> the code items calling one of its readers, per DEX
+        self._stores: dict[str, list[dict[int, Calls]]] = {}  # store -> the code items calling its readers, per DEX
+        self._helpers: dict[str, StoreHelpers] = {}  # store -> its reading helpers (storehelpers.py)
+        self._writers: dict[str, StoreHelpers] | None = None  # store -> its writing helpers, once asked
         self._asked: Counter[str] = Counter()
         # (dex, class) -> (the field indices covered, field index -> code items reading it); None: ask per field
         self._classes: dict[tuple[int, str], tuple[range, dict[int, set[int]]] | None] = {}
@@ -60,21 +71,44 @@ class FieldReaders:
 
     def _store(self, store: str, names: tuple[str, ...], key: str | None, computed: bool = False) -> list[str]:
         """Methods calling one of the store's reader methods, as the interpreter tells them (models.store_of: the
-        class and name a reference names, SharedPreferences.getString and not Bundle.getString); with `key`, only
-        those whose code has that string constant; `computed`, only those where a read's key may not be one."""
+        class and name a reference names, SharedPreferences.getString and not Bundle.getString), or a helper that
+        reads under a key its caller names (storehelpers.py); with `key`, only those whose code has that string
+        constant; `computed`, only those where a read's key may not be one."""
         calling = self._stores.get(store)
         if calling is None:
             calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
+        helpers = self._helpers_of(store, calling) if keyed_by_helpers(store) else None
         readers: set[str] = set()
         for d, dex in enumerate(self.program.dexes):
-            offs = calling[d]
+            offs = set(calling[d]) | (helpers.callers[d] if helpers is not None else set())
             if key is not None and offs:
                 string = dex.find_string(key)
                 offs = offs.intersection(dex.code_users(strings=[string])) if string is not None else set()
             elif computed:
-                offs = {off for off in offs if _computes_key(self.program, d, off, store)}
+                offs = {off for off in offs if _computes_key(self.program, d, off, store, helpers)}
             readers.update(self._owners(d, offs))
         return sorted(readers)
+
+    def _helpers_of(self, store: str, calling: list[dict[int, Calls]]) -> StoreHelpers:
+        helpers = self._helpers.get(store)
+        if helpers is None:
+            helpers = self._helpers[store] = StoreHelpers(self.program, store, "get", calling)
+        return helpers
+
+    def is_helper(self, signature: str) -> bool:
+        """Does the method read or write a store under a key its caller names (storehelpers.py)?"""
+        if self._writers is None:
+            self._writers = {}
+            for store in sorted({s for s in store_names() if keyed_by_helpers(s)}):
+                names = store_readers(store)
+                calling = self._stores.get(store)
+                if calling is None:
+                    calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
+                self._helpers_of(store, calling)
+                writes = [_calling(dex, store_readers(store, "put"), store, "put") for dex in self.program.dexes]
+                self._writers[store] = StoreHelpers(self.program, store, "put", writes)
+        found = (*self._helpers.values(), *self._writers.values())
+        return any(signature in h.helpers for h in found)
 
     def _field(self, field_sig: str) -> list[str]:
         cls, _, rest = field_sig.partition("->")
@@ -129,17 +163,20 @@ class FieldReaders:
         return {sig for off in code_offs for sig in self.program.signatures_at(d, off)}
 
 
-def _calling(dex: DexFile, names: tuple[str, ...], store: str) -> set[int]:
-    """The code items of the DEX that call one of the store's reader methods (by these names)."""
-    idxs = [i for name in names for i in dex.find_methods_named(name) if _reads(dex, i, store)]
-    return set(dex.code_users(methods=idxs)) if idxs else set()
+def _calling(dex: DexFile, names: tuple[str, ...], store: str, role: str = "get") -> dict[int, Calls]:
+    """The code items of the DEX that call one of the store's reader (writer) methods (by these names), with those
+    calls."""
+    idxs = [i for name in names for i in dex.find_methods_named(name) if _reads(dex, i, store, role)]
+    found = dex.code_users(methods=idxs) if idxs else {}
+    return {off: [(i.index, i.opcode, i.args) for i in insns if i.index is not None] for off, insns in found.items()}
 
 
-def _computes_key(program: Program, d: int, code_off: int, store: str) -> bool:
-    """May a read of the store in this code item name its key other than by a string constant set just before
-    it (in its basic block)? Only such a read is one of `<store>:*` (calls._store_key); the rest name their keys,
-    so the value an app writes under a computed key does not need them summarised (on Yosemite.apk, X5's
-    settings cache copied into its preferences had 301 methods summarised, every preference read of the app)."""
+def _computes_key(program: Program, d: int, code_off: int, store: str, helpers: StoreHelpers | None) -> bool:
+    """May a read of the store in this code item, or a call of one of its helpers, name its key other than by a
+    string constant set just before it (in its basic block)? Only such a read is one of `<store>:*`
+    (calls._store_key); the rest name their keys, so the value an app writes under a computed key does not need
+    them summarised (on Yosemite.apk, X5's settings cache copied into its preferences had 301 methods summarised,
+    every preference read of the app)."""
     dex = program.dexes[d]
     try:
         code = program.decoded(d, code_off)
@@ -148,15 +185,18 @@ def _computes_key(program: Program, d: int, code_off: int, store: str) -> bool:
     for at, op in enumerate(code.ops):
         if op.opcode not in CALLS or op.index is None:
             continue
-        model = store_of(dex.method_signature(op.index))
-        if model is None or model.store != store or model.role != "get" or len(op.regs) <= model.key:
-            continue
-        if string_in_block(code, at, op.regs[model.key], dex) is None:
-            return True
+        keys = (
+            helpers.key_registers(d, op.index, op.opcode, op.regs)
+            if helpers is not None
+            else key_registers(dex, op.index, op.regs, store)
+        )
+        for reg in keys:
+            if string_in_block(code, at, reg, dex) is None:
+                return True
     return False
 
 
-def _reads(dex: DexFile, method_idx: int, store: str) -> bool:
-    """Is the method reference a read of the store (a `get` entry of dispatch.yaml stores)?"""
+def _reads(dex: DexFile, method_idx: int, store: str, role: str = "get") -> bool:
+    """Is the method reference a read of the store (a `get` entry of dispatch.yaml stores), or of another role?"""
     model = store_of(dex.method_signature(method_idx))
-    return model is not None and model.store == store and model.role == "get"
+    return model is not None and model.store == store and model.role == role

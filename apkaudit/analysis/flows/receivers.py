@@ -16,6 +16,7 @@ import bisect
 import weakref
 from typing import NamedTuple
 
+from apkaudit.analysis.flows.models import param_types
 from apkaudit.analysis.flows.ops import BINARY, BINARY_2ADDR, CALLS, STATIC_CALLS, UNARY, WRITES_A
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.dex.decoder import Method
@@ -67,13 +68,41 @@ def single_write(code: Method, reg: int) -> int | None:
     return _single_writes(code).get(reg)
 
 
-_SINGLE: dict[int, tuple[Method, dict[int, int]]] = {}  # id(code) -> (code, its single_write answers)
+def unchanged_param(code: Method, reg: int, static: bool, proto: str) -> int | None:
+    """The position (0: `this` of an instance method) of the parameter `reg` holds all through the method: a
+    parameter's register that no instruction writes (the verifier defines it on entry). None for any other."""
+    first = code.registers - code.ins
+    if reg < first or reg in _written(code).counts:
+        return None
+    at, position = first, 0
+    if not static:
+        if reg == at:
+            return 0
+        at, position = at + 1, 1
+    for t in param_types(proto):
+        if reg == at:
+            return position
+        at += 2 if t in ("J", "D") else 1
+        position += 1
+    return None
+
+
+class _Writes(NamedTuple):
+    counts: dict[int, int]  # register -> how many ops write it
+    single: dict[int, int]  # register written once -> that op
+
+
+_WRITES: dict[int, tuple[Method, _Writes]] = {}  # id(code) -> (code, its writes)
 
 
 def _single_writes(code: Method) -> dict[int, int]:
-    """Register -> the op writing it, for the registers written once, of recent methods. (A scan of the method
-    per question was 0.19 s on Yosemite.apk: a dispatched call asks it for its receiver in every method.)"""
-    entry = _SINGLE.get(id(code))
+    return _written(code).single
+
+
+def _written(code: Method) -> _Writes:
+    """The register writes of one of the methods asked last. (A scan of the method per question was 0.19 s on
+    Yosemite.apk: a dispatched call asks single_write for its receiver in every method.)"""
+    entry = _WRITES.get(id(code))
     if entry is None or entry[0] is not code:
         counts: dict[int, int] = {}
         first: dict[int, int] = {}
@@ -83,9 +112,9 @@ def _single_writes(code: Method) -> dict[int, int]:
                 for r in written:
                     counts[r] = counts.get(r, 0) + 1
                     first.setdefault(r, i)
-        if len(_SINGLE) >= 64:
-            _SINGLE.clear()
-        entry = _SINGLE[id(code)] = (code, {r: i for r, i in first.items() if counts[r] == 1})
+        if len(_WRITES) >= 64:
+            _WRITES.clear()
+        entry = _WRITES[id(code)] = (code, _Writes(counts, {r: i for r, i in first.items() if counts[r] == 1}))
     return entry[1]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from apkaudit.analysis.flows.labels import Label
+from apkaudit.analysis.flows.labels import KeyedRead, Label
 
 
 @dataclass(frozen=True)
@@ -38,16 +38,25 @@ class Summary:
     typed: set[Label] = field(default_factory=set)  # the ReturnedTyped labels of the method's calls
     # calls that read through an address (ContentResolver.query): what they read -> the labels of the address
     reads: dict[Label, set[Label]] = field(default_factory=lambda: defaultdict(set))
+    # what it writes into an app store under the key a parameter names, unchanged: (store, parameter) -> labels;
+    # each caller writes it under the key it names there (calls._apply)
+    keyed: dict[tuple[str, int], set[Label]] = field(default_factory=lambda: defaultdict(set))
+    # the KeyedRead labels of its own reads under a key a parameter names, its callers map at their calls
+    keyed_made: set[KeyedRead] = field(default_factory=set)
+    # a callee's KeyedRead at a call of this method -> what this method's key names there (FieldValue of the key,
+    # or its own KeyedRead): the search enters the callee's uses of the value from the key's value (engine._index)
+    keyed_reads: dict[Label, set[Label]] = field(default_factory=lambda: defaultdict(set))
     # a constructor whose `this` did not escape: what it stored in each field of `this` ("name:type"), heap.py
     this_fields: dict[str, frozenset[Label]] | None = None
 
     def indexed(self) -> None:
         """The engine has made edges of what the method does (engine._index): keep only what a caller applies at
-        its call (ret, outs, dispatched, this_fields, reads). The rest is not read again; on the 24.6 MB Yosemite.apk,
-        whose flow search then kept 14,175 summaries, it was 57 MB of a 429 MB peak."""
+        its call (ret, outs, dispatched, this_fields, reads, keyed, keyed_made). The rest is not read again; on the
+        24.6 MB Yosemite.apk, whose flow search then kept 14,175 summaries, it was 57 MB of a 429 MB peak."""
         self.thrown = set()
         self.fields = {}
         self.calls = []
         self.leaks = []
         self.handoffs = []
         self.typed = set()
+        self.keyed_reads = {}

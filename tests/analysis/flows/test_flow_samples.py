@@ -62,6 +62,7 @@ ON_CREATE = "onCreate(Landroid/os/Bundle;)V"
 SOCKET = ""  # a socket has a host and port, no URL: its flows have no endpoint
 LOG_D = "Landroid/util/Log;->d(Ljava/lang/String;Ljava/lang/String;)I"
 LOG_I = "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I"
+LOG_W = "Landroid/util/Log;->w(Ljava/lang/String;Ljava/lang/String;)I"
 
 # case -> expected leaks: (category, source method, sink kind, method calling the sink, endpoint or sink API)
 POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
@@ -364,6 +365,39 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             URL + "prefs_key_paths",
         ),
     ],
+    "prefs_helper": [
+        (
+            "phone_ids",
+            _m("prefs_helper", ON_CREATE),
+            "network",
+            _m("prefs_helper", "post(Ljava/lang/String;)V", "Uploader"),
+            URL + "prefs_helper",
+        ),
+    ],
+    "prefs_helper_shapes": [
+        ("phone_ids", _m("prefs_helper_shapes", ON_CREATE), "log", _m("prefs_helper_shapes", ON_CREATE), LOG_I),
+        (
+            "phone_ids",
+            _m("prefs_helper_shapes", ON_CREATE),
+            "log",
+            _m("prefs_helper_shapes", "send(Landroid/content/Context;Ljava/lang/String;)V", "SpUtil"),
+            LOG_D,
+        ),
+        (
+            "phone_ids",
+            _m("prefs_helper_shapes", ON_CREATE),
+            "network",
+            _m("prefs_helper_shapes", "post(Ljava/lang/String;)V", "Uploader"),
+            URL + "prefs_helper_shapes",
+        ),
+        (
+            "phone_ids",
+            _m("prefs_helper_shapes", "saveSerial(Landroid/content/Context;Ljava/lang/String;)V", "SpUtil"),
+            "log",
+            _m("prefs_helper_shapes", "uploadSerial()V", "Uploader"),
+            LOG_W,
+        ),
+    ],
     "protobuf_upload": [
         (
             "phone_ids",
@@ -551,6 +585,8 @@ NEGATIVES = [
     "saved_state_local",
     "prefs_listener_unregistered",
     "prefs_key_paths_other",
+    "prefs_helper_other",
+    "prefs_helper_shapes_other",
     "protobuf_upload_other",
     "exception_class_name",
     "gson_stream_local",
@@ -707,3 +743,17 @@ def test_intent_targets_survive_branches_factories_component_names_and_base_clas
     assert found["network"].path[-1] == _m(
         "icc_patterns", "onStartCommand(Landroid/content/Intent;II)I", "UploadService"
     )
+
+
+def test_a_settings_helper_is_summarised_past_the_depth_other_callees_are_cut_at(monkeypatch):
+    """A helper writes under the key its caller names only where its summary is applied: one cut by the call depth
+    would lose the write (a caller six calls above the helper did, before). Store helpers are summarised at any
+    depth; with every other callee cut (depth 0), prefs_helper's id still reaches the upload through
+    SpUtil.put -> putString, and its twin still has nothing."""
+    from apkaudit.analysis.flows import engine
+
+    monkeypatch.setattr(engine, "MAX_CALL_DEPTH", 0)
+    assert [(f.kind, f.method) for _, _, f in _flows("prefs_helper")] == [
+        ("network", _m("prefs_helper", "post(Ljava/lang/String;)V", "Uploader"))
+    ]
+    assert _flows("prefs_helper_other") == ()

@@ -63,6 +63,11 @@ DROIDBENCH = CORPUS / "droidbench"
 STORE_APPS = [
     FLOW_SAMPLES / "prefs_listener.apk",
     FLOW_SAMPLES / "prefs_listener_unregistered.apk",
+    FLOW_SAMPLES / "prefs_helper.apk",
+    FLOW_SAMPLES / "prefs_helper_other.apk",
+    FLOW_SAMPLES / "prefs_helper_shapes.apk",
+    FLOW_SAMPLES / "prefs_helper_shapes_other.apk",
+    FLOW_SAMPLES / "prefs_key_paths.apk",
     *(
         DROIDBENCH / f"{name}.apk"
         for name in (
@@ -116,3 +121,33 @@ def test_a_computed_keys_readers_are_the_methods_whose_reads_may_not_name_a_key(
     assert kept.of("prefs:*") == [
         "Lorg/apkaudit/flows/prefs_key_paths/Config;->sync(Landroid/content/SharedPreferences;Z)V"
     ]
+
+
+def test_a_helper_that_reads_under_its_callers_key_makes_its_callers_readers_of_that_key() -> None:
+    """SpUtil.getString(context, key) reads the key its caller names: Uploader.upload, which names "device_id", is
+    a reader of prefs:device_id though it calls no SharedPreferences method; the helper itself is not (it names no
+    key), and neither is a caller that names another key. File stores stay as they were (no helpers)."""
+    from apkaudit.analysis.flows.models import keyed_by_helpers
+
+    pkg = "Lorg/apkaudit/flows/prefs_helper"
+    found = FieldReaders(_program(FLOW_SAMPLES / "prefs_helper.apk"))
+    assert found.of("prefs:device_id") == [f"{pkg}/Uploader;->upload(Landroid/content/Context;)V"]
+    assert found.of("prefs:theme") == []
+    helpers = found._helpers["prefs"].helpers
+    assert helpers == {f"{pkg}/SpUtil;->getString(Landroid/content/Context;Ljava/lang/String;)Ljava/lang/String;": {1}}
+    assert keyed_by_helpers("prefs") and not keyed_by_helpers("file") and not keyed_by_helpers("provider")
+
+
+def test_a_parameter_is_unchanged_only_when_no_instruction_writes_its_register() -> None:
+    from apkaudit.analysis.flows.receivers import unchanged_param
+    from apkaudit.dex.decoder import Method, Op
+
+    # static (Landroid/content/Context;Ljava/lang/String;J Ljava/lang/Object;) in v2..v6: p0=v2, p1=v3, p2=v4-v5, p3=v6
+    code = Method([Op(0, 0x1F, (6,), 1), Op(2, 0x0E, (), None)], registers=7, ins=5, blocks=[(0, 2)], successors=[[]])
+    proto = "(Landroid/content/Context;Ljava/lang/String;JLjava/lang/Object;)V"
+    assert [unchanged_param(code, r, True, proto) for r in range(7)] == [None, None, 0, 1, 2, None, None]
+    # the same as an instance method: this in v2, then p1=v3, p2=v4, p3=v5-v6, p4=v7 (written)
+    instance = Method(
+        [Op(0, 0x1F, (7,), 1), Op(2, 0x0E, (), None)], registers=8, ins=6, blocks=[(0, 2)], successors=[[]]
+    )
+    assert [unchanged_param(instance, r, False, proto) for r in range(2, 8)] == [0, 1, 2, 3, None, None]
