@@ -55,7 +55,7 @@ from apkaudit.analysis.flows.models import (
 )
 from apkaudit.analysis.flows.ops import WRITES_A
 from apkaudit.analysis.flows.rare import RareLabels
-from apkaudit.analysis.flows.receivers import unchanged_param
+from apkaudit.analysis.flows.receivers import param_at
 from apkaudit.analysis.flows.results import RESULT_INTENT, result_activity, startable_by_others
 from apkaudit.analysis.flows.summary import Leak, Summary
 from apkaudit.analysis.program import split_signature
@@ -89,6 +89,8 @@ class CallsMixin:
     summary: Summary
     method: str
     depth: int
+    at: int
+    keyed_here: dict[Label, Label]
     this_reg: int | None
     consts: dict[int, str]
     params: list[tuple[int, int]]
@@ -187,6 +189,7 @@ class CallsMixin:
     def _app_call(self, call: Call, implementations: list[str], result: set[Label], state: State) -> None:
         """The app methods the call may run get the arguments; what they return from them comes back here."""
         ref, incoming = call.ref, call.incoming
+        self.keyed_here = {}
         params = positional(call.args, ref.proto, call.static)
         regs = positional_regs(call.op.regs, ref.proto, call.static)
         for target in implementations:
@@ -251,6 +254,7 @@ class CallsMixin:
                 result |= params[label.index]
         result |= self._read_at_call(callee, target, callee.ret, params, offset)
         keyed = self._keyed_at_call(callee, target, params, regs, offset) if callee.keyed or callee.keyed_made else {}
+        self.keyed_here = keyed  # (a constructor's: what it stored in `this` from its reads, heap.py)
         result |= {keyed[x] for x in callee.ret if x in keyed}
         for j, outs in callee.outs.items():
             out_reg = regs[j] if j < len(regs) else None
@@ -420,27 +424,16 @@ class CallsMixin:
         return "*"
 
     def _given_key(self, reg: int) -> int | None:
-        """The parameter a store key in `reg` is, unchanged in the method (receivers.unchanged_param): a helper
-        such as SpUtil.getString(context, key) reads or writes the key each of its callers names."""
-        return unchanged_param(self.code, reg, self.this_reg is None, split_signature(self.method)[2])
+        """The parameter a store key in `reg` still is at the op interpreted (receivers.param_at): a helper such
+        as SpUtil.getString(context, key) reads or writes the key each of its callers names."""
+        return param_at(self.code, reg, self.at, self.this_reg is None, split_signature(self.method)[2])
 
     def _keyed_at_call(
         self, callee: Summary, target: str, params: list[Labels], regs: list[int | None], offset: int
     ) -> dict[Label, Label]:
         """A helper's reads and writes under a key its caller names, at this call: under the key this method names
         there (a constant, or '*'), or under its own parameter when it hands on one it was given. Returns what
-        each of the helper's reads is here, for its return value and out-parameters (_apply)."""
-        for (store, index), written in callee.keyed.items():
-            given = [x.index for x in written if isinstance(x, Param) and x.method == target]
-            value = NO_LABELS.union(*(data_of(params[i]) for i in given if i < len(params)))
-            if len(given) < len(written):  # what it wrote of its own: found from its labels (engine._index)
-                value |= {KeyedWrite(target, store, index)}
-            if value:
-                where = self._key_at_call(store, regs, index, offset)
-                if isinstance(where, int):
-                    self.summary.keyed[(store, where)] |= value
-                else:
-                    self.summary.fields[where] |= value
+        each of the helper's reads is here, for its return value, out-parameters and constructed object."""
         reads: dict[Label, Label] = {}
         for label in callee.keyed_made:
             where = self._key_at_call(label.store, regs, label.index, offset)
@@ -453,6 +446,21 @@ class CallsMixin:
                 here = FieldValue(where)
             reads[label] = here
             self.summary.keyed_reads[label].add(here)  # the search goes on into the helper's own uses of it
+        for (store, index), written in callee.keyed.items():
+            value: set[Label] = set()
+            for x in written:
+                if isinstance(x, Param) and x.method == target:
+                    value |= data_of(params[x.index]) if x.index < len(params) else NO_LABELS
+                elif x in reads:  # what it read under a key and writes back: the read this call made
+                    value.add(reads[x])
+                else:  # what it wrote of its own: found from its labels (engine._index_calls)
+                    value.add(KeyedWrite(target, store, index))
+            if value:
+                where = self._key_at_call(store, regs, index, offset)
+                if isinstance(where, int):
+                    self.summary.keyed[(store, where)] |= value
+                else:
+                    self.summary.fields[where] |= value
         return reads
 
     def _key_at_call(self, store: str, regs: list[int | None], index: int, offset: int) -> str | int:

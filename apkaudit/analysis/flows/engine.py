@@ -76,6 +76,7 @@ MIN_SUMMARIES = 6000
 SUMMARY_SHARE = 4
 MAX_NODES = 60_000
 MAX_CALL_DEPTH = 6  # callee summaries computed inside a caller's, before assuming data comes back
+HELPER_DEPTH = 16  # and store helpers (storehelpers.py) handing their keys on, below that
 
 _URL = ENDPOINT_URL  # a constant the app sends to
 
@@ -325,8 +326,8 @@ class FlowAnalysis:
 
     def callee_summary(self, method: str, depth: int) -> Summary | None:
         """A callee's summary for a caller's interpretation; None while it is being computed (recursion)."""
-        if depth > MAX_CALL_DEPTH and not self.readers.is_helper(method):  # (the key its caller names: calls.py)
-            return None
+        if depth > MAX_CALL_DEPTH and (depth > MAX_CALL_DEPTH + HELPER_DEPTH or not self.readers.is_helper(method)):
+            return None  # (a store helper is applied deeper: it reads and writes the key its caller names, calls.py)
         return self._summary(method, depth)
 
     def _summary(self, method: str, depth: int = 0) -> Summary | None:
@@ -413,11 +414,14 @@ class FlowAnalysis:
         for callee_read, reads_here in s.keyed_reads.items():  # the key's value, into the helper's own uses of it
             for label in reads_here:
                 self._edges[label].append((callee_read, method))
-        for read in s.keyed_made:  # a key no caller names (a callback's, a bridge's) may be any: computed keys'
+        # each helper read also meets what computed keys hold: a key no caller names (a bridge's getItem(key),
+        # given by the page) is read as a direct read under an unknown key is; so a value kept under a computed
+        # key reaches every helper's own uses of what it reads (a log in the helper), as it reaches such reads
+        for read in s.keyed_made:
             self._edges[FieldValue(f"{read.store}:*")].append((read, method))
         for (store, index), written in s.keyed.items():  # its own data, written at each call under the caller's key
             for label in written:
-                if not _own_param(label, method):
+                if not _own_param(label, method) and not (isinstance(label, KeyedRead) and label.method == method):
                     self._edges[label].append((KeyedWrite(method, store, index), method))
 
     def _index_same_view(self, method: str, s: Summary) -> None:

@@ -69,7 +69,8 @@ _ADD = "add(Ljava/lang/Object;)Z"
 _GET = "get(I)Ljava/lang/Object;"
 _KEEP = frozenset({"<init>()V", "<init>(I)V", "size()I", "isEmpty()Z"})  # list calls that move no element
 Key = tuple[str, str | int | None]  # ("f", field) | ("p", field: the sites it holds) | ("e", index) | ("n", None)
-Constructor = Callable[[], tuple[str, Summary | None, list[Labels]]]  # (target, its summary, arguments by position)
+# (target, its summary, arguments by position, its store-helper reads as this call made them: calls._keyed_at_call)
+Constructor = Callable[[], tuple[str, Summary | None, list[Labels], dict[Label, Label]]]
 Returns = Callable[[str], int | None]  # the int constant an app method returns, if known
 
 
@@ -329,7 +330,7 @@ class LocalHeap:
         says (its parameters replaced by this call's arguments)."""
         if not app:
             return not self.is_app_class(ref.class_name)  # (a bundled library's: not followed)
-        target, summary, args = ctor()
+        target, summary, args, keyed = ctor()
         fields = summary.this_fields if summary is not None else None
         if fields is None:
             return False
@@ -339,7 +340,7 @@ class LocalHeap:
                 if isinstance(x, Param) and x.method == target:
                     value |= args[x.index] if x.index < len(args) else NO_LABELS
                 else:
-                    value.add(x)
+                    value.add(keyed.get(x, x))
             state[self._slot(site, ("f", k))] = frozenset(value)
             state[self._slot(site, ("p", k))] = frozenset({ELSEWHERE})
         return True

@@ -136,6 +136,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if self.this_reg is not None and method.partition("->")[2].startswith("<init>("):
             self.heap.constructor(self.this_reg)  # `this` is an object made for this call (heap.py)
         self.at = 0  # index of the op being interpreted
+        self.keyed_here: dict[Label, Label] = {}  # the last app call's store-helper reads, as this method made them
         self.unconditional: set[Label] = set()  # Returned labels of calls not dispatched on a parameter
         # what each exception handler gets (exceptions.py); no closure over the interpreter, which would make a
         # reference cycle and keep every interpreter, its states and the engine until a pass of the collector
@@ -438,9 +439,9 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if not self.heap.kinds:
             return
 
-        def constructor() -> tuple[str, Summary | None, list[Labels]]:
+        def constructor() -> tuple[str, Summary | None, list[Labels], dict[Label, Label]]:
             args = positional(call.args, call.ref.proto, False)
-            return call.sig, self.flows.callee_summary(call.sig, self.depth + 1), args
+            return call.sig, self.flows.callee_summary(call.sig, self.depth + 1), args, self.keyed_here
 
         self.heap.call(call.op, self.at, call.ref, state, app, constructor, self._returns)
 

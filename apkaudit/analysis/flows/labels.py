@@ -91,9 +91,10 @@ class ReadThrough:
 
 @dataclass(frozen=True, slots=True)
 class KeyedRead:
-    """What `method` read from an app store under the key its parameter `index` names, unchanged (a helper's
-    `SpUtil.getString(context, key)`): each caller reads there the key it names (calls._apply), so the value
-    returns to that caller only, as the value of that key."""
+    """What `method` read from an app store under the key its parameter `index` still names at the read (a
+    helper's `SpUtil.getString(context, key)`): each caller reads there the key it names (calls._keyed_at_call),
+    so the value returns to that caller as the value of that key. (An object the helper's value is stored into
+    and that escapes is shared by its callers, as every field is.)"""
 
     method: str
     store: str

@@ -210,13 +210,21 @@ def keyed_by_helpers(store: str) -> bool:
 
 
 @functools.cache
-def store_readers(store: str, role: str = "get") -> tuple[str, ...]:
-    """Names of the methods that read a store (role `get`: where a `<store>:<key>` pseudo-field is read), or that
-    write it (`put`)."""
+def store_readers(store: str) -> tuple[str, ...]:
+    """Names of the methods that read a store: where a `<store>:<key>` pseudo-field is read."""
+    return store_methods(store, "get")
+
+
+@functools.cache
+def store_methods(store: str, role: str) -> tuple[str, ...]:
+    """Names of the store's methods of one role (get, put, writer). An entry naming its methods by a prefix has no
+    list to give: the index of callers needs names (dispatch.yaml lists SharedPreferences.Editor's puts)."""
     names: list[str] = []
     for e, model in _store_entries():
         if model.store == store and model.role == role:
-            names += [e["method"].partition("(")[0]] if "method" in e else list(e.get("names", ()))
+            if "prefix" in e:
+                raise ValueError(f"dispatch.yaml stores: the {store} {role} entry names its methods by a prefix")
+            names += [e["method"].partition("(")[0]] if "method" in e else list(e["names"])
     return tuple(names)
 
 

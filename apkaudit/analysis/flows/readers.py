@@ -25,6 +25,7 @@ from apkaudit.analysis.flows.models import (
     PROVIDER,
     changed_keys,
     keyed_by_helpers,
+    store_methods,
     store_names,
     store_of,
     store_readers,
@@ -105,7 +106,7 @@ class FieldReaders:
                 if calling is None:
                     calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
                 self._helpers_of(store, calling)
-                writes = [_calling(dex, store_readers(store, "put"), store, "put") for dex in self.program.dexes]
+                writes = [_calling(dex, store_methods(store, "put"), store, "put") for dex in self.program.dexes]
                 self._writers[store] = StoreHelpers(self.program, store, "put", writes)
         found = (*self._helpers.values(), *self._writers.values())
         return any(signature in h.helpers for h in found)
@@ -166,9 +167,12 @@ class FieldReaders:
 def _calling(dex: DexFile, names: tuple[str, ...], store: str, role: str = "get") -> dict[int, Calls]:
     """The code items of the DEX that call one of the store's reader (writer) methods (by these names), with those
     calls."""
-    idxs = [i for name in names for i in dex.find_methods_named(name) if _reads(dex, i, store, role)]
+    idxs = [i for name in names for i in dex.find_methods_named(name) if _of_role(dex, i, store, role)]
     found = dex.code_users(methods=idxs) if idxs else {}
-    return {off: [(i.index, i.opcode, i.args) for i in insns if i.index is not None] for off, insns in found.items()}
+    return {
+        off: [(i.index, i.opcode, i.args, i.offset) for i in insns if i.index is not None]
+        for off, insns in found.items()
+    }
 
 
 def _computes_key(program: Program, d: int, code_off: int, store: str, helpers: StoreHelpers | None) -> bool:
@@ -196,7 +200,7 @@ def _computes_key(program: Program, d: int, code_off: int, store: str, helpers: 
     return False
 
 
-def _reads(dex: DexFile, method_idx: int, store: str, role: str = "get") -> bool:
-    """Is the method reference a read of the store (a `get` entry of dispatch.yaml stores), or of another role?"""
+def _of_role(dex: DexFile, method_idx: int, store: str, role: str = "get") -> bool:
+    """Is the method reference one of the store's of that role (a `get` entry of dispatch.yaml stores: a read)?"""
     model = store_of(dex.method_signature(method_idx))
     return model is not None and model.store == store and model.role == role

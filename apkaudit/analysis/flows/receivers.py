@@ -68,28 +68,68 @@ def single_write(code: Method, reg: int) -> int | None:
     return _single_writes(code).get(reg)
 
 
-def unchanged_param(code: Method, reg: int, static: bool, proto: str) -> int | None:
-    """The position (0: `this` of an instance method) of the parameter `reg` holds all through the method: a
-    parameter's register that no instruction writes (the verifier defines it on entry). None for any other."""
+def param_at(code: Method, reg: int, at: int, static: bool, proto: str) -> int | None:
+    """The position (0: `this` of an instance method) of the parameter `reg` still holds at op `at`: a parameter's
+    register (the verifier defines it on entry) that no write reaches `at` through, none before it in its block
+    and none in a block from which its block can be reached. (Release builds reuse a parameter's register once
+    its value is dead: `move-result-object p1` after `getString(p1, "")`.) None for any other register."""
     first = code.registers - code.ins
-    if reg < first or reg in _written(code).counts:
+    if reg < first:
         return None
-    at, position = first, 0
+    writes = _written(code).writers.get(reg)
+    if writes and _reaches(code, writes, at):
+        return None
+    place, position = first, 0
     if not static:
-        if reg == at:
+        if reg == place:
             return 0
-        at, position = at + 1, 1
+        place, position = place + 1, 1
     for t in param_types(proto):
-        if reg == at:
+        if reg == place:
             return position
-        at += 2 if t in ("J", "D") else 1
+        place += 2 if t in ("J", "D") else 1
         position += 1
     return None
 
 
-class _Writes(NamedTuple):
-    counts: dict[int, int]  # register -> how many ops write it
-    single: dict[int, int]  # register written once -> that op
+def _reaches(code: Method, writes: list[int], at: int) -> bool:
+    """May one of these ops (indices) run before op `at` on some path from the method's entry?"""
+    starts = code.block_starts
+    block = bisect.bisect_right(starts, at) - 1
+    if any(starts[block] <= w < at for w in writes):
+        return True
+    before = _blocks_before(code, block)
+    return any(bisect.bisect_right(starts, w) - 1 in before for w in writes)
+
+
+def _blocks_before(code: Method, block: int) -> set[int]:
+    """The blocks from which `block` can be reached (itself when it is in a loop)."""
+    preds = _written(code).predecessors(code)
+    seen: set[int] = set()
+    todo = list(preds[block])
+    while todo:
+        b = todo.pop()
+        if b not in seen:
+            seen.add(b)
+            todo.extend(preds[b])
+    return seen
+
+
+class _Writes:
+    """The register writes of one method, and its blocks' predecessors once asked."""
+
+    def __init__(self, writers: dict[int, list[int]]) -> None:
+        self.writers = writers  # register -> the ops writing it (a wide write counts for both registers)
+        self.single = {r: ops[0] for r, ops in writers.items() if len(ops) == 1}
+        self._preds: list[list[int]] | None = None
+
+    def predecessors(self, code: Method) -> list[list[int]]:
+        if self._preds is None:
+            self._preds = [[] for _ in code.blocks]
+            for b, succs in enumerate(code.successors):
+                for succ in succs:
+                    self._preds[succ].append(b)
+        return self._preds
 
 
 _WRITES: dict[int, tuple[Method, _Writes]] = {}  # id(code) -> (code, its writes)
@@ -104,17 +144,14 @@ def _written(code: Method) -> _Writes:
     Yosemite.apk: a dispatched call asks single_write for its receiver in every method.)"""
     entry = _WRITES.get(id(code))
     if entry is None or entry[0] is not code:
-        counts: dict[int, int] = {}
-        first: dict[int, int] = {}
+        writers: dict[int, list[int]] = {}
         for i, op in enumerate(code.ops):
             if op.regs and op.opcode in WRITES_A:
-                written = (op.regs[0], op.regs[0] + 1) if op.opcode in _MAY_BE_WIDE else (op.regs[0],)
-                for r in written:
-                    counts[r] = counts.get(r, 0) + 1
-                    first.setdefault(r, i)
+                for r in (op.regs[0], op.regs[0] + 1) if op.opcode in _MAY_BE_WIDE else (op.regs[0],):
+                    writers.setdefault(r, []).append(i)
         if len(_WRITES) >= 64:
             _WRITES.clear()
-        entry = _WRITES[id(code)] = (code, _Writes(counts, {r: i for r, i in first.items() if counts[r] == 1}))
+        entry = _WRITES[id(code)] = (code, _Writes(writers))
     return entry[1]
 
 

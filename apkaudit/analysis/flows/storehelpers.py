@@ -5,7 +5,8 @@ its readers (readers.py); the search also summarises a helper past the depth it 
 and wherever data or not is passed to it (engine.callee_summary, calls._app_call).
 
 A helper reads (or writes) the store, a `get` (`put`) of dispatch.yaml stores, or calls another helper with, as
-the key, one of its parameters unchanged (receivers.unchanged_param), as the interpreter sees it
+the key, one of its parameters that no write reaches the call through (receivers.param_at), as the interpreter
+sees it
 (calls._given_key). They are found from the calls of the store's reader (writer) methods, then from the calls of
 each helper found, until no new one is: a call whose key register is no parameter register is left without
 decoding its method. A call of a helper is any that names it as callers() finds one: on its class, an app
@@ -14,17 +15,18 @@ supertype it is dispatched through, or a subclass that inherits it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 from apkaudit.analysis.flows.models import positional_regs, store_of
 from apkaudit.analysis.flows.ops import STATIC_CALLS
-from apkaudit.analysis.flows.receivers import unchanged_param
+from apkaudit.analysis.flows.receivers import param_at
 from apkaudit.analysis.program import ACC_STATIC, Program, split_signature
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
 
 MAX_LEVELS = 64  # a bound for a malformed call graph; helpers hand their keys on two or three levels deep
-Calls = Sequence[tuple[int, int, tuple[int, ...]]]  # (method index, opcode, argument registers)
+Calls = Sequence[tuple[int, int, tuple[int, ...], int]]  # (method index, opcode, argument registers, offset)
 
 
 class StoreHelpers:
@@ -71,7 +73,9 @@ class StoreHelpers:
             except DexError:
                 continue
             first = item.registers_size - item.ins_size
-            keys = {r for idx, op, args in calls for r in self.key_registers(d, idx, op, args) if r >= first}
+            keys = {
+                (r, where) for idx, op, args, where in calls for r in self.key_registers(d, idx, op, args) if r >= first
+            }
             if not keys:
                 continue
             try:
@@ -82,8 +86,8 @@ class StoreHelpers:
                 mdef = self.program.method(sig)
                 static = mdef is not None and bool(mdef.access_flags & ACC_STATIC)
                 proto = split_signature(sig)[2]
-                for reg in keys:
-                    position = unchanged_param(code, reg, static, proto)
+                for reg, where in keys:
+                    position = param_at(code, reg, bisect.bisect_left(code.offsets, where), static, proto)
                     if position is not None:
                         found.setdefault(sig, set()).add(position)
         return found
@@ -99,7 +103,7 @@ class StoreHelpers:
         for d, idxs in sorted(by_dex.items()):
             for off, insns in self.program.dexes[d].code_users(methods=idxs).items():
                 self.callers[d].add(off)
-                out.append((d, off, [(i.index, i.opcode, i.args) for i in insns if i.index is not None]))
+                out.append((d, off, [(i.index, i.opcode, i.args, i.offset) for i in insns if i.index is not None]))
         return out
 
 

@@ -39,7 +39,7 @@ class Summary:
     # calls that read through an address (ContentResolver.query): what they read -> the labels of the address
     reads: dict[Label, set[Label]] = field(default_factory=lambda: defaultdict(set))
     # what it writes into an app store under the key a parameter names, unchanged: (store, parameter) -> labels;
-    # each caller writes it under the key it names there (calls._apply)
+    # each caller writes it under the key it names there (calls._keyed_at_call)
     keyed: dict[tuple[str, int], set[Label]] = field(default_factory=lambda: defaultdict(set))
     # the KeyedRead labels of its own reads under a key a parameter names, its callers map at their calls
     keyed_made: set[KeyedRead] = field(default_factory=set)

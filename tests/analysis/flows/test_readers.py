@@ -138,16 +138,23 @@ def test_a_helper_that_reads_under_its_callers_key_makes_its_callers_readers_of_
     assert keyed_by_helpers("prefs") and not keyed_by_helpers("file") and not keyed_by_helpers("provider")
 
 
-def test_a_parameter_is_unchanged_only_when_no_instruction_writes_its_register() -> None:
-    from apkaudit.analysis.flows.receivers import unchanged_param
+def test_a_parameter_is_the_key_where_no_write_of_its_register_reaches_the_read() -> None:
+    from apkaudit.analysis.flows.receivers import param_at
     from apkaudit.dex.decoder import Method, Op
 
-    # static (Landroid/content/Context;Ljava/lang/String;J Ljava/lang/Object;) in v2..v6: p0=v2, p1=v3, p2=v4-v5, p3=v6
+    # static (Context, String, long, Object) in v2..v6: p0=v2, p1=v3, p2=v4-v5, p3=v6; v6 is written at op 0
     code = Method([Op(0, 0x1F, (6,), 1), Op(2, 0x0E, (), None)], registers=7, ins=5, blocks=[(0, 2)], successors=[[]])
     proto = "(Landroid/content/Context;Ljava/lang/String;JLjava/lang/Object;)V"
-    assert [unchanged_param(code, r, True, proto) for r in range(7)] == [None, None, 0, 1, 2, None, None]
+    assert [param_at(code, r, 1, True, proto) for r in range(7)] == [None, None, 0, 1, 2, None, None]
+    assert param_at(code, 6, 0, True, proto) == 3  # before the write: still the parameter
     # the same as an instance method: this in v2, then p1=v3, p2=v4, p3=v5-v6, p4=v7 (written)
     instance = Method(
         [Op(0, 0x1F, (7,), 1), Op(2, 0x0E, (), None)], registers=8, ins=6, blocks=[(0, 2)], successors=[[]]
     )
-    assert [unchanged_param(instance, r, False, proto) for r in range(2, 8)] == [0, 1, 2, 3, None, None]
+    assert [param_at(instance, r, 1, False, proto) for r in range(2, 8)] == [0, 1, 2, 3, None, None]
+    # read at op 1 in a loop (block 1 -> block 1) whose later op 2 reuses the register: written on the way back
+    reuse = [Op(0, 0x00, (), None), Op(1, 0x71, (3,), 9), Op(4, 0x0C, (3,), None), Op(5, 0x28, (), None, (1,))]
+    looping = Method(reuse, registers=4, ins=2, blocks=[(0, 1), (1, 4)], successors=[[1], [1]])
+    straight = Method(reuse[:3], registers=4, ins=2, blocks=[(0, 1), (1, 3)], successors=[[1], []])
+    assert param_at(looping, 3, 1, True, "(Landroid/content/Context;Ljava/lang/String;)V") is None
+    assert param_at(straight, 3, 1, True, "(Landroid/content/Context;Ljava/lang/String;)V") == 1

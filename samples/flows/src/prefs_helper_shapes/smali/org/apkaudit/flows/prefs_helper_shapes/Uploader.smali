@@ -28,6 +28,23 @@
     return-void
 .end method
 
+.method public static uploadBackup()V
+    .registers 2
+
+    const-string v0, "backup_id"
+
+    invoke-static {v0}, Lorg/apkaudit/flows/prefs_helper_shapes/SpUtil;->get(Ljava/lang/String;)Ljava/lang/String;
+
+    move-result-object v0
+
+    const-string v1, "backup"
+
+    # sink: logged
+    invoke-static {v1, v0}, Landroid/util/Log;->e(Ljava/lang/String;Ljava/lang/String;)I
+
+    return-void
+.end method
+
 .method public static uploadSerial()V
     .registers 2
 

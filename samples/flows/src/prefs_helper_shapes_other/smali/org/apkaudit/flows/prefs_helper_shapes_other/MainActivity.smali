@@ -2,10 +2,11 @@
 .super Lorg/apkaudit/flows/prefs_helper_shapes_other/BaseActivity;
 .source "MainActivity.java"
 
-# Flow case "prefs_helper_shapes_other": 0 leaks: as prefs_helper_shapes, but every read names "theme", which holds only "dark"
+# Flow case "prefs_helper_shapes_other": 0 leaks: as prefs_helper_shapes, but every read names "theme" or the backup of "theme", which hold only "dark"
 # Settings helpers in the shapes lending apps ship them: a static helper with a context kept in a static field
 # (the call passes only the key), a read helper in the app's base activity called on the activity, a helper
-# that writes what it reads itself (the serial number), and one that logs what it reads.
+# that writes what it reads itself (the serial number), one that logs what it reads, one that writes back what
+# it reads, and a class that reads its setting in its constructor. SpUtil.get reuses its key's register.
 #
 #   onCreate:
 #     SpUtil.ctx = getApplicationContext();
@@ -14,8 +15,13 @@
 #     SpUtil.saveSerial(this, "serial");                  // putString(c, key, Build.SERIAL)
 #     Uploader.upload();                                  // post(SpUtil.get("theme"))
 #     Log.i("pref", getPref("theme"));                    // BaseActivity.getPref, named on MainActivity
+#     SpUtil.touch(this, "device_id"); SpUtil.touch(this, "theme");  // read, trimmed, written back
+#     SpUtil.copy(this, "theme", "backup_id"); SpUtil.copy(this, "device_id", "old_id");  // read, kept under another key
 #     SpUtil.send(this, "theme");                          // Log.d(key, getString(c, key))
+#     new Setting(this, "device_id");                     // a setting read in its constructor, unused
+#     Log.v("setting", new Setting(this, "theme").value);
 #     Uploader.uploadSerial();                            // Log.w("serial", SpUtil.get("theme"))
+#     Uploader.uploadBackup();                            // Log.e("backup", SpUtil.get("backup_id"))
 
 
 # direct methods
@@ -30,7 +36,7 @@
 
 # virtual methods
 .method protected onCreate(Landroid/os/Bundle;)V
-    .registers 5
+    .registers 7
 
     invoke-super {p0, p1}, Lorg/apkaudit/flows/prefs_helper_shapes_other/BaseActivity;->onCreate(Landroid/os/Bundle;)V
 
@@ -67,6 +73,26 @@
 
     invoke-static {p0, v1, v2}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->put(Landroid/content/Context;Ljava/lang/String;Ljava/lang/Object;)V
 
+    const-string v1, "device_id"
+
+    invoke-static {p0, v1}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->touch(Landroid/content/Context;Ljava/lang/String;)V
+
+    const-string v1, "theme"
+
+    invoke-static {p0, v1}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->touch(Landroid/content/Context;Ljava/lang/String;)V
+
+    const-string v1, "theme"
+
+    const-string v2, "backup_id"
+
+    invoke-static {p0, v1, v2}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->copy(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;)V
+
+    const-string v1, "device_id"
+
+    const-string v2, "old_id"
+
+    invoke-static {p0, v1, v2}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->copy(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;)V
+
     const-string v1, "serial"
 
     invoke-static {p0, v1}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->saveSerial(Landroid/content/Context;Ljava/lang/String;)V
@@ -87,7 +113,26 @@
 
     invoke-static {p0, v1}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->send(Landroid/content/Context;Ljava/lang/String;)V
 
+    new-instance v2, Lorg/apkaudit/flows/prefs_helper_shapes_other/Setting;
+
+    const-string v3, "device_id"
+
+    invoke-direct {v2, p0, v3}, Lorg/apkaudit/flows/prefs_helper_shapes_other/Setting;-><init>(Landroid/content/Context;Ljava/lang/String;)V
+
+    new-instance v2, Lorg/apkaudit/flows/prefs_helper_shapes_other/Setting;
+
+    invoke-direct {v2, p0, v1}, Lorg/apkaudit/flows/prefs_helper_shapes_other/Setting;-><init>(Landroid/content/Context;Ljava/lang/String;)V
+
+    iget-object v2, v2, Lorg/apkaudit/flows/prefs_helper_shapes_other/Setting;->value:Ljava/lang/String;
+
+    const-string v3, "setting"
+
+    # sink: logged
+    invoke-static {v3, v2}, Landroid/util/Log;->v(Ljava/lang/String;Ljava/lang/String;)I
+
     invoke-static {}, Lorg/apkaudit/flows/prefs_helper_shapes_other/Uploader;->uploadSerial()V
+
+    invoke-static {}, Lorg/apkaudit/flows/prefs_helper_shapes_other/Uploader;->uploadBackup()V
 
     return-void
 

@@ -93,9 +93,40 @@
     # the context from a static field: the call passes no data, only the key
     invoke-static {v0, p0}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->getString(Landroid/content/Context;Ljava/lang/String;)Ljava/lang/String;
 
+    # the key's register, dead now, reused for the result (as R8 does)
+    move-result-object p0
+
+    return-object p0
+.end method
+
+.method public static copy(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;)V
+    .registers 4
+
+    # a setting read under one key and kept under another (a backup)
+    invoke-static {p0, p1}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->getString(Landroid/content/Context;Ljava/lang/String;)Ljava/lang/String;
+
     move-result-object v0
 
-    return-object v0
+    invoke-static {p0, p2, v0}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->putString(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;)V
+
+    return-void
+.end method
+
+.method public static touch(Landroid/content/Context;Ljava/lang/String;)V
+    .registers 3
+
+    # a setting read and written back under the same key (a migration)
+    invoke-static {p0, p1}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->getString(Landroid/content/Context;Ljava/lang/String;)Ljava/lang/String;
+
+    move-result-object v0
+
+    invoke-virtual {v0}, Ljava/lang/String;->trim()Ljava/lang/String;
+
+    move-result-object v0
+
+    invoke-static {p0, p1, v0}, Lorg/apkaudit/flows/prefs_helper_shapes_other/SpUtil;->putString(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;)V
+
+    return-void
 .end method
 
 .method public static saveSerial(Landroid/content/Context;Ljava/lang/String;)V
