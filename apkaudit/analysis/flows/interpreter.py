@@ -136,6 +136,7 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if self.this_reg is not None and method.partition("->")[2].startswith("<init>("):
             self.heap.constructor(self.this_reg)  # `this` is an object made for this call (heap.py)
         self.at = 0  # index of the op being interpreted
+        self._narrowed: dict[int, list[str] | None] = {}  # call offset -> the overrides its receiver's class runs
         self.keyed_here: dict[Label, Label] = {}  # the last app call's store-helper reads, as this method made them
         self.unconditional: set[Label] = set()  # Returned labels of calls not dispatched on a parameter
         # what each exception handler gets (exceptions.py); no closure over the interpreter, which would make a
@@ -517,8 +518,12 @@ class Interpreter(CallsMixin, ObjectsMixin):
         if not (walk and program.is_app_class(ref.class_name) and not is_library(ref.class_name)):
             return []
         if op.opcode in DISPATCHED and op.regs:  # the receiver's known class picks the override
-            known = receiver_type(program, self.dex, self.code, op.regs[0], op.offset)
-            narrowed = resolve(program, known, ref.signature) if known is not None else None
+            if op.offset in self._narrowed:  # (asked once per call site: the worklist visits loops again and again)
+                narrowed = self._narrowed[op.offset]
+            else:
+                known = receiver_type(program, self.dex, self.code, op.regs[0], op.offset)
+                narrowed = resolve(program, known, ref.signature) if known is not None else None
+                self._narrowed[op.offset] = narrowed
             if narrowed is not None:
                 return narrowed
         return self.flows.implementations(ref.signature)
