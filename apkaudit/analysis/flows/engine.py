@@ -47,6 +47,7 @@ from apkaudit.analysis.flows.messenger import wrapped_handlers
 from apkaudit.analysis.flows.models import (
     CHANGED_KEY,
     INTENT,
+    PAGE_KEY,
     RequestObject,
     Sink,
     changed_keys,
@@ -140,6 +141,7 @@ class FlowAnalysis:
         self.components = dict(components) if components else None
         self.endpoints = Endpoints(program, self._summary)
         self.bridges = JsBridges(program)
+        self._page_reads: dict[str, tuple[str, ...]] = {}  # store -> its page readers (_page_readers)
         self._summaries: dict[str, Summary | None] = {}
         self._code_items: int | None = None  # counted when MIN_SUMMARIES is reached
         self._edges: dict[Label, list[tuple[Label | Leak, str]]] = defaultdict(list)
@@ -228,6 +230,7 @@ class FlowAnalysis:
             self._implementations,
             self._serialisers,
             self._reads_through,
+            self._page_reads,
             self.class_fields,
         )
         for memo in memos:
@@ -260,7 +263,8 @@ class FlowAnalysis:
                     for outer in sorted(self.program.callers([caller])[caller]):
                         self._summary(outer)
         elif isinstance(node, FieldValue):
-            for reader in self.readers.of(node.field):
+            store, _, key = node.field.partition(":")
+            for reader in self._page_readers(store) if key == PAGE_KEY else self.readers.of(node.field):
                 self._summary(reader)
         elif isinstance(node, Delivered):
             self._deliver(node.component)
@@ -365,6 +369,15 @@ class FlowAnalysis:
             f"{self.code_items():,} with code): some flows may be missing"
         )
 
+    def _page_readers(self, store: str) -> tuple[str, ...]:
+        """The @JavascriptInterface methods a page can call (jsinterface.py) that read the store under a key they
+        are given: the page names it, so they may read what the app keeps under any key (engine._index)."""
+        found = self._page_reads.get(store)
+        if found is None:
+            helpers = self.readers.read_helpers(store) if "->" not in store else {}
+            found = self._page_reads[store] = tuple(m for m in sorted(helpers) if self.bridges.registrar(m))
+        return found
+
     def _bridge_return(self, method: str, s: Summary) -> None:
         """What a registered @JavascriptInterface method returns goes to the page (jsinterface.py)."""
         data = data_of(s.ret)
@@ -392,10 +405,13 @@ class FlowAnalysis:
         for f, written in s.fields.items():
             store, _, key = f.partition(":")
             changed = FieldValue(f"{store}:{CHANGED_KEY}") if "->" not in f and store in listened else None
+            page = FieldValue(f"{store}:{PAGE_KEY}") if "->" not in f and self._page_readers(store) else None
             for label in written:
                 self._edges[label].append((FieldValue(f), method))
                 if changed is not None and key != CHANGED_KEY:  # what a change listener reads (calls.py)
                     self._edges[label].append((changed, method))
+                if page is not None:  # what a page may ask a bridge for
+                    self._edges[label].append((page, method))
                 if before and "->" in f:
                     self._edges[label].append((FieldValue(f + BEFORE_FIRST), method))
         self._index_calls(method, s)
@@ -417,8 +433,11 @@ class FlowAnalysis:
         # each helper read also meets what computed keys hold: a key no caller names (a bridge's getItem(key),
         # given by the page) is read as a direct read under an unknown key is; so a value kept under a computed
         # key reaches every helper's own uses of what it reads (a log in the helper), as it reaches such reads
+        page = self.bridges.registrar(method) is not None if s.keyed_made else False
         for read in s.keyed_made:
             self._edges[FieldValue(f"{read.store}:*")].append((read, method))
+            if page:  # a page's bridge method: the page names the key, any key the app writes
+                self._edges[FieldValue(f"{read.store}:{PAGE_KEY}")].append((read, method))
         for (store, index), written in s.keyed.items():  # its own data, written at each call under the caller's key
             for label in written:
                 if not _own_param(label, method) and not (isinstance(label, KeyedRead) and label.method == method):

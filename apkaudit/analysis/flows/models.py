@@ -194,6 +194,10 @@ def store_of(signature: str) -> Store | None:
         return found
 
 
+# the key a store read in a web page's bridge method is given by the page (engine._page_readers): any key
+PAGE_KEY = "(a key the page names)"
+
+
 @functools.cache
 def store_names() -> tuple[str, ...]:
     """The app stores dispatch.yaml models (prefs, file, provider)."""

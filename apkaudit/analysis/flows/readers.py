@@ -48,7 +48,7 @@ class FieldReaders:
         self._known: dict[str, list[str]] = {}
         self._stores: dict[str, list[dict[int, Calls]]] = {}  # store -> the code items calling its readers, per DEX
         self._helpers: dict[str, StoreHelpers] = {}  # store -> its reading helpers (storehelpers.py)
-        self._writers: dict[str, StoreHelpers] | None = None  # store -> its writing helpers, once asked
+        self._helper_sigs: frozenset[str] | None = None  # the reading and writing helpers of every store, once asked
         self._asked: Counter[str] = Counter()
         # (dex, class) -> (the field indices covered, field index -> code items reading it); None: ask per field
         self._classes: dict[tuple[int, str], tuple[range, dict[int, set[int]]] | None] = {}
@@ -96,20 +96,28 @@ class FieldReaders:
             helpers = self._helpers[store] = StoreHelpers(self.program, store, "get", calling)
         return helpers
 
+    def read_helpers(self, store: str) -> dict[str, set[int]]:
+        """The methods that read the store under a key their caller names, with the positions of those keys."""
+        calling = self._stores.get(store)
+        if calling is None:
+            names = store_readers(store)
+            calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
+        return self._helpers_of(store, calling).helpers if keyed_by_helpers(store) else {}
+
     def is_helper(self, signature: str) -> bool:
         """Does the method read or write a store under a key its caller names (storehelpers.py)?"""
-        if self._writers is None:
-            self._writers = {}
+        if self._helper_sigs is None:
+            found: set[str] = set()
             for store in sorted({s for s in store_names() if keyed_by_helpers(s)}):
-                names = store_readers(store)
                 calling = self._stores.get(store)
                 if calling is None:
+                    names = store_readers(store)
                     calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
-                self._helpers_of(store, calling)
                 writes = [_calling(dex, store_methods(store, "put"), store, "put") for dex in self.program.dexes]
-                self._writers[store] = StoreHelpers(self.program, store, "put", writes)
-        found = (*self._helpers.values(), *self._writers.values())
-        return any(signature in h.helpers for h in found)
+                found.update(self._helpers_of(store, calling).helpers)
+                found.update(StoreHelpers(self.program, store, "put", writes).helpers)
+            self._helper_sigs = frozenset(found)
+        return signature in self._helper_sigs
 
     def _field(self, field_sig: str) -> list[str]:
         cls, _, rest = field_sig.partition("->")

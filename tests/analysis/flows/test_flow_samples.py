@@ -408,6 +408,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str, str]]] = {
             LOG_W,
         ),
     ],
+    "js_prefs_item": [
+        (
+            "phone_ids",
+            _m("js_prefs_item", ON_CREATE),
+            "webview",
+            _m("js_prefs_item", "getItem(Ljava/lang/String;)Ljava/lang/String;", "PrefsBridge"),
+            URL + "js_prefs_item/page.html",
+        ),
+    ],
     "protobuf_upload": [
         (
             "phone_ids",
@@ -597,6 +606,7 @@ NEGATIVES = [
     "prefs_key_paths_other",
     "prefs_helper_other",
     "prefs_helper_shapes_other",
+    "js_prefs_item_unregistered",
     "protobuf_upload_other",
     "exception_class_name",
     "gson_stream_local",

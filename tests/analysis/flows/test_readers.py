@@ -10,7 +10,7 @@ import pytest
 from apkaudit.analysis.flows import readers
 from apkaudit.analysis.flows.engine import FlowAnalysis
 from apkaudit.analysis.flows.labels import FieldValue
-from apkaudit.analysis.flows.models import CHANGED_KEY
+from apkaudit.analysis.flows.models import CHANGED_KEY, PAGE_KEY
 from apkaudit.analysis.flows.readers import FieldReaders
 from apkaudit.analysis.program import Program
 from apkaudit.dex.file import DexFile
@@ -67,6 +67,7 @@ STORE_APPS = [
     FLOW_SAMPLES / "prefs_helper_other.apk",
     FLOW_SAMPLES / "prefs_helper_shapes.apk",
     FLOW_SAMPLES / "prefs_helper_shapes_other.apk",
+    FLOW_SAMPLES / "js_prefs_item.apk",
     FLOW_SAMPLES / "prefs_key_paths.apk",
     *(
         DROIDBENCH / f"{name}.apk"
@@ -99,9 +100,11 @@ def test_a_store_keys_readers_are_every_method_that_reads_it() -> None:
         read = FieldReaders(program)
         for label, edges in analysis._edges.items():
             if isinstance(label, FieldValue) and "->" not in label.field:
-                assert {where for _, where in edges if where} <= set(read.of(label.field)), (path.name, label)
+                store, _, key = label.field.partition(":")
+                listed = analysis._page_readers(store) if key == PAGE_KEY else read.of(label.field)
+                assert {where for _, where in edges if where} <= set(listed), (path.name, label)
                 checked.add(label.field)
-    assert {"prefs:*", f"prefs:{CHANGED_KEY}"} < checked  # constant keys, and the two others
+    assert {"prefs:*", f"prefs:{CHANGED_KEY}", f"prefs:{PAGE_KEY}"} < checked  # constant keys, and the three others
 
 
 def test_a_computed_keys_readers_are_the_methods_whose_reads_may_not_name_a_key() -> None:
