@@ -142,6 +142,7 @@ class FlowAnalysis:
         self.endpoints = Endpoints(program, self._summary)
         self.bridges = JsBridges(program)
         self._page_reads: dict[str, tuple[str, ...]] = {}  # store -> its page readers (_page_readers)
+        self._paged: set[str] = set()  # the store keys given an edge to what a page may read
         self._summaries: dict[str, Summary | None] = {}
         self._code_items: int | None = None  # counted when MIN_SUMMARIES is reached
         self._edges: dict[Label, list[tuple[Label | Leak, str]]] = defaultdict(list)
@@ -231,6 +232,7 @@ class FlowAnalysis:
             self._serialisers,
             self._reads_through,
             self._page_reads,
+            self._paged,
             self.class_fields,
         )
         for memo in memos:
@@ -374,7 +376,7 @@ class FlowAnalysis:
         are given: the page names it, so they may read what the app keeps under any key (engine._index)."""
         found = self._page_reads.get(store)
         if found is None:
-            helpers = self.readers.read_helpers(store) if "->" not in store else {}
+            helpers = self.readers.read_helpers(store) if self.bridges.any() else {}
             found = self._page_reads[store] = tuple(m for m in sorted(helpers) if self.bridges.registrar(m))
         return found
 
@@ -405,13 +407,13 @@ class FlowAnalysis:
         for f, written in s.fields.items():
             store, _, key = f.partition(":")
             changed = FieldValue(f"{store}:{CHANGED_KEY}") if "->" not in f and store in listened else None
-            page = FieldValue(f"{store}:{PAGE_KEY}") if "->" not in f and self._page_readers(store) else None
+            if "->" not in f and key != PAGE_KEY and f not in self._paged and self._page_readers(store):
+                self._paged.add(f)  # what a page may ask a bridge for: from the key's value, so the path names it
+                self._edges[FieldValue(f)].append((FieldValue(f"{store}:{PAGE_KEY}"), ""))
             for label in written:
                 self._edges[label].append((FieldValue(f), method))
                 if changed is not None and key != CHANGED_KEY:  # what a change listener reads (calls.py)
                     self._edges[label].append((changed, method))
-                if page is not None:  # what a page may ask a bridge for
-                    self._edges[label].append((page, method))
                 if before and "->" in f:
                     self._edges[label].append((FieldValue(f + BEFORE_FIRST), method))
         self._index_calls(method, s)
@@ -430,9 +432,9 @@ class FlowAnalysis:
         for callee_read, reads_here in s.keyed_reads.items():  # the key's value, into the helper's own uses of it
             for label in reads_here:
                 self._edges[label].append((callee_read, method))
-        # each helper read also meets what computed keys hold: a key no caller names (a bridge's getItem(key),
-        # given by the page) is read as a direct read under an unknown key is; so a value kept under a computed
-        # key reaches every helper's own uses of what it reads (a log in the helper), as it reaches such reads
+        # each helper read also meets what computed keys hold: a key no caller names (a callback's) is read as a
+        # direct read under an unknown key is; so a value kept under a computed key reaches every helper's own uses
+        # of what it reads (a log in the helper), as it reaches such reads
         page = self.bridges.registrar(method) is not None if s.keyed_made else False
         for read in s.keyed_made:
             self._edges[FieldValue(f"{read.store}:*")].append((read, method))

@@ -11,7 +11,8 @@ reader can read that key. (On the 24.6 MB Yosemite.apk one preference key of the
 decoded for it, every caller of a getString or getInt in the app.) A key read under no constant ('*') is read
 only where a read's key may not be one: not in a method whose every read has its const-string key set just
 before it, in its basic block. An app provider's table keeps every reader of the store; a change listener's key
-is read only in the store's change listeners (onSharedPreferenceChanged).
+is read only in the store's change listeners (onSharedPreferenceChanged). A key a web page names (PAGE_KEY) is
+not asked here: its readers are the page's bridge methods (engine._page_readers).
 """
 
 from __future__ import annotations
@@ -98,11 +99,13 @@ class FieldReaders:
 
     def read_helpers(self, store: str) -> dict[str, set[int]]:
         """The methods that read the store under a key their caller names, with the positions of those keys."""
+        if not keyed_by_helpers(store):
+            return {}
         calling = self._stores.get(store)
         if calling is None:
             names = store_readers(store)
             calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
-        return self._helpers_of(store, calling).helpers if keyed_by_helpers(store) else {}
+        return self._helpers_of(store, calling).helpers
 
     def is_helper(self, signature: str) -> bool:
         """Does the method read or write a store under a key its caller names (storehelpers.py)?"""

@@ -2,7 +2,7 @@
 .super Landroid/app/Activity;
 .source "MainActivity.java"
 
-# Flow case "js_prefs_item_unregistered": 0 leaks: as js_prefs_item, but the bridge is never added to the WebView; the app itself reads "theme"
+# Flow case "js_prefs_item_unregistered": 0 leaks: as js_prefs_item, but the settings bridge is never added to the WebView (another, VersionBridge, is); the app itself reads "theme" with it
 # A web shell's settings bridge: the page asks for a setting by name, and the app answers from its preferences.
 #
 #   onCreate:
@@ -10,6 +10,7 @@
 #     WebView web = new WebView(this);
 #     web.getSettings().setJavaScriptEnabled(true);
 #     setTitle(new PrefsBridge(this).getItem("theme"));   // never added to the WebView: the page cannot call it
+#     web.addJavascriptInterface(new VersionBridge(), "Version");   // the bridge the page gets: getVersion()
 #     web.loadUrl("https://api.flows.example/v1/js_prefs_item_unregistered/page.html");
 #   PrefsBridge.getItem(String key) (@JavascriptInterface, called by the page):
 #     return SpUtil.getString(ctx, key);              // the page names the key: "device_id" as well
@@ -75,6 +76,14 @@
     move-result-object v1
 
     invoke-virtual {p0, v1}, Lorg/apkaudit/flows/js_prefs_item_unregistered/MainActivity;->setTitle(Ljava/lang/CharSequence;)V
+
+    new-instance v1, Lorg/apkaudit/flows/js_prefs_item_unregistered/VersionBridge;
+
+    invoke-direct {v1}, Lorg/apkaudit/flows/js_prefs_item_unregistered/VersionBridge;-><init>()V
+
+    const-string v2, "Version"
+
+    invoke-virtual {v0, v1, v2}, Landroid/webkit/WebView;->addJavascriptInterface(Ljava/lang/Object;Ljava/lang/String;)V
 
     const-string v1, "https://api.flows.example/v1/js_prefs_item_unregistered/page.html"
 
