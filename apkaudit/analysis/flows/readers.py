@@ -28,11 +28,10 @@ from apkaudit.analysis.flows.models import (
     keyed_by_helpers,
     store_methods,
     store_names,
-    store_of,
     store_readers,
 )
 from apkaudit.analysis.flows.ops import CALLS
-from apkaudit.analysis.flows.storehelpers import Calls, StoreHelpers, key_registers
+from apkaudit.analysis.flows.storehelpers import Calls, StoreHelpers, calls_from, key_registers, store_call
 from apkaudit.analysis.program import Program, split_signature
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
@@ -64,22 +63,20 @@ class FieldReaders:
                 known = self._field(field_sig)
             else:
                 constant = store != PROVIDER and key not in ("*", CHANGED_KEY)
-                known = self._store(store, tuple(pseudo), key if constant else None, key == "*")
+                known = self._store(store, key if constant else None, key == "*")
                 if key == CHANGED_KEY:  # read under that key only in the store's change listeners (calls._store_key)
                     listeners = {callback for callback, m in changed_keys().items() if m.store == store}
                     known = [r for r in known if split_signature(r)[1:] in listeners]
             self._known[field_sig] = known
         return known
 
-    def _store(self, store: str, names: tuple[str, ...], key: str | None, computed: bool = False) -> list[str]:
+    def _store(self, store: str, key: str | None, computed: bool = False) -> list[str]:
         """Methods calling one of the store's reader methods, as the interpreter tells them (models.store_of: the
         class and name a reference names, SharedPreferences.getString and not Bundle.getString), or a helper that
         reads under a key its caller names (storehelpers.py); with `key`, only those whose code has that string
         constant; `computed`, only those where a read's key may not be one."""
-        calling = self._stores.get(store)
-        if calling is None:
-            calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
-        helpers = self._helpers_of(store, calling) if keyed_by_helpers(store) else None
+        calling = self._calling_of(store)
+        helpers = self._helpers_of(store) if keyed_by_helpers(store) else None
         readers: set[str] = set()
         for d, dex in enumerate(self.program.dexes):
             offs = set(calling[d]) | (helpers.callers[d] if helpers is not None else set())
@@ -91,33 +88,31 @@ class FieldReaders:
             readers.update(self._owners(d, offs))
         return sorted(readers)
 
-    def _helpers_of(self, store: str, calling: list[dict[int, Calls]]) -> StoreHelpers:
-        helpers = self._helpers.get(store)
-        if helpers is None:
-            helpers = self._helpers[store] = StoreHelpers(self.program, store, "get", calling)
-        return helpers
-
-    def read_helpers(self, store: str) -> dict[str, set[int]]:
-        """The methods that read the store under a key their caller names, with the positions of those keys."""
-        if not keyed_by_helpers(store):
-            return {}
+    def _calling_of(self, store: str) -> list[dict[int, Calls]]:
+        """Per DEX, the code items calling one of the store's reader methods, with those calls (memoised)."""
         calling = self._stores.get(store)
         if calling is None:
             names = store_readers(store)
             calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
-        return self._helpers_of(store, calling).helpers
+        return calling
+
+    def _helpers_of(self, store: str) -> StoreHelpers:
+        helpers = self._helpers.get(store)
+        if helpers is None:
+            helpers = self._helpers[store] = StoreHelpers(self.program, store, "get", self._calling_of(store))
+        return helpers
+
+    def read_helpers(self, store: str) -> dict[str, set[int]]:
+        """The methods that read the store under a key their caller names, with the positions of those keys."""
+        return self._helpers_of(store).helpers if keyed_by_helpers(store) else {}
 
     def is_helper(self, signature: str) -> bool:
         """Does the method read or write a store under a key its caller names (storehelpers.py)?"""
         if self._helper_sigs is None:
             found: set[str] = set()
             for store in sorted({s for s in store_names() if keyed_by_helpers(s)}):
-                calling = self._stores.get(store)
-                if calling is None:
-                    names = store_readers(store)
-                    calling = self._stores[store] = [_calling(dex, names, store) for dex in self.program.dexes]
                 writes = [_calling(dex, store_methods(store, "put"), store, "put") for dex in self.program.dexes]
-                found.update(self._helpers_of(store, calling).helpers)
+                found.update(self._helpers_of(store).helpers)
                 found.update(StoreHelpers(self.program, store, "put", writes).helpers)
             self._helper_sigs = frozenset(found)
         return signature in self._helper_sigs
@@ -178,12 +173,9 @@ class FieldReaders:
 def _calling(dex: DexFile, names: tuple[str, ...], store: str, role: str = "get") -> dict[int, Calls]:
     """The code items of the DEX that call one of the store's reader (writer) methods (by these names), with those
     calls."""
-    idxs = [i for name in names for i in dex.find_methods_named(name) if _of_role(dex, i, store, role)]
+    idxs = [i for name in names for i in dex.find_methods_named(name) if store_call(dex, i, store, role)]
     found = dex.code_users(methods=idxs) if idxs else {}
-    return {
-        off: [(i.index, i.opcode, i.args, i.offset) for i in insns if i.index is not None]
-        for off, insns in found.items()
-    }
+    return {off: calls_from(insns) for off, insns in found.items()}
 
 
 def _computes_key(program: Program, d: int, code_off: int, store: str, helpers: StoreHelpers | None) -> bool:
@@ -209,9 +201,3 @@ def _computes_key(program: Program, d: int, code_off: int, store: str, helpers: 
             if string_in_block(code, at, reg, dex) is None:
                 return True
     return False
-
-
-def _of_role(dex: DexFile, method_idx: int, store: str, role: str = "get") -> bool:
-    """Is the method reference one of the store's of that role (a `get` entry of dispatch.yaml stores: a read)?"""
-    model = store_of(dex.method_signature(method_idx))
-    return model is not None and model.store == store and model.role == role

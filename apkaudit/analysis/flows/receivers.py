@@ -65,7 +65,7 @@ def single_write(code: Method, reg: int) -> int | None:
     is no parameter (defined on entry too)."""
     if reg >= code.registers - code.ins:
         return None
-    return _single_writes(code).get(reg)
+    return _written(code).single.get(reg)
 
 
 def param_at(code: Method, reg: int, at: int, static: bool, proto: str) -> int | None:
@@ -133,10 +133,6 @@ class _Writes:
 
 
 _WRITES: dict[int, tuple[Method, _Writes]] = {}  # id(code) -> (code, its writes)
-
-
-def _single_writes(code: Method) -> dict[int, int]:
-    return _written(code).single
 
 
 def _written(code: Method) -> _Writes:

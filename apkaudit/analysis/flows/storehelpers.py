@@ -6,10 +6,9 @@ and wherever data or not is passed to it (engine.callee_summary, calls._app_call
 
 A helper reads (or writes) the store, a `get` (`put`) of dispatch.yaml stores, or calls another helper with, as
 the key, one of its parameters that no write reaches the call through (receivers.param_at), as the interpreter
-sees it
-(calls._given_key). They are found from the calls of the store's reader (writer) methods, then from the calls of
-each helper found, until no new one is: a call whose key register is no parameter register is left without
-decoding its method. A call of a helper is any that names it as callers() finds one: on its class, an app
+sees it (calls._given_key). They are found from the calls of the store's reader (writer) methods, then from the
+calls of each helper found, until no new one is: a call whose key register is no parameter register is left
+without decoding its method. A call of a helper is any that names it as callers() finds one: on its class, an app
 supertype it is dispatched through, or a subclass that inherits it.
 """
 
@@ -18,12 +17,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from apkaudit.analysis.flows.models import positional_regs, store_of
+from apkaudit.analysis.flows.models import Store, positional_regs, store_of
 from apkaudit.analysis.flows.ops import STATIC_CALLS
 from apkaudit.analysis.flows.receivers import param_at
 from apkaudit.analysis.program import ACC_STATIC, Program, split_signature
 from apkaudit.dex.encoding import DexError
 from apkaudit.dex.file import DexFile
+from apkaudit.dex.items import Insn
 
 MAX_LEVELS = 64  # a bound for a malformed call graph; helpers hand their keys on two or three levels deep
 Calls = Sequence[tuple[int, int, tuple[int, ...], int]]  # (method index, opcode, argument registers, offset)
@@ -103,13 +103,22 @@ class StoreHelpers:
         for d, idxs in sorted(by_dex.items()):
             for off, insns in self.program.dexes[d].code_users(methods=idxs).items():
                 self.callers[d].add(off)
-                out.append((d, off, [(i.index, i.opcode, i.args, i.offset) for i in insns if i.index is not None]))
+                out.append((d, off, calls_from(insns)))
         return out
+
+
+def calls_from(insns: Iterable[Insn]) -> Calls:
+    """The calls among instructions DexFile.code_users found, as StoreHelpers takes them."""
+    return [(i.index, i.opcode, i.args, i.offset) for i in insns if i.index is not None]
+
+
+def store_call(dex: DexFile, method_idx: int, store: str, role: str) -> Store | None:
+    """The store model of a method reference, when it is one of the store's methods of that role."""
+    model = store_of(dex.method_signature(method_idx))
+    return model if model is not None and model.store == store and model.role == role else None
 
 
 def key_registers(dex: DexFile, method_idx: int, args: tuple[int, ...], store: str, role: str = "get") -> list[int]:
     """The register holding the key of a call of one of the store's methods of that role (none for another call)."""
-    model = store_of(dex.method_signature(method_idx))
-    if model is not None and model.store == store and model.role == role and model.key < len(args):
-        return [args[model.key]]
-    return []
+    model = store_call(dex, method_idx, store, role)
+    return [args[model.key]] if model is not None and model.key < len(args) else []
